@@ -1,0 +1,49 @@
+// Package extract turns the bytes of one input — an HTML page or a plain-text
+// document — into a schema.Document with its figures. The work is done by its
+// subpackages; see doc.go for the map and for how to add a rule.
+package extract
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/govfig/govfig/extract/figures"
+	"github.com/govfig/govfig/extract/page"
+	"github.com/govfig/govfig/extract/textdoc"
+	"github.com/govfig/govfig/schema"
+)
+
+// Version is the extractor version stored with each document: a document
+// extracted under another version is extracted again.
+const Version = figures.Version + "+" + page.Version
+
+// Read reads one input into a Document and extracts its figures. name is the
+// URL or file path (its extension picks text or HTML when contentType does not
+// say); contentType is the HTTP Content-Type when known.
+func Read(name string, body []byte, contentType string) (*schema.Document, error) {
+	var (
+		doc *schema.Document
+		err error
+	)
+	if IsText(name, contentType) {
+		doc, err = textdoc.Read(name, body)
+	} else {
+		doc, err = page.Read(body, name, contentType)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	if doc.PageType != schema.PageList {
+		doc.Figures = figures.Default().Extract(doc)
+	}
+	return doc, nil
+}
+
+// IsText reports whether an input is a plain-text document rather than HTML.
+func IsText(name, contentType string) bool {
+	if contentType != "" {
+		return strings.HasPrefix(strings.ToLower(contentType), "text/plain")
+	}
+	return strings.EqualFold(path.Ext(name), ".txt")
+}
