@@ -1,7 +1,24 @@
 // Package segment puts gse behind a small interface: sentence and clause
 // splitting with rune offsets, and word tokens with part of speech from an
 // embedded dictionary plus govfig's domain words.
+//
+// The dictionary is gse's simplified-Chinese dictionary embedded in the
+// binary (LoadDictEmbed("zh_s")); it is loaded once per process, on first
+// use of Default. Domain words are added on top with AddToken — loading a
+// user dictionary file with gse's LoadDict would replace the whole
+// dictionary, and LoadDict() without arguments reads the Go module cache at
+// run time, which breaks a copied binary.
+//
+// Sentences and Clauses need no dictionary: they split on punctuation,
+// full-width and half-width alike, and return rune spans.
 package segment
+
+import (
+	"sync"
+	"unicode/utf8"
+
+	"github.com/go-ego/gse"
+)
 
 // Span is a half-open rune span [Start, End) of a text.
 type Span struct {
@@ -9,6 +26,8 @@ type Span struct {
 }
 
 // Token is one word of a text with its rune span and part of speech.
+// Text is the word exactly as written (gse lowercases Latin letters; Token
+// does not).
 type Token struct {
 	Text       string
 	Pos        string
@@ -16,17 +35,153 @@ type Token struct {
 }
 
 // Segmenter cuts text into words. It is safe for concurrent use.
-type Segmenter struct{}
+type Segmenter struct {
+	gse gse.Segmenter
+}
+
+// domainWords are words of education reports the general dictionary cuts
+// apart; each gets a high frequency so gse keeps it whole. POS "n" (noun)
+// marks them as label material.
+var domainWords = []string{
+	"毛入园率", "普惠性幼儿园", "普惠性民办园", "公办园", "民办园", "在园幼儿",
+	"骨干教师", "差异系数", "差异指数", "生均公用经费", "一般公共预算", "专任教师",
+	"生师比", "班额", "入园率", "巩固率", "覆盖率", "毛入学率", "升学率", "合格率", "达标率",
+	"优质均衡", "教育经费", "在校生", "教学分校", "中心小学", "责任督学", "课后服务",
+	"校外培训机构", "义务教育", "学前教育", "特殊教育", "职业教育", "继续教育", "教职工",
+	"正高级教师", "思政课", "人均", "占比", "增长率", "同比", "环比", "百分点", "支出预算",
+	"教育支出", "公用经费", "生均", "在园", "入学率", "完成率", "参与率", "满意度", "校舍",
+}
+
+var (
+	defaultOnce sync.Once
+	defaultSeg  *Segmenter
+)
 
 // Default returns the process-wide segmenter, loading the embedded dictionary
-// on first use.
-func Default() *Segmenter { return &Segmenter{} }
+// on first use (about a second).
+func Default() *Segmenter {
+	defaultOnce.Do(func() { defaultSeg = load() })
+	return defaultSeg
+}
 
-// Tokens cuts text into words (STUB: to be built).
-func (s *Segmenter) Tokens(text string) []Token { return nil }
+// load builds a segmenter from the embedded dictionary and the domain words.
+func load() *Segmenter {
+	s := &Segmenter{}
+	s.gse.SkipLog = true
+	// LoadDictEmbed("zh_s") never fails: it parses an embedded string.
+	_ = s.gse.LoadDictEmbed("zh_s")
+	for _, w := range domainWords {
+		_ = s.gse.AddToken(w, 100000, "n")
+	}
+	s.gse.CalcToken()
+	return s
+}
 
-// Sentences splits text at sentence ends (。！？；… and line breaks) (STUB).
-func Sentences(text string) []Span { return nil }
+// Tokens cuts text into words with rune offsets and part of speech.
+func (s *Segmenter) Tokens(text string) []Token {
+	if text == "" {
+		return nil
+	}
+	segs := s.gse.Segment([]byte(text))
+	out := make([]Token, 0, len(segs))
+	runePos, bytePos := 0, 0
+	for _, sg := range segs {
+		start, end := sg.Start(), sg.End()
+		if start < bytePos || end > len(text) || start > end {
+			break // defensive: gse offsets out of step with text
+		}
+		runePos += utf8.RuneCountInString(text[bytePos:start])
+		w := text[start:end]
+		n := utf8.RuneCountInString(w)
+		pos := ""
+		if tk := sg.Token(); tk != nil {
+			pos = tk.Pos()
+		}
+		out = append(out, Token{Text: w, Pos: pos, Start: runePos, End: runePos + n})
+		runePos += n
+		bytePos = end
+	}
+	return out
+}
 
-// Clauses splits text at clause boundaries (，、：; and sentence ends) (STUB).
-func Clauses(text string) []Span { return nil }
+// Cut is gse's plain Cut (with HMM) over text, kept for comparison
+// benchmarks; govfig itself uses Tokens on short windows only.
+func (s *Segmenter) Cut(text string) []string { return s.gse.Cut(text, true) }
+
+// Sentences splits text at sentence ends (。！？!?；; … and line breaks).
+// The end mark belongs to its sentence; leading and trailing blanks are
+// left out; blank sentences are dropped.
+func Sentences(text string) []Span {
+	return split(text, isSentenceEnd)
+}
+
+// Clauses splits text at clause boundaries (，,、：:; and sentence ends).
+// A comma or colon between digits (1,234 or 13.5:1 or 16:16) is no boundary.
+func Clauses(text string) []Span {
+	return split(text, func(rs []rune, i int) bool {
+		r := rs[i]
+		switch r {
+		case '，', '、', '：':
+			return true
+		case ',', ':':
+			return !(i > 0 && i+1 < len(rs) && isDigit(rs[i-1]) && isDigit(rs[i+1]))
+		}
+		return isSentenceEnd(rs, i)
+	})
+}
+
+// IsSentenceEnd reports whether r ends a sentence.
+func IsSentenceEnd(r rune) bool {
+	switch r {
+	case '。', '！', '？', '!', '?', '；', ';', '…', '\n':
+		return true
+	}
+	return false
+}
+
+func isSentenceEnd(rs []rune, i int) bool { return IsSentenceEnd(rs[i]) }
+
+func split(text string, isEnd func(rs []rune, i int) bool) []Span {
+	rs := []rune(text)
+	var out []Span
+	start := 0
+	emit := func(end int) {
+		a, b := start, end
+		for a < b && isBlank(rs[a]) {
+			a++
+		}
+		for b > a && isBlank(rs[b-1]) {
+			b--
+		}
+		if b > a {
+			out = append(out, Span{a, b})
+		}
+	}
+	for i := 0; i < len(rs); i++ {
+		if !isEnd(rs, i) {
+			continue
+		}
+		end := i + 1
+		// Keep runs of closing marks with their sentence: 。” or ……
+		for end < len(rs) && (rs[end] == '”' || rs[end] == '’' || rs[end] == '）' || rs[end] == ')' || rs[end] == '…' || rs[end] == '」') {
+			end++
+		}
+		if rs[i] == '\n' {
+			end = i // a line break is no part of the sentence
+		}
+		emit(end)
+		start = end
+		if rs[i] == '\n' {
+			start = i + 1
+		}
+		i = start - 1
+	}
+	emit(len(rs))
+	return out
+}
+
+func isBlank(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\r' || r == '\n' || r == '\u3000' || r == '\u00a0'
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }

@@ -1,0 +1,77 @@
+package segment
+
+import (
+	"strings"
+	"testing"
+)
+
+func spansText(text string, spans []Span) []string {
+	rs := []rune(text)
+	var out []string
+	for _, s := range spans {
+		out = append(out, string(rs[s.Start:s.End]))
+	}
+	return out
+}
+
+func TestSentences(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want string // sentences joined by |
+	}{
+		{"学前三年毛入园率96.34%,普惠性幼儿园覆盖率80.87%。我区作为实验区。", "学前三年毛入园率96.34%,普惠性幼儿园覆盖率80.87%。|我区作为实验区。"},
+		{"达到了标准;小学资源配置差异指数为0.498。", "达到了标准;|小学资源配置差异指数为0.498。"},
+		{"一、做法与成效\n\n  (一)加强领导\n", "一、做法与成效|(一)加强领导"},
+		{"他说：“好。”然后走了！真的？", "他说：“好。”|然后走了！|真的？"},
+		{"", ""},
+		{"没有句号", "没有句号"},
+	} {
+		got := strings.Join(spansText(c.in, Sentences(c.in)), "|")
+		if got != c.want {
+			t.Errorf("Sentences(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestClauses(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want string
+	}{
+		{"共发出调查处理函160,涉及线索200条,依法取缔20余起。", "共发出调查处理函160,|涉及线索200条,|依法取缔20余起。"},
+		{"收入1,234元，生师比13.5:1、时间16:16。", "收入1,234元，|生师比13.5:1、|时间16:16。"},
+		{"市政府教育督导室:按照要求", "市政府教育督导室:|按照要求"},
+	} {
+		got := strings.Join(spansText(c.in, Clauses(c.in)), "|")
+		if got != c.want {
+			t.Errorf("Clauses(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestTokens(t *testing.T) {
+	text := "学前三年毛入园率96.34%，ABC公办园在园幼儿占比67.74%"
+	toks := Default().Tokens(text)
+	rs := []rune(text)
+	var words []string
+	prev := 0
+	for _, tk := range toks {
+		if tk.Start != prev || string(rs[tk.Start:tk.End]) != tk.Text {
+			t.Fatalf("token %+v does not tile the text at %d", tk, prev)
+		}
+		prev = tk.End
+		words = append(words, tk.Text)
+	}
+	if prev != len(rs) {
+		t.Fatalf("tokens end at %d, text has %d runes", prev, len(rs))
+	}
+	joined := "|" + strings.Join(words, "|") + "|"
+	for _, w := range []string{"|毛入园率|", "|公办园|", "|在园幼儿|", "|ABC|"} {
+		if !strings.Contains(joined, w) {
+			t.Errorf("tokens %s lack %s", joined, w)
+		}
+	}
+	if Default() != Default() {
+		t.Error("Default is not shared")
+	}
+}
