@@ -1,0 +1,183 @@
+package schema
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// FTS model: SQLite's FTS4 "simple" tokenizer splits on ASCII punctuation and
+// spaces and keeps any run of non-ASCII characters as one token, so a Chinese
+// sentence would be a single word. The store therefore indexes text that is
+// already cut: every run of Chinese (non-ASCII letters or digits) becomes its
+// overlapping character bigrams followed by its last character alone, and every
+// ASCII word stays a word:
+//
+//	全年教育经费3286万元 → 全年 年教 教育 育经 经费 费 3286 万元 元
+//
+// A query word becomes a phrase of its bigrams ("经费" → "经费", "教育经费" →
+// "教育 育经 经费"), which matches exactly where the characters are adjacent;
+// a single character becomes a prefix query (校 → 校*). No segmenter is needed
+// and two-character words are found wherever they occur.
+
+// runKind classifies a rune for FTS tokenizing.
+func runKind(r rune) int {
+	switch {
+	case r < utf8.RuneSelf && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'):
+		return 1 // ASCII word
+	case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsNumber(r)):
+		return 2 // Chinese and other non-ASCII letters
+	default:
+		return 0
+	}
+}
+
+// runs cuts s into maximal runs of one kind (1 or 2), skipping separators.
+func runs(s string, fn func(kind int, run []rune)) {
+	var cur []rune
+	kind := 0
+	flush := func() {
+		if len(cur) > 0 {
+			fn(kind, cur)
+		}
+		cur = cur[:0]
+	}
+	for _, r := range s {
+		k := runKind(r)
+		if k != kind {
+			flush()
+			kind = k
+		}
+		if k != 0 {
+			cur = append(cur, r)
+		}
+	}
+	flush()
+}
+
+// FTSText is the text the full-text index stores for s (see the FTS model
+// above). Exported so tools that fill documents_fts themselves stay in step.
+func FTSText(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) * 3)
+	runs(s, func(kind int, run []rune) {
+		if kind == 1 {
+			b.WriteString(string(run))
+			b.WriteByte(' ')
+			return
+		}
+		for i := 0; i+1 < len(run); i++ {
+			b.WriteRune(run[i])
+			b.WriteRune(run[i+1])
+			b.WriteByte(' ')
+		}
+		b.WriteRune(run[len(run)-1])
+		b.WriteByte(' ')
+	})
+	return b.String()
+}
+
+// FTSQuery turns search words into an FTS4 MATCH expression: every word (and
+// every run of one script inside a word) must occur; see the FTS model above.
+func FTSQuery(query string) (string, error) {
+	var parts []string
+	for _, word := range strings.Fields(query) {
+		runs(word, func(kind int, run []rune) {
+			switch {
+			case kind == 1:
+				parts = append(parts, `"`+strings.ToLower(string(run))+`"`)
+			case len(run) == 1:
+				parts = append(parts, string(run)+"*")
+			default:
+				grams := make([]string, 0, len(run)-1)
+				for i := 0; i+1 < len(run); i++ {
+					grams = append(grams, string(run[i:i+2]))
+				}
+				parts = append(parts, `"`+strings.Join(grams, " ")+`"`)
+			}
+		})
+	}
+	if len(parts) == 0 {
+		return "", errors.New("search query has no words")
+	}
+	return strings.Join(parts, " "), nil
+}
+
+// Hit is one document found by Search.
+type Hit struct {
+	ID        int64
+	URL       string
+	Title     string
+	Region    string
+	Published string
+	Snippet   string // the body around the first match, on one line
+}
+
+// Search returns the documents whose title or body contain every word of
+// query, newest first, at most limit (0 = 20).
+func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, error) {
+	match, err := FTSQuery(query)
+	if err != nil {
+		return nil, err
+	}
+	if limit <= 0 {
+		limit = 20
+	}
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT d.id, d.url, d.title, d.region, d.published_at, d.body
+		FROM documents_fts JOIN documents d ON d.id = documents_fts.docid
+		WHERE documents_fts MATCH ?
+		ORDER BY d.published_at DESC, d.id
+		LIMIT ?`, match, limit)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", query, err)
+	}
+	defer rows.Close()
+	words := strings.Fields(query)
+	var hits []Hit
+	for rows.Next() {
+		var h Hit
+		var body string
+		if err := rows.Scan(&h.ID, &h.URL, &h.Title, &h.Region, &h.Published, &body); err != nil {
+			return nil, err
+		}
+		h.Snippet = snippet(body, words, 30)
+		hits = append(hits, h)
+	}
+	return hits, rows.Err()
+}
+
+// snippet returns about width characters either side of the first of words
+// found in body, with line breaks flattened.
+func snippet(body string, words []string, width int) string {
+	at := -1
+	for _, w := range words {
+		if i := strings.Index(strings.ToLower(body), strings.ToLower(w)); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	if at < 0 {
+		at = 0
+	}
+	start := at
+	for n := 0; n < width && start > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(body[:start])
+		start -= size
+	}
+	end := at
+	for n := 0; n < 2*width && end < len(body); n++ {
+		_, size := utf8.DecodeRuneInString(body[end:])
+		end += size
+	}
+	out := strings.Join(strings.Fields(body[start:end]), " ")
+	if start > 0 {
+		out = "…" + out
+	}
+	if end < len(body) {
+		out += "…"
+	}
+	return out
+}

@@ -1,0 +1,196 @@
+package schema
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3" // the SQLite driver ("sqlite3")
+)
+
+// Store is govfig's SQLite database: the schema of migrations/, readers for
+// the workbook and search, and the batched writer the extract pipeline uses.
+//
+// The file is opened in WAL mode with foreign keys on and a busy timeout, so
+// readers never block the one writer and a killed process leaves the last
+// committed transaction intact. A Store is safe for concurrent use.
+type Store struct {
+	db   *sql.DB
+	path string
+}
+
+// dsn returns the go-sqlite3 connection string for path: WAL, foreign keys,
+// a busy timeout, synchronous=NORMAL (durable across a process crash; WAL
+// keeps the file consistent across a power loss) and BEGIN IMMEDIATE for
+// transactions so a writer never has to upgrade a read lock.
+func dsn(path string) (string, error) {
+	if strings.ContainsAny(path, "?#") {
+		return "", fmt.Errorf("database path %q: must not contain ? or #", path)
+	}
+	return path + "?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=10000&_synchronous=NORMAL&_txlock=immediate", nil
+}
+
+// Open creates or opens the database at path and brings its schema up to date.
+func Open(path string) (*Store, error) {
+	return open(context.Background(), path, 0)
+}
+
+func open(ctx context.Context, path string, upTo int) (*Store, error) {
+	if path == "" || path == ":memory:" {
+		return nil, errors.New("open database: a file path is needed")
+	}
+	d, err := dsn(path)
+	if err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite3", d)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(16)
+	db.SetMaxIdleConns(16)
+	db.SetConnMaxIdleTime(time.Minute)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	var mode string
+	if err := db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	if err := migrate(ctx, db, upTo); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	return &Store{db: db, path: path}, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// DB returns the underlying handle (tests, merge).
+func (s *Store) DB() *sql.DB { return s.db }
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+// EachDocument calls fn for every document ordered by region, published date
+// and id, streaming rows; it stops at the first error fn returns.
+func (s *Store) EachDocument(ctx context.Context, fn func(*DocRow) error) error {
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT d.id, d.url, d.site, d.region, d.title, d.publisher, d.published_at, d.fetched_at,
+		       d.charset, d.page_type, d.content_sha256, d.extractor_version,
+		       (SELECT count(*) FROM figures f WHERE f.document_id = d.id), d.problem
+		FROM documents d
+		ORDER BY d.region, d.published_at, d.id`)
+	if err != nil {
+		return fmt.Errorf("read documents: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r DocRow
+		if err := rows.Scan(&r.ID, &r.URL, &r.Site, &r.Region, &r.Title, &r.Publisher, &r.Published, &r.FetchedAt,
+			&r.Charset, &r.PageType, &r.ContentSHA256, &r.ExtractorVersion, &r.FigureCount, &r.Problem); err != nil {
+			return fmt.Errorf("read documents: %w", err)
+		}
+		if err := fn(&r); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read documents: %w", err)
+	}
+	return nil
+}
+
+// EachFigure calls fn for every figure (from figure_view) ordered by document
+// id and seq, streaming rows; it stops at the first error fn returns.
+func (s *Store) EachFigure(ctx context.Context, fn func(*FigureRow) error) error {
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT id, document_id, seq, region, doc_title, doc_url, published_at,
+		       kind, value, unit, normalized, base_unit, qualifier, role, label, subject, year,
+		       text, start, "end", sentence, section, cell_table, cell_row, cell_col
+		FROM figure_view
+		ORDER BY document_id, seq`)
+	if err != nil {
+		return fmt.Errorf("read figures: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r FigureRow
+		var year, ct, cr, cc sql.NullInt64
+		if err := rows.Scan(&r.ID, &r.DocumentID, &r.Seq, &r.Region, &r.DocTitle, &r.DocURL, &r.Published,
+			&r.Kind, &r.Value, &r.Unit, &r.Normalized, &r.BaseUnit, &r.Qualifier, &r.Role, &r.Label, &r.Subject, &year,
+			&r.Text, &r.Start, &r.End, &r.Sentence, &r.Section, &ct, &cr, &cc); err != nil {
+			return fmt.Errorf("read figures: %w", err)
+		}
+		r.Year = int(year.Int64)
+		if ct.Valid {
+			r.Cell = &CellRef{Table: int(ct.Int64), Row: int(cr.Int64), Col: int(cc.Int64)}
+		}
+		if err := fn(&r); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read figures: %w", err)
+	}
+	return nil
+}
+
+// Info summarises the database: the last finished run and the counts.
+func (s *Store) Info(ctx context.Context) (RunInfo, error) {
+	var info RunInfo
+	var finished sql.NullString
+	err := s.db.QueryRowContext(ctx, `
+		SELECT version, extractor_version, finished_at FROM runs
+		WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1`).Scan(&info.Version, &info.ExtractorVersion, &finished)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return info, fmt.Errorf("read runs: %w", err)
+	}
+	if finished.Valid {
+		info.LastRun, _ = time.Parse(time.RFC3339, finished.String)
+	}
+	err = s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM figures),
+		(SELECT count(*) FROM problems)`).Scan(&info.Documents, &info.Figures, &info.Problems)
+	if err != nil {
+		return info, fmt.Errorf("count rows: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT DISTINCT CASE WHEN site <> '' THEN site ELSE region END AS name
+		FROM documents WHERE name <> '' ORDER BY name`)
+	if err != nil {
+		return info, fmt.Errorf("read sites: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return info, err
+		}
+		info.Sites = append(info.Sites, name)
+	}
+	return info, rows.Err()
+}
+
+// Problems returns the current problems ordered by path and URL.
+func (s *Store) Problems(ctx context.Context) ([]Problem, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT path, url, stage, message FROM problems ORDER BY path, url")
+	if err != nil {
+		return nil, fmt.Errorf("read problems: %w", err)
+	}
+	defer rows.Close()
+	var ps []Problem
+	for rows.Next() {
+		var p Problem
+		if err := rows.Scan(&p.Path, &p.URL, &p.Stage, &p.Message); err != nil {
+			return nil, err
+		}
+		ps = append(ps, p)
+	}
+	return ps, rows.Err()
+}

@@ -1,0 +1,368 @@
+package schema
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+)
+
+// DocMeta says where a document's bytes came from and what they were.
+type DocMeta struct {
+	Source           string // archive file or loose file
+	Offset           int64  // byte offset of the WARC record in Source
+	FetchedAt        string // RFC 3339 (WARC-Date), "" when unknown
+	SHA256           string // hex sha256 of the payload as read
+	ExtractorVersion string
+}
+
+// DocState is what the store knows of a stored document: enough to decide
+// whether to extract it again.
+type DocState struct {
+	ID               int64
+	SHA256           string
+	ExtractorVersion string
+	FetchedAt        string
+}
+
+// Lookup returns the stored state of the document with key url.
+func (s *Store) Lookup(ctx context.Context, url string) (DocState, bool, error) {
+	return lookup(ctx, s.db, url)
+}
+
+type queryer interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func lookup(ctx context.Context, q queryer, url string) (DocState, bool, error) {
+	var st DocState
+	err := q.QueryRowContext(ctx, "SELECT id, content_sha256, extractor_version, fetched_at FROM documents WHERE url = ?", url).
+		Scan(&st.ID, &st.SHA256, &st.ExtractorVersion, &st.FetchedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return st, false, nil
+	}
+	if err != nil {
+		return st, false, fmt.Errorf("look up %s: %w", url, err)
+	}
+	return st, true, nil
+}
+
+// RunRecord describes a run when it starts.
+type RunRecord struct {
+	Command          string
+	Version          string
+	ExtractorVersion string
+	Inputs           []string
+	Started          time.Time
+}
+
+// RunCounts are a run's results.
+type RunCounts struct {
+	New, Changed, Same, Skipped, Figures, Problems int
+}
+
+// Batch is one write transaction with its prepared statements. Everything
+// written through a Batch becomes visible at Commit, or not at all.
+type Batch struct {
+	ctx   context.Context
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+// Begin starts a write transaction.
+func (s *Store) Begin(ctx context.Context) (*Batch, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("begin transaction: %w", err)
+	}
+	return &Batch{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}}, nil
+}
+
+// Commit makes the batch's writes durable.
+func (b *Batch) Commit() error {
+	if err := b.tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// Rollback abandons the batch; it is a no-op after Commit.
+func (b *Batch) Rollback() error {
+	err := b.tx.Rollback()
+	if errors.Is(err, sql.ErrTxDone) {
+		return nil
+	}
+	return err
+}
+
+// exec runs one of the batch's statements, preparing it on first use.
+func (b *Batch) exec(query string, args ...any) (sql.Result, error) {
+	st, ok := b.stmts[query]
+	if !ok {
+		var err error
+		st, err = b.tx.PrepareContext(b.ctx, query)
+		if err != nil {
+			return nil, err
+		}
+		b.stmts[query] = st
+	}
+	return st.ExecContext(b.ctx, args...)
+}
+
+// Lookup is Store.Lookup inside the transaction (it sees the batch's writes).
+func (b *Batch) Lookup(url string) (DocState, bool, error) { return lookup(b.ctx, b.tx, url) }
+
+// StartRun records the start of a run and returns its id.
+func (b *Batch) StartRun(r RunRecord) (int64, error) {
+	inputs, _ := json.Marshal(r.Inputs)
+	if r.Inputs == nil {
+		inputs = []byte("[]")
+	}
+	res, err := b.exec(`INSERT INTO runs (command, started_at, version, extractor_version, inputs) VALUES (?, ?, ?, ?, ?)`,
+		r.Command, r.Started.UTC().Format(time.RFC3339), r.Version, r.ExtractorVersion, string(inputs))
+	if err != nil {
+		return 0, fmt.Errorf("start run: %w", err)
+	}
+	return res.LastInsertId()
+}
+
+// FinishRun records a run's end and counts.
+func (b *Batch) FinishRun(id int64, finished time.Time, c RunCounts) error {
+	_, err := b.exec(`UPDATE runs SET finished_at = ?, documents_new = ?, documents_changed = ?, documents_same = ?,
+		skipped = ?, figures = ?, problems = ? WHERE id = ?`,
+		finished.UTC().Format(time.RFC3339), c.New, c.Changed, c.Same, c.Skipped, c.Figures, c.Problems, id)
+	if err != nil {
+		return fmt.Errorf("finish run: %w", err)
+	}
+	return nil
+}
+
+// SetProblem records p as the current problem of its input (Path, URL),
+// replacing an earlier one.
+func (b *Batch) SetProblem(runID int64, p Problem) error {
+	_, err := b.exec(`INSERT INTO problems (run_id, path, url, stage, message) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (path, url) DO UPDATE SET run_id = excluded.run_id, stage = excluded.stage, message = excluded.message`,
+		runID, p.Path, p.URL, p.Stage, p.Message)
+	if err != nil {
+		return fmt.Errorf("record problem of %s: %w", p.Path, err)
+	}
+	return nil
+}
+
+// ClearProblem removes the problem of an input that has now been read cleanly.
+func (b *Batch) ClearProblem(path, url string) error {
+	if _, err := b.exec(`DELETE FROM problems WHERE path = ? AND url = ?`, path, url); err != nil {
+		return fmt.Errorf("clear problem of %s: %w", path, err)
+	}
+	return nil
+}
+
+// Put stores doc under key (its URL, or the cleaned path of a loose file),
+// replacing the stored document of that key together with its sections,
+// tables, attachments, figures and search entry. The document keeps its id.
+func (b *Batch) Put(doc *Document, key string, meta DocMeta) (id int64, created bool, err error) {
+	defer func() {
+		if err != nil {
+			err = fmt.Errorf("store %s: %w", key, err)
+		}
+	}()
+	for i := range doc.Figures {
+		f := &doc.Figures[i]
+		if !finite(f.Value) || !finite(f.Normalized) {
+			return 0, false, fmt.Errorf("figure %d (%q): value is not a finite number", i, f.Text)
+		}
+	}
+	old, exists, err := b.Lookup(key)
+	if err != nil {
+		return 0, false, err
+	}
+	cols := []any{doc.Site, doc.Region, doc.Column, doc.Title, doc.Publisher, doc.Published, meta.FetchedAt,
+		doc.Charset, doc.PageType, meta.SHA256, doc.Text, meta.ExtractorVersion, doc.Problem, meta.Source, meta.Offset}
+	if exists {
+		id = old.ID
+		for _, q := range []string{
+			"DELETE FROM figures WHERE document_id = ?",
+			"DELETE FROM sections WHERE document_id = ?",
+			"DELETE FROM doc_tables WHERE document_id = ?",
+			"DELETE FROM attachments WHERE document_id = ?",
+		} {
+			if _, err := b.exec(q, id); err != nil {
+				return 0, false, err
+			}
+		}
+		_, err = b.exec(`UPDATE documents SET site = ?, region = ?, site_column = ?, title = ?, publisher = ?,
+			published_at = ?, fetched_at = ?, charset = ?, page_type = ?, content_sha256 = ?, body = ?,
+			extractor_version = ?, problem = ?, source = ?, source_offset = ? WHERE id = ?`, append(cols, id)...)
+		if err != nil {
+			return 0, false, err
+		}
+	} else {
+		res, err := b.exec(`INSERT INTO documents (site, region, site_column, title, publisher, published_at, fetched_at,
+			charset, page_type, content_sha256, body, extractor_version, problem, source, source_offset, url)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(cols, key)...)
+		if err != nil {
+			return 0, false, err
+		}
+		if id, err = res.LastInsertId(); err != nil {
+			return 0, false, err
+		}
+	}
+	if err := b.putParts(id, doc); err != nil {
+		return 0, false, err
+	}
+	if exists {
+		if _, err := b.exec("DELETE FROM documents_fts WHERE docid = ?", id); err != nil {
+			return 0, false, fmt.Errorf("index: %w", err)
+		}
+	}
+	if _, err := b.exec("INSERT INTO documents_fts (docid, title, body) VALUES (?, ?, ?)",
+		id, FTSText(doc.Title), FTSText(doc.Text)); err != nil {
+		return 0, false, fmt.Errorf("index: %w", err)
+	}
+	return id, !exists, nil
+}
+
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// putParts inserts the sections, tables, attachments and figures of doc.
+func (b *Batch) putParts(id int64, doc *Document) error {
+	sectionIDs := make([]int64, len(doc.Sections))
+	for i, s := range doc.Sections {
+		res, err := b.exec(`INSERT INTO sections (document_id, seq, path, title, level, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			id, i, s.Path, s.Title, s.Level, s.Start, s.End)
+		if err != nil {
+			return err
+		}
+		if sectionIDs[i], err = res.LastInsertId(); err != nil {
+			return err
+		}
+	}
+	for i, t := range doc.Tables {
+		rows, err := json.Marshal(t.Rows)
+		if err != nil {
+			return err
+		}
+		if t.Rows == nil {
+			rows = []byte("[]")
+		}
+		if _, err := b.exec(`INSERT INTO doc_tables (document_id, seq, caption, header_rows, header_cols, start, "end", rows_json)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, id, i, t.Caption, t.HeaderRows, t.HeaderCols, t.Start, t.End, string(rows)); err != nil {
+			return err
+		}
+	}
+	for i, a := range doc.Attachments {
+		if _, err := b.exec(`INSERT INTO attachments (document_id, seq, name, url) VALUES (?, ?, ?, ?)`,
+			id, i, a.Name, a.URL); err != nil {
+			return err
+		}
+	}
+	if len(doc.Figures) == 0 {
+		return nil
+	}
+	idx := newRuneIndex(doc.Text)
+	for i := range doc.Figures {
+		f := &doc.Figures[i]
+		var sentStart, sentEnd, sectionID, ct, cr, cc, year sql.NullInt64
+		var sentText, sectionText sql.NullString
+		if f.Sentence != "" {
+			if s, e, ok := idx.find(f.Sentence, f.Start, f.End); ok {
+				sentStart, sentEnd = sql.NullInt64{Int64: int64(s), Valid: true}, sql.NullInt64{Int64: int64(e), Valid: true}
+			} else {
+				sentText = sql.NullString{String: f.Sentence, Valid: true}
+			}
+		}
+		if f.Section != "" {
+			if j := sectionOf(doc.Sections, f.Section, f.Start); j >= 0 {
+				sectionID = sql.NullInt64{Int64: sectionIDs[j], Valid: true}
+			} else {
+				sectionText = sql.NullString{String: f.Section, Valid: true}
+			}
+		}
+		if f.Cell != nil {
+			ct = sql.NullInt64{Int64: int64(f.Cell.Table), Valid: true}
+			cr = sql.NullInt64{Int64: int64(f.Cell.Row), Valid: true}
+			cc = sql.NullInt64{Int64: int64(f.Cell.Col), Valid: true}
+		}
+		if f.Year != 0 {
+			year = sql.NullInt64{Int64: int64(f.Year), Valid: true}
+		}
+		if _, err := b.exec(`INSERT INTO figures (document_id, seq, kind, value, unit, normalized, base_unit, qualifier,
+			role, label, subject, year, text, start, "end", sentence_start, sentence_end, sentence_text,
+			section_id, section_text, cell_table, cell_row, cell_col)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, i, string(f.Kind), f.Value, f.Unit, f.Normalized, f.BaseUnit, string(f.Qualifier),
+			string(f.Role), f.Label, f.Subject, year, f.Text, f.Start, f.End, sentStart, sentEnd, sentText,
+			sectionID, sectionText, ct, cr, cc); err != nil {
+			return fmt.Errorf("figure %d: %w", i, err)
+		}
+	}
+	return nil
+}
+
+// sectionOf returns the index of the section with path that contains rune
+// offset pos, else the first with that path, else -1.
+func sectionOf(sections []Section, path string, pos int) int {
+	first := -1
+	for i, s := range sections {
+		if s.Path != path {
+			continue
+		}
+		if s.Start <= pos && pos < s.End {
+			return i
+		}
+		if first < 0 {
+			first = i
+		}
+	}
+	return first
+}
+
+// runeIndex maps rune offsets of a text to byte offsets and back.
+type runeIndex struct {
+	text  string
+	bytes []int // bytes[i] = byte offset of rune i; bytes[len] = len(text)
+}
+
+func newRuneIndex(text string) *runeIndex {
+	idx := &runeIndex{text: text, bytes: make([]int, 0, len(text)/2+1)}
+	for i := range text {
+		idx.bytes = append(idx.bytes, i)
+	}
+	idx.bytes = append(idx.bytes, len(text))
+	return idx
+}
+
+// find returns the rune span of an occurrence of sentence in the text that
+// covers the rune span [start, end), if there is one.
+func (x *runeIndex) find(sentence string, start, end int) (int, int, bool) {
+	n := len(x.bytes) - 1
+	if start < 0 || end < start || end > n {
+		return 0, 0, false
+	}
+	bs, be := x.bytes[start], x.bytes[end]
+	lo := max(bs-len(sentence), 0)
+	for lo <= bs {
+		i := strings.Index(x.text[lo:], sentence)
+		if i < 0 {
+			return 0, 0, false
+		}
+		p := lo + i
+		if p > bs {
+			return 0, 0, false
+		}
+		if p+len(sentence) >= be {
+			rs := sort.SearchInts(x.bytes, p)
+			re := sort.SearchInts(x.bytes, p+len(sentence))
+			if rs < len(x.bytes) && x.bytes[rs] == p && re < len(x.bytes) && x.bytes[re] == p+len(sentence) {
+				return rs, re, true
+			}
+		}
+		lo = p + 1
+	}
+	return 0, 0, false
+}
