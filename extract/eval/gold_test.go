@@ -1,0 +1,60 @@
+package eval_test
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/govfig/govfig/extract"
+	"github.com/govfig/govfig/extract/eval"
+	"github.com/govfig/govfig/fixtures"
+)
+
+// TestGoldAnchors checks the form of every embedded gold file (it does not
+// write or change them): each line is well formed, each anchor resolves in its
+// document's text in order, each marked span holds a number, and no two marked
+// spans overlap.
+func TestGoldAnchors(t *testing.T) {
+	cases, skipped, err := eval.Load(fixtures.Docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(skipped) > 0 {
+		t.Errorf("gold files without a document: %v", skipped)
+	}
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			text := string(c.Body)
+			if !strings.HasSuffix(c.Name, ".txt") {
+				doc, err := extract.Read(c.Name, c.Body, "")
+				if err != nil {
+					t.Fatal(err)
+				}
+				text = doc.Text
+			}
+			spans, err := eval.Resolve(c.GoldPath, text, c.Gold)
+			if err != nil {
+				t.Fatal(err)
+			}
+			figures := 0
+			for i, s := range spans {
+				if !s.Not {
+					figures++
+					if !strings.ContainsFunc(s.Text, isNumeral) {
+						t.Errorf("%s:%d: figure %q holds no numeral", c.GoldPath, s.Line, s.Text)
+					}
+				}
+				if i > 0 && s.Start < spans[i-1].End {
+					t.Errorf("%s:%d: span %q overlaps line %d's %q", c.GoldPath, s.Line, s.Text, spans[i-1].Line, spans[i-1].Text)
+				}
+			}
+			if figures == 0 {
+				t.Errorf("%s has no figures", c.GoldPath)
+			}
+		})
+	}
+}
+
+func isNumeral(r rune) bool {
+	return unicode.IsDigit(r) || strings.ContainsRune("〇零一二两三四五六七八九十百千万亿半", r)
+}
