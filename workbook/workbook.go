@@ -1,0 +1,162 @@
+package workbook
+
+import (
+	"archive/zip"
+	"compress/flate"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/govfig/govfig/schema"
+	"github.com/xuri/excelize/v2"
+)
+
+// Source is what the workbook is made from; *schema.Store implements it.
+// EachDocument yields documents ordered by region, published date and id;
+// EachFigure yields figures ordered by document id and seq. Both stop and
+// return fn's error when fn fails.
+type Source interface {
+	EachDocument(ctx context.Context, fn func(*schema.DocRow) error) error
+	EachFigure(ctx context.Context, fn func(*schema.FigureRow) error) error
+	Info(ctx context.Context) (schema.RunInfo, error)
+}
+
+// Options tune Write. The zero value is ready to use.
+type Options struct {
+	// Version is the govfig version named on 说明.
+	Version string
+	// SourceName names the database on 说明 (e.g. its file name).
+	SourceName string
+	// Now is the clock for "when made"; time.Now when nil.
+	Now func() time.Time
+	// TmpDir holds excelize's spill files while big sheets are streamed;
+	// the OS temporary directory when empty.
+	TmpDir string
+	// MaxRows is the number of rows per sheet, header included; Excel's
+	// limit 1,048,576 when zero or larger. Past it, 数据 continues on 数据2….
+	MaxRows int
+	// MaxLinks caps the hyperlinks on 文档 (excelize adds each in linear
+	// time, and Excel allows 65,530 per sheet); DefaultMaxLinks when zero.
+	// URLs past the cap are written as plain text.
+	MaxLinks int
+	// ChartRegions is how many regions (those with most figures) the chart
+	// on 汇总 shows; DefaultChartRegions when zero.
+	ChartRegions int
+}
+
+// Defaults of Options.
+const (
+	DefaultMaxLinks     = 20000
+	DefaultChartRegions = 30
+)
+
+// Stats says what Write wrote.
+type Stats struct {
+	Documents int // rows on 文档
+	Figures   int // rows on 数据 (all parts)
+	// DataSheets names the sheets holding figures: [数据] or [数据 数据2 …].
+	DataSheets []string
+	Indicators int // rows on 指标
+	// IndicatorColumns is the number of region/document columns on 指标.
+	IndicatorColumns int
+	// DroppedIndicators and DroppedColumns count what did not fit on 指标.
+	DroppedIndicators, DroppedColumns int
+	Regions                           int // rows on 汇总
+	Links                             int // hyperlinks written
+	PlainURLs                         int // URLs written as text: not http(s), too long or past MaxLinks
+	Truncated                         int // texts cut to Excel's cell limit
+	BadNumbers                        int // NaN or infinite values left blank
+}
+
+// Write reads src and writes the workbook to path. The file appears only
+// when everything succeeded: the workbook goes to a temporary file in the
+// same directory, renamed over path at the end; on any error path is left as
+// it was.
+func Write(ctx context.Context, src Source, path string, opts Options) (Stats, error) {
+	opts = opts.withDefaults()
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return Stats{}, fmt.Errorf("write workbook %s: %w", path, err)
+	}
+	tmpName := tmp.Name()
+	done := false
+	defer func() {
+		if !done {
+			_ = tmp.Close()
+			_ = os.Remove(tmpName)
+		}
+	}()
+
+	st, err := write(ctx, src, tmp, opts)
+	if err != nil {
+		return st, fmt.Errorf("write workbook %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return st, fmt.Errorf("write workbook %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return st, fmt.Errorf("write workbook %s: %w", path, err)
+	}
+	if err := os.Chmod(tmpName, 0o644); err != nil {
+		return st, fmt.Errorf("write workbook %s: %w", path, err)
+	}
+	if err := os.Rename(tmpName, path); err != nil {
+		return st, fmt.Errorf("write workbook %s: %w", path, err)
+	}
+	done = true
+	return st, nil
+}
+
+func (o Options) withDefaults() Options {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.MaxRows <= 0 || o.MaxRows > excelize.TotalRows {
+		o.MaxRows = excelize.TotalRows
+	}
+	if o.MaxRows < 2 {
+		o.MaxRows = 2
+	}
+	if o.MaxLinks <= 0 {
+		o.MaxLinks = DefaultMaxLinks
+	}
+	if o.MaxLinks > excelize.TotalSheetHyperlinks {
+		o.MaxLinks = excelize.TotalSheetHyperlinks
+	}
+	if o.ChartRegions <= 0 {
+		o.ChartRegions = DefaultChartRegions
+	}
+	return o
+}
+
+// write builds the workbook and writes its zip to w.
+func write(ctx context.Context, src Source, w io.Writer, opts Options) (Stats, error) {
+	info, err := src.Info(ctx)
+	if err != nil {
+		return Stats{}, fmt.Errorf("read run info: %w", err)
+	}
+	f := excelize.NewFile(excelize.Options{TmpDir: opts.TmpDir})
+	defer func() { _ = f.Close() }()
+
+	b := &builder{ctx: ctx, f: f, opts: opts, info: info}
+	if err := b.build(src); err != nil {
+		return b.stats, err
+	}
+	// The zip goes straight to w: excelize's own Write would first build the
+	// whole file in memory.
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
+		zw := zip.NewWriter(w)
+		zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+			return flate.NewWriter(out, flate.BestSpeed)
+		})
+		return zw
+	})
+	if err := f.Write(io.Discard); err != nil {
+		return b.stats, fmt.Errorf("save: %w", err)
+	}
+	return b.stats, nil
+}
