@@ -311,15 +311,15 @@ func TestTypesAndFormats(t *testing.T) {
 	cases := []struct {
 		sheet, cell, shown, raw string
 	}{
-		{"文档", "D4", "2024-08-29", "45533"},              // a date, not text
-		{"文档", "F4", "6", "6"},                           // a number
-		{"文档", "I4", "2026-11-27 09:00", ""},             // a date-time
-		{"数据", "C2", "2024-08-29", "45533"},              // date
-		{"数据", "H5", "190,274", "190274"},                // value with thousands separator
-		{"数据", "J5", "1,902,740,000", "1902740000"},      // money, normalized
-		{"数据", "J3", "96.34%", "96.34"},                  // percent shown as percent
-		{"数据", "J9", "0.4175", "0.4175"},                 // an index keeps its digits
-		{"数据", "N2", "2023", "2023"},                     // a year has no separator
+		{"文档", "D4", "2024-08-29", "45533"},         // a date, not text
+		{"文档", "F4", "6", "6"},                      // a number
+		{"文档", "I4", "2026-11-27 09:00", ""},        // a date-time
+		{"数据", "C2", "2024-08-29", "45533"},         // date
+		{"数据", "H5", "190,274", "190274"},           // value with thousands separator
+		{"数据", "J5", "1,902,740,000", "1902740000"}, // money, normalized
+		{"数据", "J3", "96.34%", "96.34"},             // percent shown as percent
+		{"数据", "J9", "0.4175", "0.4175"},            // an index keeps its digits
+		{"数据", "N2", "2023", "2023"},                // a year has no separator
 		{"汇总", "A1", "地区", "地区"},
 	}
 	for _, c := range cases {
