@@ -355,4 +355,14 @@ func TestSnippetClamps(t *testing.T) {
 			t.Errorf("snippet(%d,%d) = %q, want %q", c.start, c.end, got, c.want)
 		}
 	}
+	// A line break ends a sentence and is not shown; a long sentence is cut
+	// 40 runes either side of the span, marked with an ellipsis.
+	if got := snippet([]rune("一句\n二句"), 0, 2); got != "⟦一句⟧" {
+		t.Errorf("snippet before a line break = %q", got)
+	}
+	long := strings.Repeat("字", 45) + "5所" + strings.Repeat("字", 45)
+	want := "…" + strings.Repeat("字", 40) + "⟦5所⟧" + strings.Repeat("字", 40) + "…"
+	if got := snippet([]rune(long), 45, 47); got != want {
+		t.Errorf("snippet of a long sentence = %q", got)
+	}
 }

@@ -350,6 +350,7 @@ func snippet(text []rune, start, end int) string {
 	for to < len(text) && to-end < reach && !isStop(text[to]) {
 		to++
 	}
+	cut := to < len(text) && !isStop(text[to])
 	if to < len(text) && isStop(text[to]) && text[to] != '\n' {
 		to++
 	}
@@ -362,7 +363,7 @@ func snippet(text []rune, start, end int) string {
 	b.WriteString(string(text[start:end]))
 	b.WriteString(CloseMark)
 	b.WriteString(string(text[end:to]))
-	if to > 0 && to < len(text) && !isStop(text[to-1]) {
+	if cut {
 		b.WriteString("…")
 	}
 	return b.String()

@@ -15,14 +15,7 @@ import (
 // document's text in order, each marked span holds a number, and no two marked
 // spans overlap.
 func TestGoldAnchors(t *testing.T) {
-	cases, skipped, err := eval.Load(fixtures.Docs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(skipped) > 0 {
-		t.Errorf("gold files without a document: %v", skipped)
-	}
-	for _, c := range cases {
+	for _, c := range loadEmbedded(t) {
 		t.Run(c.Name, func(t *testing.T) {
 			text := string(c.Body)
 			if !strings.HasSuffix(c.Name, ".txt") {
@@ -53,6 +46,20 @@ func TestGoldAnchors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// loadEmbedded loads the embedded corpus; a gold file without its document
+// is an error there (a misnamed file).
+func loadEmbedded(t *testing.T) []eval.Case {
+	t.Helper()
+	cases, skipped, err := eval.Load(fixtures.Docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(skipped) > 0 {
+		t.Errorf("gold files without a document: %v", skipped)
+	}
+	return cases
 }
 
 func isNumeral(r rune) bool {

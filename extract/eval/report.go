@@ -17,17 +17,28 @@ func (r *Report) WriteTable(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(w, "%d document(s), %d gold figures, %d non-figures, %d predicted figures\n\n",
 		r.Documents, r.Overall.Gold, r.GoldNot, r.Overall.Predicted)
-	fmt.Fprintln(tw, "kind\tgold\tpred\tTP\tFP\tFN\tprecision\trecall\tF1\t")
 	row := func(name string, s Score) {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t\n", name, s.Gold, s.Predicted, s.TP, s.FP, s.FN,
+		fmt.Fprintf(tw, "%-10s\t%d\t%d\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t\n", name, s.Gold, s.Predicted, s.TP, s.FP, s.FN,
 			s.Precision, s.Recall, s.F1)
 	}
+	fmt.Fprintf(tw, "%-10s\tgold\tpred\tTP\tFP\tFN\tprecision\trecall\tF1\t\n", "kind")
 	for _, s := range r.Kinds {
 		row(string(s.Kind), s)
 	}
 	row("all", r.Overall)
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	if len(r.PerDoc) > 1 {
+		fmt.Fprintln(w)
+		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "document\tgold\tpred\tTP\tFP\tFN\tF1")
+		for _, s := range r.PerDoc {
+			fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%.3f\n", s.Doc, s.Gold, s.Predicted, s.TP, s.FP, s.FN, s.F1)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
 	}
 	fmt.Fprintf(w, "\naccuracy over %d matched figures:\n", r.Overall.TP)
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -36,7 +47,7 @@ func (r *Report) WriteTable(w io.Writer) error {
 		if a.Name == AttrLabel {
 			note = " (label found; gold label non-empty)"
 		}
-		fmt.Fprintf(tw, "%s\t%d/%d\t%.1f%%\t%s\n", a.Name, a.Correct, a.Total, 100*a.Accuracy, note)
+		fmt.Fprintf(tw, "%-10s\t%d/%d\t%.1f%%\t%s\n", a.Name, a.Correct, a.Total, 100*a.Accuracy, note)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
