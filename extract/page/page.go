@@ -1,20 +1,187 @@
-// Package page reads a district-government HTML page (any charset) into a
-// clean schema.Document: metadata, body text without site chrome, heading
-// tree, tables, attachments — or, for a list (column) page, its links.
 package page
 
 import (
-	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
 
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/govfig/govfig/extract/outline"
 	"github.com/govfig/govfig/schema"
 )
 
 // Version identifies the page reader's behaviour; it is part of the extractor
 // version stored with each document.
-const Version = "page/0"
+const Version = "page/1"
 
-// Read parses one HTML page. url is the page's address (or file path);
-// contentType is the HTTP Content-Type header when known, else "" (STUB).
+// MaxBytes is the largest page Read accepts; government pages are well under
+// 1 MB, a bigger input is an error page or an attack.
+const MaxBytes = 32 << 20
+
+// Read parses one HTML page. url is the page's address (or file path), used
+// to resolve links; contentType is the HTTP Content-Type header when known,
+// else "".
+//
+// Read returns an error for input that is not a page at all (empty, binary,
+// too large, not parseable, nested deeper than x/net/html allows). A page
+// whose body cannot be found, or whose bytes had to be repaired, is returned
+// with Document.Problem saying why.
 func Read(body []byte, url, contentType string) (*schema.Document, error) {
-	return nil, errors.New("html pages are not supported yet")
+	if len(body) > MaxBytes {
+		return nil, fmt.Errorf("page of %d bytes is over the %d MB limit", len(body), MaxBytes>>20)
+	}
+	dec, err := decode(body, contentType)
+	if err != nil {
+		return nil, err
+	}
+	root, err := html.ParseWithOptions(strings.NewReader(dec.text), html.ParseOptionEnableScripting(false))
+	if err != nil {
+		return nil, fmt.Errorf("parse html: %w", err)
+	}
+	return read(root, url, dec), nil
+}
+
+func read(root *html.Node, pageURL string, dec decoded) *schema.Document {
+	m := readMeta(root)
+	if pageURL == "" {
+		pageURL = m.tag("url")
+	}
+	res := newResolver(pageURL, root)
+	doc := &schema.Document{
+		URL:         pageURL,
+		Charset:     dec.charset,
+		Problem:     dec.problem,
+		Sections:    []schema.Section{},
+		Tables:      []schema.Table{},
+		Attachments: []schema.Attachment{},
+	}
+	doc.Title = m.title()
+	doc.Site = m.site()
+	doc.Column = m.column(doc.Title)
+	doc.Publisher = m.publisher()
+	doc.Published = m.published(pageURL)
+	doc.Region = m.region(doc.Publisher)
+
+	links, next := res.findList(root)
+	bodyNode := findBody(root)
+	plain := 0
+	if bodyNode != nil {
+		plain, _ = textStats(bodyNode, chromeSkipper(bodyNode))
+	}
+	if isList(links, next, plain) {
+		doc.PageType = schema.PageList
+		if next == nil {
+			next = []string{}
+		}
+		doc.List = &schema.ListPage{Articles: links, Next: next}
+		return doc
+	}
+	doc.PageType = schema.PageArticle
+	if bodyNode == nil {
+		doc.Problem = join(doc.Problem, "no article body found")
+		return doc
+	}
+	b := builder{skip: bodySkipper(bodyNode, doc.Title), wantMeta: true}
+	b.walk(bodyNode, 0)
+	doc.Text = strings.TrimRight(b.String(), "\n")
+	if b.tables != nil {
+		doc.Tables = b.tables
+	}
+	doc.Sections = mergeSections(doc.Text, outline.Sections(doc.Text), b.headings)
+	if strings.TrimSpace(doc.Text) == "" {
+		doc.Problem = join(doc.Problem, "article body is empty")
+	}
+	doc.Attachments = res.attachments(articleArea(bodyNode))
+	return doc
+}
+
+// isList decides between a list page and an article: enough article links,
+// and more list text than body text (or pagination with a short body).
+func isList(links []schema.Link, next []string, plain int) bool {
+	if len(links) < minListItems {
+		return false
+	}
+	titles := 0
+	for _, l := range links {
+		titles += utf8.RuneCountInString(l.Title)
+	}
+	return titles > plain || (len(next) > 0 && 3*titles > plain)
+}
+
+// bodySkipper leaves out the chrome of the body and the article's title
+// when the body repeats it.
+func bodySkipper(root *html.Node, title string) func(*html.Node) bool {
+	chrome := chromeSkipper(root)
+	return func(n *html.Node) bool {
+		if chrome(n) {
+			return true
+		}
+		if n != root && (n.DataAtom == atom.H1 || blockTags[n.DataAtom]) && title != "" {
+			if t, ok := shortText(n, utf8.RuneCountInString(title)+4); ok && clean(t) == title {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// articleArea widens the body container to the part of the page around it
+// where attachments are listed: up to three levels, never the whole <body>.
+func articleArea(n *html.Node) *html.Node {
+	for i := 0; i < 3 && n.Parent != nil && n.Parent.Type == html.ElementNode &&
+		n.Parent.DataAtom != atom.Body && n.Parent.DataAtom != atom.Html; i++ {
+		n = n.Parent
+	}
+	return n
+}
+
+func join(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
+}
+
+// mergeSections merges the outline's numbered headings with the body's
+// <h2>–<h4> headings (levels 1–3; an outline heading on the same line wins)
+// and recomputes every path and end.
+func mergeSections(text string, fromText []schema.Section, heads []heading) []schema.Section {
+	all := append([]schema.Section(nil), fromText...)
+	starts := map[int]bool{}
+	for _, s := range fromText {
+		starts[s.Start] = true
+	}
+	for _, h := range heads {
+		if !starts[h.start] {
+			all = append(all, schema.Section{Title: h.title, Level: h.level, Start: h.start, End: h.end})
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].Start < all[j].Start })
+	total := utf8.RuneCountInString(text)
+	var stack []int // indexes of open ancestors
+	for i := range all {
+		for len(stack) > 0 && all[stack[len(stack)-1]].Level >= all[i].Level {
+			stack = stack[:len(stack)-1]
+		}
+		var path []string
+		for _, k := range stack {
+			path = append(path, all[k].Title)
+		}
+		all[i].Path = strings.Join(append(path, all[i].Title), " > ")
+		all[i].End = total
+		for j := i + 1; j < len(all); j++ {
+			if all[j].Level <= all[i].Level {
+				all[i].End = all[j].Start
+				break
+			}
+		}
+		stack = append(stack, i)
+	}
+	if all == nil {
+		all = []schema.Section{}
+	}
+	return all
 }

@@ -1,0 +1,175 @@
+package page
+
+import (
+	"unicode/utf8"
+
+	"github.com/andybalholm/cascadia"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// bodySelectors are the body containers of the CMSs these sites run, most
+// specific first. Each is tried in turn; the first whose best match holds
+// enough text wins.
+var bodySelectors = []struct {
+	sel     string
+	generic bool // a name that wrappers use too: require mostly non-link text
+}{
+	{".TRS_Editor", false},        // TRS WCM: <div class="TRS_Editor">
+	{".TRS_UEDITOR", false},       // TRS with UEditor
+	{"#UCAP-CONTENT", false},      // 集约化平台 (Hanweb-based provincial platforms)
+	{".view.TRS_UEDITOR", false},  // TRS, newer templates
+	{"#zoom", false},              // the 【字体:大 中 小】 target on many sites
+	{"#Zoom", false},              //
+	{".pages_content", false},     // gov.cn style
+	{".article-content", false},   // HTML5 templates
+	{".article_content", false},   //
+	{".detail-content", false},    //
+	{".news_content", false},      //
+	{"#fontzoom", false},          //
+	{".bt-article", false},        //
+	{"#content", true},            //
+	{".content", true},            //
+	{".view", true},               //
+	{"article", true},             //
+	{".article", true},            //
+	{"main", true},                //
+}
+
+// minBodyRunes is the least non-link text a body container must hold.
+const minBodyRunes = 30
+
+var compiledBodySelectors = func() []cascadia.Selector {
+	out := make([]cascadia.Selector, len(bodySelectors))
+	for i, s := range bodySelectors {
+		out[i] = cascadia.MustCompile(s.sel)
+	}
+	return out
+}()
+
+// textStats counts the non-link and link text runes under n (chrome left
+// out), bounded by limit when limit > 0.
+func textStats(n *html.Node, skip func(*html.Node) bool) (plain, linked int) {
+	var visit func(n *html.Node, inLink bool, depth int)
+	visit = func(n *html.Node, inLink bool, depth int) {
+		if depth > maxDepth {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			k := 0
+			for _, r := range n.Data {
+				if !isSpace(r) {
+					k++
+				}
+			}
+			if inLink {
+				linked += k
+			} else {
+				plain += k
+			}
+			return
+		case html.ElementNode:
+			if invisibleTags[n.DataAtom] || hidden(n) || (skip != nil && skip(n)) {
+				return
+			}
+			if n.DataAtom == atom.A {
+				inLink = true
+			}
+		case html.DocumentNode:
+		default:
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			visit(c, inLink, depth+1)
+		}
+	}
+	visit(n, false, 0)
+	return plain, linked
+}
+
+// findBody returns the article's body container, or nil.
+func findBody(doc *html.Node) *html.Node {
+	for i, sel := range compiledBodySelectors {
+		var best *html.Node
+		bestPlain := 0
+		for _, n := range sel.MatchAll(doc) {
+			plain, linked := textStats(n, chromeSkipper(n))
+			if bodySelectors[i].generic && linked > plain {
+				continue
+			}
+			if plain > bestPlain {
+				best, bestPlain = n, plain
+			}
+		}
+		if best != nil && bestPlain >= minBodyRunes {
+			return best
+		}
+	}
+	return densest(doc)
+}
+
+// densest is the fallback: the element under which paragraphs of plain text
+// gather. Every paragraph-like element (<p>, or a <div>/<td> holding text
+// directly) scores its own text for its parent and half of it for its
+// grandparent; the best scorer wins.
+func densest(doc *html.Node) *html.Node {
+	score := map[*html.Node]int{}
+	var order []*html.Node // scored nodes in first-scored order, for a stable choice
+	add := func(n *html.Node, k int) {
+		if _, ok := score[n]; !ok {
+			order = append(order, n)
+		}
+		score[n] += k
+	}
+	forEachElement(doc, func(n *html.Node) bool {
+		if invisibleTags[n.DataAtom] || isSiteChrome(n) || hidden(n) {
+			return false
+		}
+		switch n.DataAtom {
+		case atom.P, atom.Div, atom.Td, atom.Section, atom.Article, atom.Li, atom.Font, atom.Span:
+		default:
+			return true
+		}
+		own := 0
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				for _, r := range c.Data {
+					if !isSpace(r) {
+						own++
+					}
+				}
+			} else if c.Type == html.ElementNode && (c.DataAtom == atom.Span || c.DataAtom == atom.Font ||
+				c.DataAtom == atom.Strong || c.DataAtom == atom.B) {
+				t, _ := shortText(c, 2000)
+				own += utf8.RuneCountInString(t)
+			}
+		}
+		if own < 10 {
+			return true
+		}
+		if p := n.Parent; p != nil {
+			if n.DataAtom == atom.P || n.DataAtom == atom.Span || n.DataAtom == atom.Font {
+				add(p, own)
+				if g := p.Parent; g != nil {
+					add(g, own/2)
+				}
+			} else {
+				// A div or cell holding text directly is itself a body.
+				add(n, own)
+				add(p, own/2)
+			}
+		}
+		return true
+	})
+	var best *html.Node
+	for _, n := range order {
+		if s := score[n]; best == nil || s > score[best] {
+			best = n
+		}
+	}
+	if best != nil && score[best] < minBodyRunes {
+		return nil
+	}
+	return best
+}

@@ -1,0 +1,105 @@
+package page
+
+import (
+	"net/url"
+	"path"
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/govfig/govfig/schema"
+)
+
+// resolver makes the links of one page absolute.
+type resolver struct{ base *url.URL }
+
+func newResolver(pageURL string, doc *html.Node) resolver {
+	base, err := url.Parse(strings.TrimSpace(pageURL))
+	if err != nil {
+		base = &url.URL{}
+	}
+	forEachElement(doc, func(n *html.Node) bool {
+		if n.DataAtom == atom.Base {
+			if u, err := base.Parse(strings.TrimSpace(attr(n, "href"))); err == nil && attr(n, "href") != "" {
+				base = u
+			}
+			return false
+		}
+		return n.DataAtom != atom.Body
+	})
+	return resolver{base: base}
+}
+
+// resolve returns href made absolute, or "" for links that lead nowhere
+// (javascript:, mailto:, fragments of this page, empty).
+func (r resolver) resolve(href string) string {
+	href = strings.TrimSpace(href)
+	low := strings.ToLower(href)
+	if href == "" || strings.HasPrefix(href, "#") || strings.HasPrefix(low, "javascript:") ||
+		strings.HasPrefix(low, "mailto:") || strings.HasPrefix(low, "tel:") || strings.HasPrefix(low, "data:") {
+		return ""
+	}
+	u, err := r.base.Parse(href)
+	if err != nil {
+		return ""
+	}
+	u.Fragment = ""
+	return u.String()
+}
+
+// attachmentExts are the file types kept as attachments.
+var attachmentExts = map[string]bool{
+	".pdf": true, ".doc": true, ".docx": true, ".xls": true, ".xlsx": true, ".wps": true, ".ofd": true,
+	".zip": true, ".rar": true, ".et": true, ".csv": true, ".ppt": true, ".pptx": true, ".7z": true,
+}
+
+// downfileRe matches download-script links of CMSs (downfile.jsp, download.do?id=…).
+var downfileRe = regexp.MustCompile(`(?i)down(load)?file|/download[./?]|attachment`)
+
+// attachmentOf returns the attachment an <a> links to, if it is one.
+func (r resolver) attachmentOf(a *html.Node) (schema.Attachment, bool) {
+	abs := r.resolve(attr(a, "href"))
+	if abs == "" {
+		return schema.Attachment{}, false
+	}
+	u, err := url.Parse(abs)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "" && u.Scheme != "file") {
+		return schema.Attachment{}, false
+	}
+	ext := strings.ToLower(path.Ext(u.Path))
+	if !attachmentExts[ext] && !downfileRe.MatchString(u.Path+"?"+u.RawQuery) {
+		return schema.Attachment{}, false
+	}
+	name := strings.TrimSpace(strings.Join(strings.Fields(renderText(a)), " "))
+	if name == "" {
+		name = strings.TrimSpace(attr(a, "title"))
+	}
+	if name == "" {
+		name = path.Base(u.Path)
+	}
+	return schema.Attachment{Name: name, URL: abs}, true
+}
+
+// attachments collects the attachments linked from the article area: the
+// body and what surrounds it, but not the site's header, navigation and
+// footer.
+func (r resolver) attachments(doc *html.Node) []schema.Attachment {
+	var out []schema.Attachment
+	seen := map[string]bool{}
+	forEachElement(doc, func(n *html.Node) bool {
+		if n.DataAtom == atom.Head || isSiteChrome(n) {
+			return false
+		}
+		if n.DataAtom == atom.A {
+			if at, ok := r.attachmentOf(n); ok && !seen[at.URL] {
+				seen[at.URL] = true
+				out = append(out, at)
+			}
+			return false
+		}
+		return true
+	})
+	return out
+}

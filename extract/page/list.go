@@ -1,0 +1,348 @@
+package page
+
+import (
+	"net/url"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/govfig/govfig/schema"
+)
+
+// List (column) pages: a container whose items each hold one article link
+// (with a date, usually), and pagination. The rules:
+//
+//   - items are the child elements of a <ul>/<ol>/<dl>/<div>/<table> (rows
+//     for tables); an item counts when its main link has a title of at least
+//     minTitle runes — menus have short labels;
+//   - the best container (most items, dated items count double) is taken,
+//     with every other container whose items are mostly dated (lists split
+//     into several <ul>s);
+//   - containers in the site's header, navigation or footer are left out;
+//   - next pages come from 下一页 links, index_N.html links with N beyond
+//     the current page, and TRS createPageHTML(n, cur, "index", "html")
+//     calls (pages index.html, index_1.html … index_{n-1}.html).
+const (
+	minTitle     = 6
+	minListItems = 3
+)
+
+type listContainer struct {
+	order int // document order
+	node  *html.Node
+	items []schema.Link
+	dated int
+}
+
+func (c listContainer) score() int { return len(c.items) + c.dated }
+
+// itemNodes returns the items of a would-be list container.
+func itemNodes(n *html.Node) []*html.Node {
+	if n.DataAtom == atom.Table {
+		rows, _ := tableRows(n)
+		return rows
+	}
+	var out []*html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Li, atom.Div, atom.P, atom.Dd, atom.Dt, atom.Span, atom.Tr, atom.A:
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// itemLink reads the article link of one list item.
+func (r resolver) itemLink(item *html.Node) (schema.Link, bool) {
+	var best *html.Node
+	bestLen := 0
+	forEachElement(item, func(n *html.Node) bool {
+		if n.DataAtom == atom.A && r.resolve(attr(n, "href")) != "" {
+			if l := utf8.RuneCountInString(strings.TrimSpace(renderText(n))); l > bestLen || best == nil {
+				best, bestLen = n, l
+			}
+			return false
+		}
+		return true
+	})
+	if best == nil {
+		return schema.Link{}, false
+	}
+	text := strings.Join(strings.Fields(renderText(best)), " ")
+	title := text
+	// Lists cut long titles ("…" or "...") and keep the whole in title=.
+	if t := strings.TrimSpace(attr(best, "title")); utf8.RuneCountInString(t) > utf8.RuneCountInString(strings.TrimRight(text, ".…")) {
+		title = t
+	}
+	// A date inside the link text (some lists put it in a <span> there).
+	itemText := renderText(item)
+	date := ""
+	if d, ok := findDate(strings.Replace(itemText, title, "", 1)); ok {
+		date = d.format("2006-01-02")
+		if strings.HasSuffix(title, d.text) {
+			title = strings.TrimSpace(strings.TrimSuffix(title, d.text))
+		}
+	}
+	if utf8.RuneCountInString(title) < minTitle {
+		return schema.Link{}, false
+	}
+	return schema.Link{URL: r.resolve(attr(best, "href")), Title: title, Date: date}, true
+}
+
+// findList returns the article links of the page and its next pages.
+func (r resolver) findList(doc *html.Node) (links []schema.Link, next []string) {
+	var conts []listContainer
+	forEachElement(doc, func(n *html.Node) bool {
+		if n.DataAtom == atom.Head || isSiteChrome(n) {
+			return false
+		}
+		switch n.DataAtom {
+		case atom.Ul, atom.Ol, atom.Dl, atom.Div, atom.Table, atom.Tbody, atom.Section, atom.Td:
+		default:
+			return true
+		}
+		items := itemNodes(n)
+		if len(items) < minListItems {
+			return true
+		}
+		c := listContainer{order: len(conts), node: n}
+		for _, it := range items {
+			if l, ok := r.itemLink(it); ok {
+				c.items = append(c.items, l)
+				if l.Date != "" {
+					c.dated++
+				}
+			}
+		}
+		if len(c.items) >= minListItems {
+			conts = append(conts, c)
+		}
+		return true
+	})
+	if len(conts) > 0 {
+		best := 0
+		for i, c := range conts {
+			if c.score() > conts[best].score() {
+				best = i
+			}
+		}
+		var chosen []listContainer
+		for i, c := range conts {
+			if i == best || (c.dated*2 >= len(c.items) && conts[best].dated*2 >= len(conts[best].items)) {
+				chosen = append(chosen, c)
+			}
+		}
+		// Of nested containers keep the better one (a <div> around a <ul>
+		// sees the same links).
+		sort.SliceStable(chosen, func(i, j int) bool { return chosen[i].score() > chosen[j].score() })
+		var kept []listContainer
+		for _, c := range chosen {
+			ok := true
+			for _, k := range kept {
+				if contains(k.node, c.node) || contains(c.node, k.node) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				kept = append(kept, c)
+			}
+		}
+		sort.SliceStable(kept, func(i, j int) bool { return kept[i].order < kept[j].order })
+		seen := map[string]bool{}
+		for _, c := range kept {
+			for _, l := range c.items {
+				if !seen[l.URL] {
+					seen[l.URL] = true
+					links = append(links, l)
+				}
+			}
+		}
+	}
+	return links, r.nextPages(doc)
+}
+
+// contains reports whether a is a proper ancestor of b.
+func contains(a, b *html.Node) bool {
+	for p := b.Parent; p != nil; p = p.Parent {
+		if p == a {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	// indexPageRe matches TRS list page names: index.html, index_3.html.
+	indexPageRe = regexp.MustCompile(`(?i)(?:^|/)([a-z]+)(?:_(\d+))?\.(s?html?|jsp|aspx?|php)$`)
+	// createPageRe matches the TRS pager call, createPageHTML(5, 0, "index", "html")
+	// or createPageHTML('page_div', 5, 0, 'index', 'html', 100).
+	createPageRe = regexp.MustCompile(`createPageHTML\s*\(([^)]*)\)`)
+	// jsVarRe matches "var countPage = 5" (the pager's arguments are often
+	// variables).
+	jsVarRe = regexp.MustCompile(`(?:var|let|const)?\s*([A-Za-z_$][\w$]*)\s*=\s*(\d+)\s*[;,\n/]`)
+	// nextTextRe matches the label of a next-page link.
+	nextTextRe = regexp.MustCompile(`^(下一页|下页|后页|下一頁)\s*[>»›]*$`)
+)
+
+// pageNumber returns the number of a TRS-style list page (index.html → 0,
+// index_3.html → 3) and its stem, or -1.
+func pageNumber(u string) (stem string, n int) {
+	p, err := url.Parse(u)
+	if err != nil {
+		return "", -1
+	}
+	m := indexPageRe.FindStringSubmatch(p.Path)
+	if m == nil {
+		return "", -1
+	}
+	if m[2] == "" {
+		return m[1], 0
+	}
+	k, err := strconv.Atoi(m[2])
+	if err != nil {
+		return "", -1
+	}
+	return m[1], k
+}
+
+// nextPages finds the further pages of a list.
+func (r resolver) nextPages(doc *html.Node) []string {
+	self := r.base.String()
+	stem, cur := pageNumber(self)
+	type page struct {
+		url string
+		n   int
+	}
+	var pages []page
+	seen := map[string]bool{self: true}
+	add := func(u string, n int) {
+		if u != "" && !seen[u] {
+			seen[u] = true
+			pages = append(pages, page{u, n})
+		}
+	}
+	var scripts strings.Builder
+	forEachElement(doc, func(n *html.Node) bool {
+		switch n.DataAtom {
+		case atom.Script:
+			if n.FirstChild != nil {
+				scripts.WriteString(n.FirstChild.Data)
+				scripts.WriteString("\n")
+			}
+			return false
+		case atom.A:
+			abs := r.resolve(attr(n, "href"))
+			if abs == "" {
+				return false
+			}
+			text := strings.TrimSpace(strings.Join(strings.Fields(renderText(n)), ""))
+			s, k := pageNumber(abs)
+			switch {
+			case nextTextRe.MatchString(text):
+				add(abs, k)
+			case cur >= 0 && s == stem && k > cur && sameDir(abs, self):
+				add(abs, k)
+			}
+			return false
+		}
+		return true
+	})
+	if js := scripts.String(); js != "" {
+		for _, u := range r.createPageHTML(js, cur) {
+			_, k := pageNumber(u)
+			add(u, k)
+		}
+	}
+	sort.SliceStable(pages, func(i, j int) bool {
+		if pages[i].n < 0 || pages[j].n < 0 {
+			return false
+		}
+		return pages[i].n < pages[j].n
+	})
+	var out []string
+	for _, p := range pages {
+		out = append(out, p.url)
+	}
+	return out
+}
+
+// sameDir reports whether two URLs are in the same folder of the same host.
+func sameDir(a, b string) bool {
+	ua, err1 := url.Parse(a)
+	ub, err2 := url.Parse(b)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	return ua.Host == ub.Host && path.Dir(ua.Path) == path.Dir(ub.Path)
+}
+
+// maxPagerPages bounds the pages a pager call may announce.
+const maxPagerPages = 2000
+
+// createPageHTML evaluates TRS pager calls: createPageHTML(n, cur, prefix,
+// ext) lists pages prefix.ext, prefix_1.ext … prefix_{n-1}.ext; the pages
+// after cur are returned. Arguments may be variables set in the scripts.
+func (r resolver) createPageHTML(js string, curFromURL int) []string {
+	vars := map[string]int{}
+	for _, m := range jsVarRe.FindAllStringSubmatch(js, -1) {
+		if v, err := strconv.Atoi(m[2]); err == nil {
+			vars[m[1]] = v
+		}
+	}
+	var out []string
+	for _, m := range createPageRe.FindAllStringSubmatch(js, -1) {
+		var ints []int
+		var strs []string
+		for _, a := range strings.Split(m[1], ",") {
+			a = strings.TrimSpace(a)
+			if a == "" {
+				continue
+			}
+			if a[0] == '"' || a[0] == '\'' {
+				strs = append(strs, strings.Trim(a, `"'`))
+				continue
+			}
+			if v, err := strconv.Atoi(a); err == nil {
+				ints = append(ints, v)
+			} else if v, ok := vars[a]; ok {
+				ints = append(ints, v)
+			}
+		}
+		if len(ints) < 2 {
+			continue
+		}
+		n, cur := ints[0], ints[1]
+		if curFromURL >= 0 && cur != curFromURL && cur < 0 {
+			cur = curFromURL
+		}
+		prefix, ext := "index", "html"
+		// The newer signature starts with the pager's element id: keep the
+		// last two strings.
+		if len(strs) >= 2 {
+			prefix, ext = strs[len(strs)-2], strs[len(strs)-1]
+		}
+		if n > maxPagerPages {
+			n = maxPagerPages
+		}
+		for k := cur + 1; k < n; k++ {
+			name := prefix + "." + ext
+			if k > 0 {
+				name = prefix + "_" + strconv.Itoa(k) + "." + ext
+			}
+			if u := r.resolve(name); u != "" {
+				out = append(out, u)
+			}
+		}
+	}
+	return out
+}

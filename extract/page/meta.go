@@ -1,0 +1,310 @@
+package page
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Metadata comes from, most reliable first: the government-site meta tags
+// (ArticleTitle, PubDate, ContentSource, SiteName, ColumnName…, written by
+// the CMS from its own fields), the info line under the title (发布时间 …
+// 来源 …), the title block (<h1> and the CMSs' title classes), and the
+// <title> with its "_栏目_站点" tail removed. The banner's 今天是… date and
+// the signature date at the end of the body are never the publish date:
+// neither is labelled by an info key.
+
+// metaInfo is what was found, before choosing.
+type metaInfo struct {
+	tags       map[string]string // lowercased meta name → content
+	fields     map[string]string // info-line key → value (first seen)
+	titleTag   string            // <title>, whole
+	heads      []string          // title-block candidates, document order
+	breadcrumb []string          // the breadcrumb's items
+}
+
+// metaNames are the meta tags read (lowercased).
+var metaNames = map[string]bool{
+	"articletitle": true, "pubdate": true, "contentsource": true, "sitename": true, "columnname": true,
+	"keywords": true, "author": true, "description": true, "url": true, "firstpublishedtime": true,
+	"publishdate": true, "columntype": true, "sitedomain": true,
+}
+
+// infoKeyRe matches a key of the info line and of the 政府信息公开 metadata
+// table. Longer keys come first so 发布时间 is not read as 时间.
+var infoKeyRe = regexp.MustCompile(`(发布时间|发布日期|更新时间|发文日期|成文日期|生成日期|文章来源|信息来源|稿件来源|发布机构|发文机关|发布单位|来源|作者|撰稿人|撰稿|责任编辑|编辑|浏览次数|阅读次数|点击次数|点击数|访问量|字号|字体|索引号|主题分类|体裁分类|发文字号|文号|有效性|关键词|日期|时间)\s*(?:[:：]|\t)`)
+
+// maxInfoLine is the longest line read as an info line.
+const maxInfoLine = 300
+
+// breadcrumbRe matches a breadcrumb line and captures its items.
+var breadcrumbRe = regexp.MustCompile(`(?:您[现当]?[在所]+的?位置|当前位置|所在位置)\s*[:：]?\s*(.*)`)
+
+// breadcrumbSepRe separates breadcrumb items.
+var breadcrumbSepRe = regexp.MustCompile(`\s*(?:>>|>|»|›|＞|→|/|\\)\s*`)
+
+// titleClassRe marks title blocks of the CMS templates.
+var titleClassRe = regexp.MustCompile(`(?i)(?:^|[-_\s])(?:title|article-title|arttitle|art_title|detail-title|news_title|newstitle|con-title|bt|tit|biaoti|wzbt|sp_title)(?:$|[-_\s])`)
+
+// readMeta gathers the raw metadata of a page.
+func readMeta(root *html.Node) metaInfo {
+	m := metaInfo{tags: map[string]string{}, fields: map[string]string{}}
+	forEachElement(root, func(n *html.Node) bool {
+		switch n.DataAtom {
+		case atom.Meta:
+			name := strings.ToLower(strings.TrimSpace(attr(n, "name")))
+			if name == "" {
+				name = strings.ToLower(strings.TrimSpace(attr(n, "property")))
+			}
+			v := clean(attr(n, "content"))
+			if metaNames[name] && v != "" && !strings.EqualFold(v, "null") && m.tags[name] == "" {
+				m.tags[name] = v
+			}
+			return false
+		case atom.Title:
+			if m.titleTag == "" {
+				m.titleTag = clean(renderTextRaw(n))
+			}
+			return false
+		case atom.Script, atom.Style, atom.Noscript:
+			return false
+		case atom.H1:
+			if t, ok := shortText(n, 200); ok {
+				if t = clean(t); t != "" {
+					m.heads = append(m.heads, t)
+				}
+			}
+			return false
+		}
+		if n.DataAtom != atom.Body && n.DataAtom != atom.Html && titleClassRe.MatchString(classID(n)) {
+			if t, ok := shortText(n, 200); ok {
+				if t = clean(t); t != "" && !strings.Contains(t, "\n") {
+					m.heads = append(m.heads, t)
+				}
+			}
+		}
+		return true
+	})
+	for _, line := range strings.Split(renderText(root), "\n") {
+		if utf8.RuneCountInString(line) > maxInfoLine {
+			continue
+		}
+		if bc := breadcrumbRe.FindStringSubmatch(line); bc != nil && m.breadcrumb == nil {
+			for _, it := range breadcrumbSepRe.Split(bc[1], -1) {
+				if it = clean(it); it != "" {
+					m.breadcrumb = append(m.breadcrumb, it)
+				}
+			}
+			continue
+		}
+		if strings.Contains(line, "今天是") {
+			continue
+		}
+		keys := infoKeyRe.FindAllStringSubmatchIndex(line, -1)
+		for i, k := range keys {
+			end := len(line)
+			if i+1 < len(keys) {
+				end = keys[i+1][0]
+			}
+			key := line[k[2]:k[3]]
+			v := strings.Trim(line[k[1]:end], " \t|丨｜/【】[]()（）")
+			if _, ok := m.fields[key]; !ok && v != "" {
+				m.fields[key] = v
+			}
+		}
+	}
+	return m
+}
+
+// renderTextRaw is the text of an element whose content is raw text (<title>).
+func renderTextRaw(n *html.Node) string {
+	var sb strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			sb.WriteString(c.Data)
+		}
+	}
+	return sb.String()
+}
+
+// clean collapses white space and trims.
+func clean(s string) string {
+	return strings.Join(strings.FieldsFunc(s, isSpace), " ")
+}
+
+func (m metaInfo) tag(names ...string) string {
+	for _, n := range names {
+		if v := m.tags[n]; v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func (m metaInfo) field(keys ...string) string {
+	for _, k := range keys {
+		if v := m.fields[k]; v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// titleSeps split a <title> into title, column and site.
+var titleSeps = []string{"_", "|", "｜", " - ", " — ", " – ", "-", "—"}
+
+// siteNameRe recognises the site part of a <title>.
+var siteNameRe = regexp.MustCompile(`政府|网$|门户|网站|人民政府|教育局|委员会|[区县市旗]$`)
+
+// splitTitle splits "标题_栏目_站点" into its parts; parts is nil when the
+// <title> has no such tail.
+func splitTitle(t string) []string {
+	for _, sep := range titleSeps {
+		if !strings.Contains(t, sep) {
+			continue
+		}
+		parts := strings.Split(t, sep)
+		for i := range parts {
+			parts[i] = strings.TrimSpace(parts[i])
+		}
+		if last := parts[len(parts)-1]; parts[0] != "" && siteNameRe.MatchString(last) {
+			return parts
+		}
+	}
+	return nil
+}
+
+// title chooses the article title.
+func (m metaInfo) title() string {
+	if t := m.tag("articletitle"); t != "" {
+		return t
+	}
+	fromTag := m.titleTag
+	if parts := splitTitle(fromTag); parts != nil {
+		fromTag = parts[0]
+	}
+	site := m.site()
+	var heads []string
+	for _, h := range m.heads {
+		if h != site && h != m.titleTag && utf8.RuneCountInString(h) >= 4 {
+			heads = append(heads, h)
+		}
+	}
+	// A title block that agrees with <title> (which may be cut short).
+	for _, h := range heads {
+		if fromTag != "" && (strings.HasPrefix(h, strings.TrimRight(fromTag, ".…")) || strings.HasPrefix(fromTag, h)) {
+			return h
+		}
+	}
+	if fromTag != "" {
+		return fromTag
+	}
+	if len(heads) > 0 {
+		return heads[0]
+	}
+	return ""
+}
+
+// site chooses the site name.
+func (m metaInfo) site() string {
+	if s := m.tag("sitename"); s != "" {
+		return s
+	}
+	if parts := splitTitle(m.titleTag); len(parts) > 1 {
+		return parts[len(parts)-1]
+	}
+	return ""
+}
+
+// column chooses the column (栏目) name.
+func (m metaInfo) column(title string) string {
+	if c := m.tag("columnname"); c != "" {
+		return c
+	}
+	for i := len(m.breadcrumb) - 1; i >= 0; i-- {
+		if it := m.breadcrumb[i]; it != title && it != "正文" && it != "首页" {
+			return it
+		}
+	}
+	if parts := splitTitle(m.titleTag); len(parts) > 2 {
+		return parts[len(parts)-2]
+	}
+	return ""
+}
+
+// publisher chooses the publisher: the declared source, else the issuing
+// body of the 信息公开 table, else the site.
+func (m metaInfo) publisher() string {
+	if p := m.tag("contentsource"); p != "" {
+		return p
+	}
+	if p := m.field("文章来源", "信息来源", "稿件来源", "来源", "发布机构", "发文机关", "发布单位"); p != "" {
+		return p
+	}
+	return m.site()
+}
+
+// urlDateRe matches the date TRS puts in article file names: t20240829_123.html.
+var urlDateRe = regexp.MustCompile(`/t(20\d{2})(\d{2})(\d{2})_\d+\.s?html?`)
+
+// published chooses the publish date, RFC 3339 at +08:00.
+func (m metaInfo) published(pageURL string) string {
+	candidates := []string{
+		m.tag("pubdate", "firstpublishedtime", "publishdate"),
+		m.field("发布时间", "发布日期", "发文日期"),
+		m.field("更新时间", "生成日期"),
+		m.field("日期", "时间"),
+		m.field("成文日期"),
+	}
+	if u := urlDateRe.FindStringSubmatch(pageURL); u != nil {
+		candidates = append(candidates, u[1]+"-"+u[2]+"-"+u[3])
+	}
+	for _, c := range candidates {
+		if d, ok := findDate(c); ok {
+			return d.rfc3339()
+		}
+	}
+	return ""
+}
+
+// regionRe reads the administrative chain at the start of a name:
+// 天津市静海区人民政府 → 天津市静海区. Each link is a few characters and a
+// level word.
+var regionRe = regexp.MustCompile(`^(?:\p{Han}{1,10}?(?:自治区|自治州|自治县|自治旗|特别行政区|省|市|地区|盟|州|区|县|旗))+`)
+
+// regionNotRe rejects chains that are not places (区委…, 市政府… read as a
+// chain start only with a place name before the level word).
+var regionNotRe = regexp.MustCompile(`^(?:市|区|县|省)`)
+
+// regionOf returns the region a publisher or site name starts with.
+func regionOf(name string) string {
+	name = strings.TrimSpace(name)
+	r := regionRe.FindString(name)
+	if r == "" || regionNotRe.MatchString(r) {
+		return ""
+	}
+	// Stop before a level word that starts an organ's name: 静海区教育局 is
+	// in 静海区, 静海区人民政府 too; a chain that swallowed 人民 would be wrong.
+	for _, organ := range []string{"人民政府", "政府", "人民代表大会", "人大", "政协", "委员会", "党委"} {
+		if i := strings.Index(r, organ); i > 0 {
+			r = r[:i]
+		}
+	}
+	return r
+}
+
+// region chooses the region: from the publisher, made complete by the site
+// name when the site's region ends with it (静海区 → 天津市静海区).
+func (m metaInfo) region(publisher string) string {
+	p, s := regionOf(publisher), regionOf(m.site())
+	switch {
+	case p == "":
+		return s
+	case s != "" && strings.HasSuffix(s, p):
+		return s
+	}
+	return p
+}

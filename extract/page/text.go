@@ -1,0 +1,265 @@
+package page
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/govfig/govfig/schema"
+)
+
+// maxDepth caps how deep the text walk descends. x/net/html already refuses
+// documents nested deeper than 512 elements; this keeps the walk bounded
+// whatever the tree.
+const maxDepth = 600
+
+// blockTags end a line before and after them.
+var blockTags = map[atom.Atom]bool{
+	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true, atom.Center: true,
+	atom.Dd: true, atom.Details: true, atom.Dialog: true, atom.Dir: true, atom.Div: true, atom.Dl: true,
+	atom.Dt: true, atom.Fieldset: true, atom.Figcaption: true, atom.Figure: true, atom.Footer: true,
+	atom.Form: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Header: true, atom.Hr: true, atom.Li: true, atom.Main: true, atom.Menu: true, atom.Nav: true,
+	atom.Ol: true, atom.P: true, atom.Pre: true, atom.Section: true, atom.Summary: true, atom.Table: true,
+	atom.Tbody: true, atom.Thead: true, atom.Tfoot: true, atom.Tr: true, atom.Td: true, atom.Th: true,
+	atom.Caption: true, atom.Ul: true, atom.Body: true, atom.Html: true,
+}
+
+// invisibleTags never contribute text.
+var invisibleTags = map[atom.Atom]bool{
+	atom.Head: true, atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Iframe: true, atom.Object: true, atom.Embed: true, atom.Svg: true, atom.Math: true,
+	atom.Select: true, atom.Option: true, atom.Button: true, atom.Input: true, atom.Textarea: true,
+	atom.Title: true, atom.Map: true, atom.Audio: true, atom.Video: true, atom.Canvas: true,
+}
+
+// heading is an <h2>–<h4> found in the body: its line in the text.
+type heading struct {
+	level      int
+	title      string
+	start, end int
+}
+
+// builder renders a DOM subtree into one canonical text: block boundaries
+// become "\n", data-table cells "\t" and rows "\n", runs of white space one
+// space (dropped at line starts and ends, and between two Chinese characters
+// when the source broke the line there). It counts runes as it goes, so
+// tables and headings get offsets into the text it builds.
+type builder struct {
+	sb    strings.Builder
+	runes int
+	last  rune // last rune written, 0 at start
+
+	pendingNL    bool // a block boundary: "\n" before the next text
+	pendingSpace bool // white space seen: " " before the next text
+	spaceHadNL   bool // the pending white space contained a source line break
+	inCell       int  // >0 inside a data-table cell: block boundaries are spaces
+
+	skip     func(*html.Node) bool // nodes left out (chrome); may be nil
+	tables   []schema.Table
+	headings []heading
+	wantMeta bool // record tables and headings
+	limit    int  // >0: stop once the text is longer
+	over     bool // the limit was passed
+}
+
+func (b *builder) String() string { return b.sb.String() }
+
+// raw writes s as is.
+func (b *builder) raw(s string) {
+	if s == "" {
+		return
+	}
+	b.sb.WriteString(s)
+	b.runes += utf8.RuneCountInString(s)
+	r, _ := utf8.DecodeLastRuneInString(s)
+	b.last = r
+}
+
+// atLineStart reports whether nothing but a separator precedes the cursor.
+func (b *builder) atLineStart() bool { return b.runes == 0 || b.last == '\n' || b.last == '\t' }
+
+// block marks a block boundary.
+func (b *builder) block() {
+	if b.inCell > 0 {
+		b.pendingSpace = true
+		return
+	}
+	b.pendingNL = true
+}
+
+// newline ends the current line now (for table rows).
+func (b *builder) newline() {
+	if b.runes > 0 && b.last != '\n' {
+		b.raw("\n")
+	}
+	b.pendingNL, b.pendingSpace, b.spaceHadNL = false, false, false
+}
+
+// isSpace reports white space, including the no-break and ideographic spaces
+// that government pages use for indentation.
+func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' || r == '\u200b' }
+
+// wide reports Chinese characters and full-width punctuation, between which
+// a source line break is no space.
+func wide(r rune) bool {
+	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef) ||
+		r == '“' || r == '”' || r == '‘' || r == '’' || r == '…' || r == '—'
+}
+
+// text writes a text node's content.
+func (b *builder) text(s string) {
+	for _, r := range s {
+		if isSpace(r) {
+			b.pendingSpace = true
+			if r == '\n' || r == '\r' {
+				b.spaceHadNL = true
+			}
+			continue
+		}
+		if r == '\uFEFF' || r == 0 {
+			continue
+		}
+		if b.pendingNL && b.runes > 0 {
+			if b.last != '\n' {
+				b.raw("\n")
+			}
+		} else if b.pendingSpace && !b.atLineStart() && !(b.spaceHadNL && wide(b.last) && wide(r)) {
+			b.raw(" ")
+		}
+		b.pendingNL, b.pendingSpace, b.spaceHadNL = false, false, false
+		b.sb.WriteRune(r)
+		b.runes++
+		b.last = r
+		if b.limit > 0 && b.runes > b.limit {
+			b.over = true
+			return
+		}
+	}
+}
+
+// hidden reports elements styled out of sight.
+func hidden(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	if n.DataAtom == atom.Input || hasAttr(n, "hidden") {
+		return true
+	}
+	st := strings.ReplaceAll(strings.ToLower(attr(n, "style")), " ", "")
+	return strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden")
+}
+
+// walk renders n and its subtree.
+func (b *builder) walk(n *html.Node, depth int) {
+	if depth > maxDepth || b.over {
+		return
+	}
+	switch n.Type {
+	case html.TextNode:
+		b.text(n.Data)
+		return
+	case html.DocumentNode:
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			b.walk(c, depth+1)
+		}
+		return
+	case html.ElementNode:
+	default:
+		return
+	}
+	if invisibleTags[n.DataAtom] || hidden(n) || (b.skip != nil && b.skip(n)) {
+		return
+	}
+	switch n.DataAtom {
+	case atom.Br:
+		b.block()
+		return
+	case atom.Img:
+		return
+	case atom.Table:
+		if b.inCell == 0 && isDataTable(n) {
+			b.table(n, depth)
+			return
+		}
+	case atom.H2, atom.H3, atom.H4:
+		if b.wantMeta && b.inCell == 0 {
+			b.block()
+			start := b.runes
+			b.children(n, depth)
+			s := runeSuffix(b.String(), b.runes-start)
+			if strings.HasPrefix(s, "\n") {
+				s, start = s[1:], start+1
+			}
+			if s != "" {
+				level := map[atom.Atom]int{atom.H2: 1, atom.H3: 2, atom.H4: 3}[n.DataAtom]
+				b.headings = append(b.headings, heading{level: level, title: s, start: start, end: b.runes})
+			}
+			b.block()
+			return
+		}
+	}
+	isBlock := blockTags[n.DataAtom]
+	if isBlock {
+		b.block()
+	}
+	b.children(n, depth)
+	if isBlock {
+		b.block()
+	}
+}
+
+func (b *builder) children(n *html.Node, depth int) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		b.walk(c, depth+1)
+	}
+}
+
+// runeSuffix returns the last k runes of s.
+func runeSuffix(s string, k int) string {
+	i := len(s)
+	for ; k > 0 && i > 0; k-- {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return s[i:]
+}
+
+// renderText renders n (the whole subtree) into plain text, for metadata.
+func renderText(n *html.Node) string {
+	var b builder
+	b.walk(n, 0)
+	return b.String()
+}
+
+// shortText renders n when its text has at most max runes.
+func shortText(n *html.Node, max int) (string, bool) {
+	b := builder{limit: max}
+	b.walk(n, 0)
+	if b.over {
+		return "", false
+	}
+	return b.String(), true
+}
+
+// attr returns an attribute's value.
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
