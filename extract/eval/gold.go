@@ -49,6 +49,8 @@ type GoldLine struct {
 	Label      string           `json:"label,omitempty"`
 	Subject    string           `json:"subject,omitempty"`
 	Year       int              `json:"year,omitempty"`
+	// Note is the annotator's comment on a decision; it is not scored.
+	Note string `json:"note,omitempty"`
 
 	// Line is the 1-based line number in the gold file.
 	Line int `json:"-"`
