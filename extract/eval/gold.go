@@ -12,7 +12,11 @@
 // either the same span, or overlapping spans and the same normalized value.
 // Each figure matches at most once. A `not` line of the gold is a span where no
 // figure may be; a predicted figure overlapping it is a false positive like any
-// unmatched one, and is listed as a non-figure hit.
+// unmatched one, and is listed as a non-figure hit. Scores are typed: a figure
+// found at the right span with the wrong kind is one false positive and one
+// false negative. A label is found when the gold label is non-empty and the
+// predicted one equals it, or one contains the other and the shorter has at
+// least 2 runes (LabelFound).
 package eval
 
 import (
