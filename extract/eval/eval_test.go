@@ -328,7 +328,7 @@ func TestWriters(t *testing.T) {
 			t.Errorf("table lacks %q:\n%s", want, table.String())
 		}
 	}
-	for _, want := range []string{"FN docs/tiny.txt", "⟦10所⟧", "FP docs/tiny.txt", "hits non-figure \"2023年\""} {
+	for _, want := range []string{"FN docs/tiny.txt [5,8) gold line 1", "⟦10所⟧", "FP docs/tiny.txt [25,29)", "hits non-figure \"2023年\""} {
 		if !strings.Contains(details.String(), want) {
 			t.Errorf("details lack %q:\n%s", want, details.String())
 		}

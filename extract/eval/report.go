@@ -56,7 +56,7 @@ func (r *Report) WriteTable(w io.Writer) error {
 	return err
 }
 
-// WriteDetails lists every false negative, false positive (non-figure hits
+// WriteDetails lists, with rune spans [start,end) into the document text, every false negative, false positive (non-figure hits
 // marked) and matched figure with wrong attributes, with its sentence.
 func (r *Report) WriteDetails(w io.Writer) error {
 	section := func(title string, n int) {
@@ -72,14 +72,14 @@ func (r *Report) WriteDetails(w io.Writer) error {
 	}
 	section("matched figures with wrong attributes", len(r.Mismatches))
 	for _, m := range r.Mismatches {
-		fmt.Fprintf(w, "  ~  %s:%d gold line %d %q: %s\n       %s\n", m.Doc, m.Start, m.GoldLine, m.Text,
+		fmt.Fprintf(w, "  ~  %s [%d,…) gold line %d %q: %s\n       %s\n", m.Doc, m.Start, m.GoldLine, m.Text,
 			strings.Join(m.Fields, "; "), m.Snippet)
 	}
 	return nil
 }
 
 func writeItem(w io.Writer, tag string, it Item) {
-	where := fmt.Sprintf("%s:%d", it.Doc, it.Start)
+	where := fmt.Sprintf("%s [%d,%d)", it.Doc, it.Start, it.End)
 	if it.GoldLine > 0 {
 		where += fmt.Sprintf(" gold line %d", it.GoldLine)
 	}
