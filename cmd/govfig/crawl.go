@@ -3,10 +3,132 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
+	"fmt"
 	"io"
+	"os"
+	"sort"
+	"time"
+
+	"golang.org/x/term"
+
+	"github.com/govfig/govfig/crawl"
 )
 
-// runCrawl is the `govfig crawl` subcommand (not built yet).
+// runCrawl is the `govfig crawl` subcommand: crawl the sites of a sites
+// file into a WARC archive; running it again continues an interrupted crawl
+// or re-crawls a finished one.
 func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("crawl: not implemented yet")
+	fs := flag.NewFlagSet("crawl", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	sitesFile := fs.String("sites", "", "sites file: one `NAME URL [URL...]` per line, # comments (required)")
+	archive := fs.String("archive", "", "archive directory for .warc.gz files and frontier.db (required)")
+	delay := fs.Duration("delay", time.Second, "least pause between two requests to one host (robots.txt Crawl-delay may raise it)")
+	maxPages := fs.Int("max-pages", 500, "list pages per site per run (0: unlimited)")
+	since := fs.String("since", "", "skip articles listed with an earlier date (YYYY-MM-DD)")
+	contact := fs.String("contact", "", "URL or e-mail for the User-Agent, so site owners can reach you")
+	ua := fs.String("user-agent", "", "User-Agent (default govfig/"+crawl.Version+" (+CONTACT))")
+	parallel := fs.Int("parallel", 16, "hosts crawled at the same time")
+	timeout := fs.Duration("timeout", 30*time.Second, "time-out of one request, body included")
+	maxBody := fs.Int64("max-body", 20, "largest response body in MiB; larger ones are recorded as faults")
+	retries := fs.Int("retries", 3, "retries of a request after time-outs, resets, 408, 429 and 5xx")
+	fileSize := fs.Int64("file-size", 1024, "roll WARC files at this size in MiB")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: govfig crawl --sites FILE --archive DIR [flags]")
+		fmt.Fprintln(stderr, "\nCrawls the list pages of each site and the articles they link to into DIR,")
+		fmt.Fprintln(stderr, "politely (robots.txt, one connection and a delay per host). Run it again to")
+		fmt.Fprintln(stderr, "continue an interrupted crawl or to pick up new articles.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return withHint(err, "govfig crawl -h")
+	}
+	if fs.NArg() > 0 {
+		return withHint(fmt.Errorf("unexpected argument %q", fs.Arg(0)), "govfig crawl --sites sites.txt --archive archive/")
+	}
+	if *sitesFile == "" || *archive == "" {
+		return withHint(errors.New("crawl needs --sites and --archive"), "govfig crawl --sites sites.txt --archive archive/")
+	}
+	cfg := crawl.Config{
+		ArchiveDir:  *archive,
+		Delay:       *delay,
+		MaxPages:    *maxPages,
+		Contact:     *contact,
+		UserAgent:   *ua,
+		Parallel:    *parallel,
+		Timeout:     *timeout,
+		MaxBodySize: *maxBody << 20,
+		MaxRetries:  *retries,
+		MaxFileSize: *fileSize << 20,
+		Log:         stderr,
+	}
+	if *delay == 0 {
+		cfg.Delay = -1
+	}
+	if *maxPages == 0 {
+		cfg.MaxPages = -1
+	}
+	if *retries == 0 {
+		cfg.MaxRetries = -1
+	}
+	if *since != "" {
+		t, err := time.Parse("2006-01-02", *since)
+		if err != nil {
+			return withHint(fmt.Errorf("bad --since %q: want YYYY-MM-DD", *since), "govfig crawl --since 2023-01-01 …")
+		}
+		cfg.Since = t
+	}
+	f, err := os.Open(*sitesFile)
+	if err != nil {
+		return withHint(fmt.Errorf("open sites file: %w", err), "govfig crawl --sites sites.txt --archive archive/")
+	}
+	sites, err := crawl.ParseSites(f)
+	f.Close()
+	if err != nil {
+		return withHint(fmt.Errorf("sites file %s: %w", *sitesFile, err), "each line: NAME URL [URL...], e.g. 天津市静海区 http://www.tjjh.gov.cn/zwgk/gsgg/index.html")
+	}
+	cfg.Sites = sites
+	if isTerminal(stderr) {
+		cfg.Progress = stderr
+	}
+	st, err := crawl.Run(ctx, cfg)
+	printCrawlSummary(stderr, *archive, st)
+	if err != nil {
+		return fmt.Errorf("crawl: %w", err)
+	}
+	if st.Failed > 0 {
+		return &partialError{st.Failed}
+	}
+	return nil
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+func printCrawlSummary(w io.Writer, dir string, st crawl.Stats) {
+	how := "crawl"
+	if st.Resumed {
+		how = "crawl (resumed)"
+	}
+	fmt.Fprintf(w, "%s %d into %s: %d list pages, %d articles, %d attachments, %d not modified, %d duplicates, %d redirects\n",
+		how, st.Generation, dir, st.ListPages, st.Articles, st.Attachments, st.NotModified, st.Duplicates, st.Redirects)
+	fmt.Fprintf(w, "  %d requests, %d bytes; skipped: %d robots.txt, %d off-site, %d before --since; %d failed, %d left for the next run\n",
+		st.Requests, st.Bytes, st.Disallowed, st.OffSite, st.Old, st.Failed, st.Pending)
+	if len(st.Faults) > 0 {
+		kinds := make([]string, 0, len(st.Faults))
+		for k := range st.Faults {
+			kinds = append(kinds, k)
+		}
+		sort.Strings(kinds)
+		fmt.Fprint(w, "  faults:")
+		for _, k := range kinds {
+			fmt.Fprintf(w, " %s %d", k, st.Faults[k])
+		}
+		fmt.Fprintln(w, " (details in frontier.db, table faults)")
+	}
 }

@@ -1,0 +1,295 @@
+package crawl
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"time"
+
+	"github.com/klauspost/compress/gzip"
+	"github.com/nlnwa/gowarc/v3"
+)
+
+// warcName matches the only file names the crawler writes into an archive
+// dir. Names are made from a timestamp and a serial number, never from a URL.
+var warcName = regexp.MustCompile(`^govfig-[0-9]{14}-([0-9]{5,})\.warc\.gz$`)
+
+// recordOptions are the gowarc options of every record we build: WARC 1.1,
+// SHA-1 digests in base32, added when missing.
+func recordOptions() []gowarc.WarcRecordOption {
+	return []gowarc.WarcRecordOption{
+		gowarc.WithVersion(gowarc.V1_1),
+		gowarc.WithDefaultDigestAlgorithm("sha1"),
+		gowarc.WithDefaultDigestEncoding(gowarc.Base32),
+		gowarc.WithAddMissingDigest(true),
+		gowarc.WithAddMissingRecordId(true),
+		gowarc.WithBufferMaxMemBytes(64 << 20),
+	}
+}
+
+// archive appends gzip-compressed WARC records to rolling files. Records are
+// built with gowarc; the files are handled here rather than with
+// gowarc.WarcFileWriter because every commit needs the exact end offset of the
+// file on disk (to truncate uncommitted tails after a crash) and our own
+// file names; WarcFileWriter hides both behind its worker pool.
+type archive struct {
+	dir      string
+	maxSize  int64
+	now      func() time.Time
+	info     map[string]string
+	fr       *frontier
+	marshal  gowarc.Marshaler
+	f        *os.File
+	name     string
+	size     int64
+	serial   int
+	infoID   string
+	gz       *gzip.Writer
+	buf      bytes.Buffer
+	fileFull bool
+}
+
+func openArchive(dir string, maxSize int64, fr *frontier, now func() time.Time, info map[string]string) (*archive, error) {
+	a := &archive{dir: dir, maxSize: maxSize, now: now, info: info, fr: fr, marshal: gowarc.NewMarshaler()}
+	a.gz, _ = gzip.NewWriterLevel(io.Discard, gzip.DefaultCompression)
+	// Serial numbers continue past every file in the dir, ours or not.
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("archive %s: %w", dir, err)
+	}
+	for _, e := range ents {
+		if m := warcName.FindStringSubmatch(e.Name()); m != nil {
+			if n, _ := strconv.Atoi(m[1]); n > a.serial {
+				a.serial = n
+			}
+		}
+	}
+	var s sql.NullInt64
+	if err := fr.db.QueryRow(`SELECT MAX(serial) FROM warc_files`).Scan(&s); err == nil && int(s.Int64) > a.serial {
+		a.serial = int(s.Int64)
+	}
+	return a, nil
+}
+
+// recover makes every WARC file the frontier knows end exactly at its last
+// committed record: a tail written by a killed run (a partial gzip member or
+// whole records whose commit never happened) is cut off, and URLs whose
+// records were lost (a file shorter than committed) are set pending again.
+// It returns the files it changed, each checked to read fully.
+func (a *archive) recover(ctx context.Context) ([]string, error) {
+	rows, err := a.fr.db.Query(`SELECT name, committed FROM warc_files`)
+	if err != nil {
+		return nil, fmt.Errorf("archive recovery: %w", err)
+	}
+	type wf struct {
+		name      string
+		committed int64
+	}
+	var files []wf
+	for rows.Next() {
+		var w wf
+		if err := rows.Scan(&w.name, &w.committed); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		files = append(files, w)
+	}
+	rows.Close()
+	var changed []string
+	for _, w := range files {
+		if !warcName.MatchString(w.name) {
+			return nil, fmt.Errorf("archive recovery: frontier names a foreign file %q", w.name)
+		}
+		p := filepath.Join(a.dir, w.name)
+		st, err := os.Stat(p)
+		size := int64(0)
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+		case err != nil:
+			return nil, fmt.Errorf("archive recovery: %w", err)
+		default:
+			size = st.Size()
+		}
+		if size == w.committed {
+			continue
+		}
+		committed := w.committed
+		if size < committed {
+			// Records were lost (the file was cut or removed): forget the
+			// fetches past the end so they are fetched again.
+			err := a.fr.tx(ctx, func(tx *sql.Tx) error {
+				var keep sql.NullInt64
+				if err := tx.QueryRow(`SELECT MAX(warc_end) FROM urls WHERE warc_file=? AND warc_end<=?`, w.name, size).Scan(&keep); err != nil {
+					return err
+				}
+				committed = keep.Int64
+				if _, err := tx.Exec(`DELETE FROM digests WHERE url IN (SELECT url FROM urls WHERE warc_file=? AND warc_end>?)`, w.name, committed); err != nil {
+					return err
+				}
+				if _, err := tx.Exec(`UPDATE urls SET state=?, warc_file='', warc_offset=0, warc_end=0, fetched_gen=0
+					WHERE warc_file=? AND warc_end>?`, statePending, w.name, committed); err != nil {
+					return err
+				}
+				_, err := tx.Exec(`UPDATE warc_files SET committed=? WHERE name=?`, committed, w.name)
+				return err
+			})
+			if err != nil {
+				return nil, fmt.Errorf("archive recovery %s: %w", w.name, err)
+			}
+		}
+		if committed == 0 {
+			if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+				return nil, fmt.Errorf("archive recovery: %w", err)
+			}
+			if _, err := a.fr.db.Exec(`DELETE FROM warc_files WHERE name=?`, w.name); err != nil {
+				return nil, fmt.Errorf("archive recovery: %w", err)
+			}
+			continue
+		}
+		if err := os.Truncate(p, committed); err != nil {
+			return nil, fmt.Errorf("archive recovery %s: %w", w.name, err)
+		}
+		if _, err := CheckWARC(p); err != nil {
+			return nil, fmt.Errorf("archive recovery: %s still unreadable after truncation: %w", w.name, err)
+		}
+		changed = append(changed, w.name)
+	}
+	return changed, nil
+}
+
+// roll closes the current file and opens a new one, registered in the
+// frontier before anything is written to it, with its warcinfo record.
+func (a *archive) roll(ctx context.Context) error {
+	if err := a.closeFile(); err != nil {
+		return err
+	}
+	a.serial++
+	name := fmt.Sprintf("govfig-%s-%05d.warc.gz", a.now().UTC().Format("20060102150405"), a.serial)
+	if _, err := a.fr.db.ExecContext(ctx, `INSERT INTO warc_files(name, serial, committed) VALUES(?,?,0)`, name, a.serial); err != nil {
+		return fmt.Errorf("archive: register %s: %w", name, err)
+	}
+	f, err := os.OpenFile(filepath.Join(a.dir, name), os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+	if err != nil {
+		return fmt.Errorf("archive: %w", err)
+	}
+	a.f, a.name, a.size, a.infoID = f, name, 0, ""
+	b := gowarc.NewRecordBuilder(gowarc.Warcinfo, recordOptions()...)
+	b.AddWarcHeaderTime(gowarc.WarcDate, a.now())
+	b.AddWarcHeader(gowarc.WarcFilename, name)
+	b.AddWarcHeader(gowarc.ContentType, gowarc.ApplicationWarcFields)
+	for _, k := range []string{"software", "format", "conformsTo", "robots", "http-header-user-agent", "description"} {
+		if v, ok := a.info[k]; ok {
+			fmt.Fprintf(b, "%s: %s\r\n", k, v)
+		}
+	}
+	rec, _, err := b.Build()
+	if err != nil {
+		return fmt.Errorf("archive: warcinfo: %w", err)
+	}
+	_, end, err := a.write(rec)
+	if err != nil {
+		return err
+	}
+	a.infoID = rec.RecordId()
+	if _, err := a.fr.db.ExecContext(ctx, `UPDATE warc_files SET committed=? WHERE name=?`, end, name); err != nil {
+		return fmt.Errorf("archive: %w", err)
+	}
+	return nil
+}
+
+// write appends records, each as its own gzip member, in one write call.
+func (a *archive) write(recs ...gowarc.WarcRecord) (off, end int64, err error) {
+	a.buf.Reset()
+	for _, r := range recs {
+		if a.infoID != "" && r.Type() != gowarc.Warcinfo {
+			r.WarcHeader().SetId(gowarc.WarcWarcinfoID, a.infoID)
+		}
+		a.gz.Reset(&a.buf)
+		if _, _, err := a.marshal.Marshal(a.gz, r, 0); err != nil {
+			return 0, 0, fmt.Errorf("archive: marshal %s record: %w", r.Type(), err)
+		}
+		if err := a.gz.Close(); err != nil {
+			return 0, 0, fmt.Errorf("archive: %w", err)
+		}
+		r.Close()
+	}
+	off = a.size
+	n, err := a.f.Write(a.buf.Bytes())
+	a.size += int64(n)
+	if err != nil {
+		return off, a.size, fmt.Errorf("archive: write %s: %w", a.name, err)
+	}
+	return off, a.size, nil
+}
+
+// append writes one fetch's records, rolling first when the file is full,
+// and returns where they went. The caller commits the new end.
+func (a *archive) append(ctx context.Context, recs ...gowarc.WarcRecord) (file string, off, end int64, err error) {
+	if a.f == nil || a.size >= a.maxSize {
+		if err := a.roll(ctx); err != nil {
+			return "", 0, 0, err
+		}
+	}
+	off, end, err = a.write(recs...)
+	return a.name, off, end, err
+}
+
+func (a *archive) closeFile() error {
+	if a.f == nil {
+		return nil
+	}
+	err := a.f.Close()
+	a.f = nil
+	if err != nil {
+		return fmt.Errorf("archive: close %s: %w", a.name, err)
+	}
+	return nil
+}
+
+// Files lists the crawler's WARC files in an archive dir, oldest first.
+func Files(dir string) ([]string, error) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, e := range ents {
+		if warcName.MatchString(e.Name()) {
+			out = append(out, filepath.Join(dir, e.Name()))
+		}
+	}
+	return out, nil
+}
+
+// CheckWARC reads a WARC file to its end with gowarc, checking every
+// record's digests, and returns the number of records.
+func CheckWARC(path string) (int, error) {
+	r, err := gowarc.NewWarcFileReader(path, 0, gowarc.WithBlockErrorPolicy(gowarc.ErrFail),
+		gowarc.WithSpecViolationPolicy(gowarc.ErrFail), gowarc.WithSyntaxErrorPolicy(gowarc.ErrFail))
+	if err != nil {
+		return 0, fmt.Errorf("check %s: %w", path, err)
+	}
+	n := 0
+	for {
+		rec, err := r.Next()
+		if err == io.EOF {
+			return n, nil
+		}
+		if err != nil {
+			return n, fmt.Errorf("check %s: record %d at offset %d: %w", path, n+1, rec.Offset, err)
+		}
+		if _, err := rec.WarcRecord.ValidateDigest(); err != nil {
+			rec.Close()
+			return n, fmt.Errorf("check %s: record %d at offset %d: %w", path, n+1, rec.Offset, err)
+		}
+		rec.Close()
+		n++
+	}
+}

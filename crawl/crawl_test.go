@@ -1,0 +1,245 @@
+package crawl_test
+
+import (
+	"context"
+	"io"
+	"net/url"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nlnwa/gowarc/v3"
+
+	"github.com/govfig/govfig/crawl"
+	"github.com/govfig/govfig/fixtures/siteserver"
+)
+
+// The articles, list pages and attachments of the sample site, written out
+// by hand from fixtures/site: each must be fetched exactly once.
+var fixtureFetches = map[string][]string{
+	"jinghai": {
+		"/robots.txt",
+		"/zwgk/gsgg/index.html", "/zwgk/gsgg/index_1.html", "/zwgk/gsgg/index_2.html",
+		"/zwgk/gsgg/202408/t20240829_6712345.html",
+		"/zwgk/gsgg/202407/t20240726_6698821.html", // also linked with ?utm_source=…#top
+		"/zwgk/gsgg/202406/t20240612_6681234.html",
+		"/zwgk/gsgg/202401/t20240130_6600345.html",
+		"/old/gsgg/notice2023.html",                // 301 →
+		"/zwgk/gsgg/202312/t20231220_6500001.html", // the redirect's target
+		"/zwgk/gsgg/202310/t20231025_6452210.html",
+		"/zwgk/gsgg/202309/t20230915_6420018.html",
+	},
+	"xiqing": {
+		"/robots.txt",
+		"/xxgk/tzgg/list.html", "/xxgk/tzgg/list_2.html", "/xxgk/tzgg/list_3.html",
+		"/xxgk/tzgg/202408/t20240815_3387.html", // listed twice (pinned on list_3)
+		"/xxgk/tzgg/202405/t20240510_3301.html",
+		"/xxgk/tzgg/202404/t20240420_3268.html",
+		"/xxgk/tzgg/202405/P020240510512345.xls",
+		"/xxgk/tzgg/202403/t20240315_3221.html",
+		"/xxgk/tzgg/202401/t20240112_3156.html",
+		"/xxgk/tzgg/202312/t20231228_3102.html",
+		"/xxgk/tzgg/202311/t20231130_3077.html",
+	},
+	"wuqing": {
+		"/robots.txt",
+		"/zwgk/tzgg/news.html", "/zwgk/tzgg/news.html?page=2", "/zwgk/tzgg/news.html?page=3",
+		"/zwgk/tzgg/202412/t20241205_701234.html", // also linked with #comment
+		"/zwgk/tzgg/202410/t20241010_698765.html",
+		"/zwgk/tzgg/202403/t20240318_690112.html",
+		"/zwgk/tzgg/202403/W020240318390512.pdf",
+		"/zwgk/tzgg/202306/t20230620_681001.html",
+		"/zwgk/tzgg/202211/t20221130_660120.html",
+		"/zwgk/tzgg/202208/t20220816_655432.html",
+	},
+}
+
+const disallowedPath = "/zwgk/nbgl/202311/t20231108_6470001.html"
+
+func startSite(t testing.TB, opts siteserver.Options) *siteserver.Sites {
+	t.Helper()
+	s, err := siteserver.Start(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Close)
+	return s
+}
+
+func config(t testing.TB, s *siteserver.Sites, dir string) crawl.Config {
+	t.Helper()
+	sites, err := crawl.ParseSites(strings.NewReader(s.Text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return crawl.Config{
+		Sites:       sites,
+		ArchiveDir:  dir,
+		Delay:       30 * time.Millisecond,
+		Contact:     "https://example.org/govfig",
+		DialContext: s.DialContext,
+		RetryBase:   20 * time.Millisecond,
+		Log:         testLog{t},
+	}
+}
+
+type testLog struct{ t testing.TB }
+
+func (l testLog) Write(p []byte) (int, error) {
+	l.t.Log(strings.TrimRight(string(p), "\n"))
+	return len(p), nil
+}
+
+// hitCounts counts a host's requests per path?query.
+func hitCounts(h *siteserver.Host) map[string]int {
+	m := map[string]int{}
+	for _, hit := range h.Hits() {
+		m[hit.Path]++
+	}
+	return m
+}
+
+// checkGaps asserts that no two requests to a host started closer than min.
+func checkGaps(t *testing.T, h *siteserver.Host, min time.Duration) {
+	t.Helper()
+	hits := h.Hits()
+	for i := 1; i < len(hits); i++ {
+		if gap := hits[i].Time.Sub(hits[i-1].Time); gap < min {
+			t.Errorf("%s: %s then %s only %s apart (want ≥ %s)", h.Name, hits[i-1].Path, hits[i].Path, gap, min)
+		}
+	}
+}
+
+// warcResponses reads every record of the archive with gowarc and counts
+// response and revisit records per target URI.
+func warcResponses(t *testing.T, dir string) (responses, revisits map[string]int, requests int) {
+	t.Helper()
+	files, err := crawl.Files(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Fatal("no WARC files")
+	}
+	responses, revisits = map[string]int{}, map[string]int{}
+	for _, f := range files {
+		if _, err := crawl.CheckWARC(f); err != nil {
+			t.Fatal(err)
+		}
+		r, err := gowarc.NewWarcFileReader(f, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		first := true
+		for {
+			rec, err := r.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("%s: %v", f, err)
+			}
+			wr := rec.WarcRecord
+			if first && wr.Type() != gowarc.Warcinfo {
+				t.Errorf("%s starts with a %s record, want warcinfo", f, wr.Type())
+			}
+			first = false
+			u := wr.WarcHeader().Get(gowarc.WarcTargetURI)
+			switch wr.Type() {
+			case gowarc.Response:
+				responses[u]++
+				if wr.WarcHeader().Get(gowarc.WarcPayloadDigest) == "" {
+					t.Errorf("response %s without payload digest", u)
+				}
+			case gowarc.Revisit:
+				revisits[u]++
+			case gowarc.Request:
+				requests++
+			}
+			rec.Close()
+		}
+	}
+	return responses, revisits, requests
+}
+
+func TestCrawlFixtureSite(t *testing.T) {
+	s := startSite(t, siteserver.Options{})
+	dir := t.TempDir()
+	cfg := config(t, s, dir)
+	st, err := crawl.Run(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("stats: %+v", st)
+
+	for name, want := range fixtureFetches {
+		h := s.Host(name)
+		got := hitCounts(h)
+		for _, p := range want {
+			if got[p] != 1 {
+				t.Errorf("%s %s fetched %d times, want 1", name, p, got[p])
+			}
+			delete(got, p)
+		}
+		for p, n := range got {
+			t.Errorf("%s %s fetched %d times, want never", name, p, n)
+		}
+		for _, hit := range h.Hits() {
+			if !strings.HasPrefix(hit.UserAgent, "govfig/") || !strings.Contains(hit.UserAgent, "+https://example.org/govfig") {
+				t.Errorf("User-Agent %q", hit.UserAgent)
+				break
+			}
+		}
+	}
+	if n := len(s.Offsite.Hits()); n != 0 {
+		t.Errorf("off-site server got %d requests", n)
+	}
+	checkGaps(t, s.Host("jinghai"), cfg.Delay)
+	checkGaps(t, s.Host("wuqing"), cfg.Delay)
+	checkGaps(t, s.Host("xiqing"), 100*time.Millisecond) // its robots.txt Crawl-delay
+	if st.Disallowed != 1 || st.OffSite != 1 || st.Redirects != 1 || st.Attachments != 2 || st.Failed != 0 {
+		t.Errorf("stats %+v: want 1 disallowed, 1 off-site, 1 redirect, 2 attachments, 0 failed", st)
+	}
+
+	responses, _, requests := warcResponses(t, dir)
+	n := 0
+	for name, paths := range fixtureFetches {
+		for _, p := range paths {
+			u := s.Host(name).URL + p
+			if responses[u] != 1 {
+				t.Errorf("archive holds %d responses for %s, want 1", responses[u], u)
+			}
+			n++
+		}
+	}
+	if len(responses) != n || requests != n {
+		t.Errorf("archive holds %d responses for %d URLs and %d requests, want %d", len(responses), len(responses), requests, n)
+	}
+
+	states, _, err := crawl.ReadFrontier(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byURL := map[string]crawl.URLState{}
+	for _, u := range states {
+		byURL[u.URL] = u
+	}
+	if got := byURL[s.Host("jinghai").URL+disallowedPath].State; got != "disallowed" {
+		t.Errorf("disallowed article is %q in the frontier", got)
+	}
+	if got := byURL["http://www.tj.gov.cn/zwgk/szfwj/202409/t20240930_6800001.html"].State; got != "offsite" {
+		t.Errorf("off-site link is %q in the frontier", got)
+	}
+	var pending []string
+	for _, u := range states {
+		if u.State == "pending" {
+			pending = append(pending, u.URL)
+		}
+	}
+	sort.Strings(pending)
+	if len(pending) > 0 {
+		t.Errorf("pending after a complete crawl: %v", pending)
+	}
+	_ = url.Parse
+}

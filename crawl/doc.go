@@ -1,0 +1,44 @@
+// Package crawl fetches the list (column) pages and articles of district
+// government sites politely and writes every exchange to a WARC 1.1 archive.
+//
+// # Model
+//
+// A crawl starts from the list-page URLs of a sites file (ParseSites). Each
+// list page is fetched and handed to extract/page, which says which articles
+// it links to and which further list pages follow; the crawler never parses
+// articles, it only archives them. Everything it fetches must be on one of the
+// hosts named in the sites file, allowed by that host's robots.txt, and seen
+// for the first time under its canonical URL (Canonicalize).
+//
+// Each host has one worker: one connection, one request at a time, and a
+// pause of at least the host's delay (Config.Delay or the robots.txt
+// Crawl-delay, whichever is longer, plus a little jitter) between the end of
+// one request and the start of the next. Hosts are crawled in parallel.
+// Transient failures (time-outs, resets, 408, 429, 5xx) are retried with
+// exponential backoff honouring Retry-After; a host that keeps failing is
+// paused and then left for the next run.
+//
+// # Archive and frontier
+//
+// The archive directory holds .warc.gz files named by the crawler
+// (govfig-TIMESTAMP-SERIAL.warc.gz; nothing from a URL ever becomes a path)
+// and frontier.db, an SQLite database with every URL's state, the
+// validators (ETag, Last-Modified) for conditional re-crawls, the payload
+// digests for deduplication, the faults met, and how far each WARC file is
+// committed. A fetch is committed by first appending its records (request,
+// then response or revisit, each its own gzip member) and then recording the
+// new end of the file in the same transaction that marks the URL done. On
+// start, bytes past the committed end of a file — a half-written record from a
+// killed run — are truncated, so a crawl killed at any moment continues with
+// the next run, fetching nothing twice and losing nothing.
+//
+// Running the crawl again after it finished starts a new generation: list
+// pages are fetched again with conditional requests (304 becomes a revisit
+// record) and a walk along a list ends at the first page that offers no new
+// article; articles already archived are not fetched again.
+//
+// Files: sites.go (sites file), canon.go (URL canonicalisation and scope),
+// config.go (Config, Stats), frontier.go (SQLite state), archive.go (WARC
+// files and recovery), fetch.go (one HTTP exchange), robots.go, host.go (the
+// per-host worker: pacing, retries, pausing), crawl.go (Run).
+package crawl

@@ -1,0 +1,81 @@
+package crawl
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+)
+
+// Site is one line of a sites file: a region or site name and the list-page
+// URLs to start from.
+type Site struct {
+	Name  string
+	Seeds []string
+}
+
+// ParseError is a mistake in a sites file, with its line number.
+type ParseError struct {
+	Line int
+	Err  error
+}
+
+func (e *ParseError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// ParseSites reads a sites file: one site per line, `NAME URL [URL...]`, where
+// `#` starts a comment and blank lines are skipped. URLs must be absolute
+// http(s) URLs; they are returned canonicalised. A name may not repeat.
+func ParseSites(r io.Reader) ([]Site, error) {
+	var sites []Site
+	seen := map[string]int{}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if n == 1 {
+			line = strings.TrimPrefix(line, "\uFEFF")
+		}
+		if i := strings.Index(line, "#"); i >= 0 {
+			line = line[:i]
+		}
+		fields := strings.Fields(line)
+		if len(fields) == 0 {
+			continue
+		}
+		if len(fields) < 2 {
+			return nil, &ParseError{n, fmt.Errorf("site %q has no URL (want NAME URL [URL...])", fields[0])}
+		}
+		name := fields[0]
+		if strings.Contains(name, "://") {
+			return nil, &ParseError{n, errors.New("line starts with a URL; want NAME URL [URL...]")}
+		}
+		if prev, ok := seen[name]; ok {
+			return nil, &ParseError{n, fmt.Errorf("site %q already given on line %d", name, prev)}
+		}
+		seen[name] = n
+		s := Site{Name: name}
+		for _, raw := range fields[1:] {
+			u, err := url.Parse(raw)
+			if err != nil {
+				return nil, &ParseError{n, fmt.Errorf("bad URL %q: %w", raw, err)}
+			}
+			if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+				return nil, &ParseError{n, fmt.Errorf("URL %q is not an absolute http(s) URL", raw)}
+			}
+			s.Seeds = append(s.Seeds, Canonicalize(u))
+		}
+		sites = append(sites, s)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read sites: %w", err)
+	}
+	if len(sites) == 0 {
+		return nil, errors.New("no sites given")
+	}
+	return sites, nil
+}
