@@ -15,25 +15,25 @@ var bodySelectors = []struct {
 	sel     string
 	generic bool // a name that wrappers use too: require mostly non-link text
 }{
-	{".TRS_Editor", false},        // TRS WCM: <div class="TRS_Editor">
-	{".TRS_UEDITOR", false},       // TRS with UEditor
-	{"#UCAP-CONTENT", false},      // 集约化平台 (Hanweb-based provincial platforms)
-	{".view.TRS_UEDITOR", false},  // TRS, newer templates
-	{"#zoom", false},              // the 【字体:大 中 小】 target on many sites
-	{"#Zoom", false},              //
-	{".pages_content", false},     // gov.cn style
-	{".article-content", false},   // HTML5 templates
-	{".article_content", false},   //
-	{".detail-content", false},    //
-	{".news_content", false},      //
-	{"#fontzoom", false},          //
-	{".bt-article", false},        //
-	{"#content", true},            //
-	{".content", true},            //
-	{".view", true},               //
-	{"article", true},             //
-	{".article", true},            //
-	{"main", true},                //
+	{".TRS_Editor", false},       // TRS WCM: <div class="TRS_Editor">
+	{".TRS_UEDITOR", false},      // TRS with UEditor
+	{"#UCAP-CONTENT", false},     // 集约化平台 (Hanweb-based provincial platforms)
+	{".view.TRS_UEDITOR", false}, // TRS, newer templates
+	{"#zoom", false},             // the 【字体:大 中 小】 target on many sites
+	{"#Zoom", false},             //
+	{".pages_content", false},    // gov.cn style
+	{".article-content", false},  // HTML5 templates
+	{".article_content", false},  //
+	{".detail-content", false},   //
+	{".news_content", false},     //
+	{"#fontzoom", false},         //
+	{".bt-article", false},       //
+	{"#content", true},           //
+	{".content", true},           //
+	{".view", true},              //
+	{"article", true},            //
+	{".article", true},           //
+	{"main", true},               //
 }
 
 // minBodyRunes is the least non-link text a body container must hold.
@@ -47,8 +47,8 @@ var compiledBodySelectors = func() []cascadia.Selector {
 	return out
 }()
 
-// textStats counts the non-link and link text runes under n (chrome left
-// out), bounded by limit when limit > 0.
+// textStats counts the non-link and link text runes under n, leaving out
+// what skip says.
 func textStats(n *html.Node, skip func(*html.Node) bool) (plain, linked int) {
 	var visit func(n *html.Node, inLink bool, depth int)
 	visit = func(n *html.Node, inLink bool, depth int) {
@@ -89,12 +89,12 @@ func textStats(n *html.Node, skip func(*html.Node) bool) (plain, linked int) {
 }
 
 // findBody returns the article's body container, or nil.
-func findBody(doc *html.Node) *html.Node {
+func findBody(doc *html.Node, chrome chromeCache) *html.Node {
 	for i, sel := range compiledBodySelectors {
 		var best *html.Node
 		bestPlain := 0
 		for _, n := range sel.MatchAll(doc) {
-			plain, linked := textStats(n, chromeSkipper(n))
+			plain, linked := textStats(n, chrome.skipper(n))
 			if bodySelectors[i].generic && linked > plain {
 				continue
 			}

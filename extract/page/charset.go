@@ -41,10 +41,8 @@ import (
 // maxHeadScan bounds how far the meta prescan reads when <head> never ends.
 const maxHeadScan = 256 << 10
 
-// errNotHTML and errEmpty are the causes of pages refused before parsing.
-var (
-	errEmpty = errors.New("empty page")
-)
+// errEmpty is the cause of an empty (or blank) page.
+var errEmpty = errors.New("empty page")
 
 // decoded is the result of decode.
 type decoded struct {
@@ -248,8 +246,14 @@ func metaCharset(body []byte) string {
 // sniffBinary refuses bytes that are plainly not a text page.
 func sniffBinary(body []byte) error {
 	ct := http.DetectContentType(body)
-	if strings.HasPrefix(ct, "text/") {
+	if !strings.HasPrefix(ct, "text/") {
+		return fmt.Errorf("not an html page: content looks like %s", strings.SplitN(ct, ";", 2)[0])
+	}
+	if strings.Contains(ct, "utf-16") {
 		return nil
 	}
-	return fmt.Errorf("not an html page: content looks like %s", strings.SplitN(ct, ";", 2)[0])
+	if i := bytes.IndexByte(body[:min(len(body), 8192)], 0); i >= 0 {
+		return fmt.Errorf("not an html page: binary bytes (NUL at offset %d)", i)
+	}
+	return nil
 }

@@ -23,11 +23,52 @@ var siteChromeRe = regexp.MustCompile(`(?i)(?:^|[-_\s])(?:header|head|top|topbar
 // breadcrumbs.
 var bodyChromeRe = regexp.MustCompile(`(?i)(?:^|[-_\s])(?:share|bdshare|bdsharebuttonbox|fenxiang|print|dayin|close|guanbi|fontsize|zihao|qrcode|ewm|erweima|prev|next|prevnext|pre-next|sxp|sxy|related|relate|xgwz|xglj|xgxx|breadcrumb|crumb|crumbs|position|location|dqwz|weizhi|tools|toolbar|info|article-info|arcinfo|xxgk-info|xxgk_table|pages|pagination)(?:$|[-_\s\d])`)
 
-// chromeTextRe matches the text of a short block that is chrome: the banner
-// date, breadcrumbs, the info line, font-size and print/close controls,
-// share prompts, QR prompts, previous/next links, the footer's
-// registration numbers.
-var chromeTextRe = regexp.MustCompile(`今天是|您[现当]?[在所]+的?位置|当前位置|【\s*字[体号]|字[体号]\s*[:：]\s*[\[【]?\s*大|打印本页|打印此页|【\s*打印\s*】|关闭窗口|【\s*关闭\s*】|分享到|扫一扫|手机扫码|扫码|上一篇|下一篇|上一条|下一条|网站标识码|ICP备|公网安备|版权所有|主办单位|承办单位|(?:发布时间|发布日期|更新时间|文章来源|信息来源|浏览次数|阅读次数|点击次数|索引号)\s*[:：]`)
+// chromePhrases mark a short block as chrome when it contains one of them:
+// the banner date, print/close controls, share and QR prompts,
+// previous/next links, the footer's registration numbers.
+var chromePhrases = []string{
+	"今天是",                          // 今天是：2024年3月20日 星期三
+	"当前位置",                         // 当前位置：首页 >> 政务公开
+	"打印本页", "打印此页", "【打印】", "[打印]", // 【打印本页】
+	"关闭窗口", "【关闭】", "[关闭]", // 【关闭窗口】
+	"分享到", "扫一扫", "扫码", // 分享到：微信 微博；扫一扫在手机打开当前页
+	"上一篇", "下一篇", "上一条", "下一条", // 上一篇：清平县召开2024年教育工作会议
+	"网站标识码", "ICP备", "公网安备", "版权所有", "主办单位", "承办单位",
+}
+
+// chromePatterns are the chrome texts that vary; each runs only on blocks
+// holding its required literal.
+var chromePatterns = []struct {
+	literal string
+	re      *regexp.Regexp
+}{
+	{"位置", regexp.MustCompile(`您[现当]?[在所]+的?位置`)},                        // 您所在的位置：首页 > 公告公示
+	{"字", regexp.MustCompile(`【\s*字[体号]|字[体号]\s*[:：]\s*[\[【]?\s*[大中小]`)}, // 【字体：大 中 小】
+	// The info line: 发布时间：… 来源：… 浏览次数：…
+	{"", regexp.MustCompile(`(?:发布时间|发布日期|更新时间|文章来源|信息来源|浏览次数|阅读次数|点击次数|索引号)\s*[:：]`)},
+}
+
+// isChromeText reports whether the text of a short block is chrome.
+func isChromeText(t string) bool {
+	for _, p := range chromePhrases {
+		if strings.Contains(t, p) {
+			return true
+		}
+	}
+	for _, p := range chromePatterns {
+		if p.literal == "" {
+			if !strings.ContainsAny(t, ":：") {
+				continue
+			}
+		} else if !strings.Contains(t, p.literal) {
+			continue
+		}
+		if p.re.MatchString(t) {
+			return true
+		}
+	}
+	return false
+}
 
 // maxChromeRunes is the longest block that chromeTextRe may remove.
 const maxChromeRunes = 120
@@ -51,27 +92,40 @@ func isSiteChrome(n *html.Node) bool {
 	return siteChromeRe.MatchString(classID(n))
 }
 
-// chromeSkipper returns the skip function for the body's text walk: root
-// itself is never skipped.
-func chromeSkipper(root *html.Node) func(*html.Node) bool {
+// chromeCache remembers, for one page, which elements are chrome.
+type chromeCache map[*html.Node]bool
+
+// skipper returns the skip function for a text walk of root's subtree:
+// root itself is never skipped.
+func (memo chromeCache) skipper(root *html.Node) func(*html.Node) bool {
 	return func(n *html.Node) bool {
 		if n == root || n.Type != html.ElementNode {
 			return false
 		}
-		if isSiteChrome(n) || n.DataAtom == atom.Form && hasFormControls(n) {
-			return true
+		if v, ok := memo[n]; ok {
+			return v
 		}
-		if bodyChromeRe.MatchString(classID(n)) {
-			return true
-		}
-		// A short block (or a lone link) whose text is chrome.
-		if blockTags[n.DataAtom] || n.DataAtom == atom.A || n.DataAtom == atom.Span {
-			if t, ok := shortText(n, maxChromeRunes); ok && chromeTextRe.MatchString(t) {
-				return true
-			}
-		}
-		return false
+		v := isChrome(n)
+		memo[n] = v
+		return v
 	}
+}
+
+// isChrome reports chrome inside the body area.
+func isChrome(n *html.Node) bool {
+	if isSiteChrome(n) || n.DataAtom == atom.Form && hasFormControls(n) {
+		return true
+	}
+	if bodyChromeRe.MatchString(classID(n)) {
+		return true
+	}
+	// A short block (or a lone link) whose text is chrome.
+	if blockTags[n.DataAtom] || n.DataAtom == atom.A || n.DataAtom == atom.Span {
+		if t, ok := shortText(n, maxChromeRunes); ok && isChromeText(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasFormControls tells a search or login form from an ASP.NET form that

@@ -100,7 +100,7 @@ func readMeta(root *html.Node) metaInfo {
 			}
 			continue
 		}
-		if strings.Contains(line, "今天是") {
+		if strings.Contains(line, "今天是") || !strings.ContainsAny(line, ":：\t") {
 			continue
 		}
 		keys := infoKeyRe.FindAllStringSubmatchIndex(line, -1)

@@ -66,10 +66,11 @@ func read(root *html.Node, pageURL string, dec decoded) *schema.Document {
 	doc.Region = m.region(doc.Publisher)
 
 	links, next := res.findList(root)
-	bodyNode := findBody(root)
+	chrome := chromeCache{}
+	bodyNode := findBody(root, chrome)
 	plain := 0
 	if bodyNode != nil {
-		plain, _ = textStats(bodyNode, chromeSkipper(bodyNode))
+		plain, _ = textStats(bodyNode, chrome.skipper(bodyNode))
 	}
 	if isList(links, next, plain) {
 		doc.PageType = schema.PageList
@@ -84,7 +85,7 @@ func read(root *html.Node, pageURL string, dec decoded) *schema.Document {
 		doc.Problem = join(doc.Problem, "no article body found")
 		return doc
 	}
-	b := builder{skip: bodySkipper(bodyNode, doc.Title), wantMeta: true}
+	b := builder{skip: bodySkipper(chrome.skipper(bodyNode), bodyNode, doc.Title), wantMeta: true}
 	b.walk(bodyNode, 0)
 	doc.Text = strings.TrimRight(b.String(), "\n")
 	if b.tables != nil {
@@ -94,7 +95,9 @@ func read(root *html.Node, pageURL string, dec decoded) *schema.Document {
 	if strings.TrimSpace(doc.Text) == "" {
 		doc.Problem = join(doc.Problem, "article body is empty")
 	}
-	doc.Attachments = res.attachments(articleArea(bodyNode))
+	if atts := res.attachments(articleArea(bodyNode)); atts != nil {
+		doc.Attachments = atts
+	}
 	return doc
 }
 
@@ -113,8 +116,7 @@ func isList(links []schema.Link, next []string, plain int) bool {
 
 // bodySkipper leaves out the chrome of the body and the article's title
 // when the body repeats it.
-func bodySkipper(root *html.Node, title string) func(*html.Node) bool {
-	chrome := chromeSkipper(root)
+func bodySkipper(chrome func(*html.Node) bool, root *html.Node, title string) func(*html.Node) bool {
 	return func(n *html.Node) bool {
 		if chrome(n) {
 			return true

@@ -101,7 +101,9 @@ func (b *builder) newline() {
 
 // isSpace reports white space, including the no-break and ideographic spaces
 // that government pages use for indentation.
-func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' || r == '\u200b' }
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' || r == '\u200b'
+}
 
 // wide reports Chinese characters and full-width punctuation, between which
 // a source line break is no space.
