@@ -8,8 +8,9 @@
 // record of HTML or plain text) with its decoded body, Visitor.Skip for every
 // record it passes over, and Visitor.Problem for an input it cannot read — a
 // truncated gzip member, a corrupt record, a missing file — after which it goes
-// on with the next input. Visitor.Done reports a file read to its end without a
-// problem.
+// on with the next input. Visitor.Done reports a WARC file read to its end
+// without a problem. A problem of a WARC file as a whole has an empty URL, one
+// of a record the record's URL, one of a loose file the file's path.
 package archive
 
 import (
@@ -62,7 +63,7 @@ type Visitor struct {
 	Item    func(Item) error
 	Skip    func(source, url, reason string)
 	Problem func(schema.Problem)
-	Done    func(source string)
+	Done    func(source string) // a WARC file was read to its end
 }
 
 // Options tune Walk.
@@ -189,11 +190,8 @@ func (w *walker) file(p string, info fs.FileInfo) error {
 		return nil
 	}
 	if w.v.Item != nil {
-		if err := w.v.Item(Item{Source: src, Body: body}); err != nil {
-			return err
-		}
+		return w.v.Item(Item{Source: src, Body: body})
 	}
-	w.done(src)
 	return nil
 }
 

@@ -1,0 +1,492 @@
+// Package ingest is the extract pipeline: it reads archives, folders and files
+// (package archive), extracts every page on all cores (package extract) and
+// stores the results in the database (package schema), incrementally.
+//
+// The model: one walker goroutine streams the inputs and numbers every event
+// (a page, a skipped record, a problem, a finished file); a pool of workers
+// hashes each page, asks the store whether that content was already extracted
+// by this extractor version, and extracts it only if not; one writer goroutine
+// takes the results back in input order and writes them in batched
+// transactions. Because results are written in input order, a run numbers its
+// documents the same way however its work was scheduled, and a run interrupted
+// at any point (even by SIGKILL) and then run again ends with the same
+// database as an uninterrupted one: every committed batch is whole, and the
+// next run skips what is already stored.
+//
+// A page is keyed by its URL (or, for a loose file, its cleaned path). It is
+// extracted again when its content's sha256 or the extractor version differs
+// from the stored one, replacing its rows in one transaction; an older copy of
+// a URL (earlier WARC-Date than the stored one) never replaces a newer. A run
+// that finds nothing new writes nothing at all, not even a runs row.
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"runtime"
+	"time"
+
+	"github.com/govfig/govfig/archive"
+	"github.com/govfig/govfig/extract"
+	"github.com/govfig/govfig/schema"
+)
+
+// ReadFunc reads one input into a document with its figures; extract.Read is
+// the default.
+type ReadFunc func(name string, body []byte, contentType string) (*schema.Document, error)
+
+// Options tune a run. The zero value is ready to use.
+type Options struct {
+	Workers          int           // extracting goroutines; 0 = number of CPUs
+	ExtractorVersion string        // stored with each document; "" = extract.Version
+	Read             ReadFunc      // nil = extract.Read
+	Version          string        // govfig version recorded in runs
+	Command          string        // recorded in runs; "" = "extract"
+	BatchSize        int           // documents per transaction; 0 = 200
+	FlushEvery       time.Duration // longest a transaction stays open; 0 = 2s
+	MaxBody          int64         // largest page read; 0 = archive.DefaultMaxBody
+	MaxProblems      int           // problems kept in Stats.ProblemList; 0 = 100
+	Progress         func(Stats)   // called by the writer after every event
+	Now              func() time.Time
+}
+
+// Stats counts what a run did.
+type Stats struct {
+	Pages       int // pages read
+	New         int // documents stored for the first time
+	Changed     int // documents extracted again (new content or new extractor)
+	Unchanged   int // documents already stored with this content and extractor
+	Skipped     int // records passed over (not a page, not HTTP 200, an older copy…)
+	Figures     int // figures written
+	Problems    int // inputs that could not be read, extracted or stored
+	ProblemList []schema.Problem
+	Elapsed     time.Duration
+}
+
+// event kinds
+const (
+	evPage = iota
+	evSkip
+	evProblem
+	evDone
+)
+
+type job struct {
+	seq  int
+	item archive.Item
+}
+
+// result is one numbered event on its way to the writer.
+type result struct {
+	seq     int
+	kind    int
+	item    archive.Item // Body dropped; Source, URL, Offset, Date kept
+	sha     string
+	doc     *schema.Document // nil: unchanged or superseded (see same)
+	same    bool             // stored with this content and extractor already
+	older   bool             // an older copy of a stored URL
+	problem schema.Problem
+	source  string // evDone
+}
+
+func (o Options) withDefaults() Options {
+	if o.Workers <= 0 {
+		o.Workers = runtime.NumCPU()
+	}
+	if o.ExtractorVersion == "" {
+		o.ExtractorVersion = extract.Version
+	}
+	if o.Read == nil {
+		o.Read = extract.Read
+	}
+	if o.Command == "" {
+		o.Command = "extract"
+	}
+	if o.BatchSize <= 0 {
+		o.BatchSize = 200
+	}
+	if o.FlushEvery <= 0 {
+		o.FlushEvery = 2 * time.Second
+	}
+	if o.MaxProblems <= 0 {
+		o.MaxProblems = 100
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	return o
+}
+
+// Run extracts everything under paths into st and returns what it did. Inputs
+// that fail are counted in Stats.Problems, recorded in the problems table and
+// do not stop the run; an error is returned only when the run itself failed
+// (the database, or ctx cancelled — then what was done so far is kept).
+func Run(ctx context.Context, st *schema.Store, paths []string, opt Options) (Stats, error) {
+	opt = opt.withDefaults()
+	start := opt.Now()
+	known, err := st.Problems(ctx)
+	if err != nil {
+		return Stats{}, err
+	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+
+	inflight := opt.Workers * 8
+	tokens := make(chan struct{}, inflight)
+	jobs := make(chan job, opt.Workers)
+	results := make(chan result, inflight)
+
+	// Walker: numbers every event in input order.
+	walkDone := make(chan error, 1)
+	go func() {
+		defer close(jobs)
+		seq := 0
+		acquire := func() bool {
+			select {
+			case tokens <- struct{}{}:
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		}
+		send := func(r result) {
+			if !acquire() {
+				return
+			}
+			r.seq = seq
+			seq++
+			select {
+			case results <- r:
+			case <-ctx.Done():
+			}
+		}
+		walkDone <- archive.Walk(ctx, paths, archive.Visitor{
+			Item: func(it archive.Item) error {
+				if !acquire() {
+					return context.Cause(ctx)
+				}
+				j := job{seq: seq, item: it}
+				seq++
+				select {
+				case jobs <- j:
+					return nil
+				case <-ctx.Done():
+					return context.Cause(ctx)
+				}
+			},
+			Skip: func(source, url, reason string) {
+				send(result{kind: evSkip, item: archive.Item{Source: source, URL: url}})
+			},
+			Problem: func(p schema.Problem) { send(result{kind: evProblem, problem: p}) },
+			Done:    func(source string) { send(result{kind: evDone, source: source}) },
+		}, archive.Options{MaxBody: opt.MaxBody})
+	}()
+
+	// Workers: hash, look up, extract.
+	workersDone := make(chan struct{})
+	go func() {
+		defer close(workersDone)
+		done := make(chan struct{})
+		for range opt.Workers {
+			go func() {
+				defer func() { done <- struct{}{} }()
+				for j := range jobs {
+					r := process(ctx, st, j, opt)
+					select {
+					case results <- r:
+					case <-ctx.Done():
+					}
+				}
+			}()
+		}
+		for range opt.Workers {
+			<-done
+		}
+	}()
+	go func() {
+		<-workersDone
+		close(results)
+	}()
+
+	w := &writer{st: st, opt: opt, paths: paths, start: start, known: map[[2]string]schema.Problem{},
+		ctx: context.WithoutCancel(ctx)}
+	for _, p := range known {
+		w.known[[2]string{p.Path, p.URL}] = p
+	}
+	werr := w.loop(ctx, results, tokens)
+	if werr != nil {
+		cancel(werr)
+	}
+	for range results { // let the walker and workers finish
+		<-tokens
+	}
+	walkErr := <-walkDone
+	w.stats.Elapsed = opt.Now().Sub(start)
+	switch {
+	case werr != nil:
+		w.rollback()
+		return w.stats, werr
+	case ctx.Err() != nil || walkErr != nil:
+		// Interrupted: keep what is complete, leave the run unfinished.
+		if err := w.commit(); err != nil {
+			return w.stats, err
+		}
+		if walkErr == nil {
+			walkErr = context.Cause(ctx)
+		}
+		return w.stats, walkErr
+	}
+	return w.stats, w.finish()
+}
+
+// process is a worker's part for one page.
+func process(ctx context.Context, st *schema.Store, j job, opt Options) (r result) {
+	it := j.item
+	sum := sha256.Sum256(it.Body)
+	r = result{seq: j.seq, kind: evPage, sha: hex.EncodeToString(sum[:])}
+	body := it.Body
+	it.Body = nil
+	r.item = it
+	key := it.Key()
+	stored, ok, err := st.Lookup(ctx, key)
+	if err != nil {
+		r.kind, r.problem = evProblem, schema.Problem{Path: it.Source, URL: it.URL, Stage: "store", Message: err.Error()}
+		return r
+	}
+	if ok && stored.SHA256 == r.sha && stored.ExtractorVersion == opt.ExtractorVersion {
+		r.same = true
+		return r
+	}
+	if ok && it.Date != "" && stored.FetchedAt != "" && it.Date < stored.FetchedAt {
+		r.older = true
+		return r
+	}
+	doc, err := safeRead(opt.Read, key, body, it.ContentType)
+	if err == nil {
+		err = schema.Validate(doc)
+	}
+	if err != nil {
+		r.kind, r.problem = evProblem, schema.Problem{Path: it.Source, URL: it.URL, Stage: "extract", Message: err.Error()}
+		return r
+	}
+	r.doc = doc
+	return r
+}
+
+// safeRead calls read, turning a panic into an error so one bad page cannot
+// stop a run.
+func safeRead(read ReadFunc, name string, body []byte, contentType string) (doc *schema.Document, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			doc, err = nil, fmt.Errorf("extract %s: panic: %v", name, p)
+		}
+	}()
+	doc, err = read(name, body, contentType)
+	if err == nil && doc == nil {
+		err = fmt.Errorf("extract %s: no document", name)
+	}
+	return doc, err
+}
+
+// writer applies results in input order, in batched transactions.
+type writer struct {
+	st     *schema.Store
+	opt    Options
+	paths  []string
+	start  time.Time
+	ctx    context.Context // not cancelled: a batch in hand is committed on interrupt
+	known  map[[2]string]schema.Problem
+	stats  Stats
+	batch  *schema.Batch
+	opened time.Time
+	n      int   // documents in batch
+	runID  int64 // 0 until something is written
+}
+
+func (w *writer) loop(ctx context.Context, results <-chan result, tokens <-chan struct{}) error {
+	pending := map[int]result{}
+	next := 0
+	tick := time.NewTicker(w.opt.FlushEvery / 2)
+	defer tick.Stop()
+	for {
+		select {
+		case r, ok := <-results:
+			if !ok {
+				return nil
+			}
+			pending[r.seq] = r
+			for {
+				r, ok := pending[next]
+				if !ok {
+					break
+				}
+				delete(pending, next)
+				next++
+				<-tokens
+				if ctx.Err() != nil {
+					return nil // interrupted: results may be artefacts of the cancellation
+				}
+				if err := w.apply(r); err != nil {
+					return err
+				}
+				if w.opt.Progress != nil {
+					w.opt.Progress(w.stats)
+				}
+			}
+			if w.batch != nil && (w.n >= w.opt.BatchSize || time.Since(w.opened) >= w.opt.FlushEvery) {
+				if err := w.commit(); err != nil {
+					return err
+				}
+			}
+		case <-tick.C:
+			if w.batch != nil && time.Since(w.opened) >= w.opt.FlushEvery {
+				if err := w.commit(); err != nil {
+					return err
+				}
+			}
+		case <-ctx.Done():
+			return nil
+		}
+	}
+}
+
+// begin opens a batch (and the run's row with the first one) if none is open.
+func (w *writer) begin() error {
+	if w.batch != nil {
+		return nil
+	}
+	b, err := w.st.Begin(w.ctx)
+	if err != nil {
+		return err
+	}
+	w.batch, w.opened, w.n = b, time.Now(), 0
+	if w.runID == 0 {
+		w.runID, err = b.StartRun(schema.RunRecord{Command: w.opt.Command, Version: w.opt.Version,
+			ExtractorVersion: w.opt.ExtractorVersion, Inputs: w.paths, Started: w.start})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *writer) commit() error {
+	if w.batch == nil {
+		return nil
+	}
+	err := w.batch.Commit()
+	w.batch = nil
+	return err
+}
+
+func (w *writer) rollback() {
+	if w.batch != nil {
+		w.batch.Rollback()
+		w.batch = nil
+	}
+}
+
+// clear removes the recorded problem of an input that now reads cleanly.
+func (w *writer) clear(path, url string) error {
+	k := [2]string{path, url}
+	if _, ok := w.known[k]; !ok {
+		return nil
+	}
+	if err := w.begin(); err != nil {
+		return err
+	}
+	delete(w.known, k)
+	return w.batch.ClearProblem(path, url)
+}
+
+func (w *writer) problem(p schema.Problem) error {
+	w.stats.Problems++
+	if len(w.stats.ProblemList) < w.opt.MaxProblems {
+		w.stats.ProblemList = append(w.stats.ProblemList, p)
+	}
+	k := [2]string{p.Path, p.URL}
+	if old, ok := w.known[k]; ok && old == p {
+		return nil // already recorded as it is
+	}
+	if err := w.begin(); err != nil {
+		return err
+	}
+	w.known[k] = p
+	return w.batch.SetProblem(w.runID, p)
+}
+
+func (w *writer) apply(r result) error {
+	switch r.kind {
+	case evSkip:
+		w.stats.Skipped++
+		return nil
+	case evProblem:
+		return w.problem(r.problem)
+	case evDone:
+		return w.clear(r.source, "")
+	}
+	w.stats.Pages++
+	it := r.item
+	switch {
+	case r.same:
+		w.stats.Unchanged++
+		return w.clear(it.Source, it.URL)
+	case r.older:
+		w.stats.Skipped++
+		return w.clear(it.Source, it.URL)
+	}
+	if err := w.begin(); err != nil {
+		return err
+	}
+	// The same URL may occur twice in one run: look again, inside the batch.
+	key := it.Key()
+	stored, ok, err := w.batch.Lookup(key)
+	if err != nil {
+		return err
+	}
+	switch {
+	case ok && stored.SHA256 == r.sha && stored.ExtractorVersion == w.opt.ExtractorVersion:
+		w.stats.Unchanged++
+		return w.clear(it.Source, it.URL)
+	case ok && it.Date != "" && stored.FetchedAt != "" && it.Date < stored.FetchedAt:
+		w.stats.Skipped++
+		return w.clear(it.Source, it.URL)
+	}
+	_, created, err := w.batch.Put(r.doc, key, schema.DocMeta{Source: it.Source, Offset: it.Offset, FetchedAt: it.Date,
+		SHA256: r.sha, ExtractorVersion: w.opt.ExtractorVersion})
+	if errors.Is(err, schema.ErrInvalid) { // refused before anything was written
+		return w.problem(schema.Problem{Path: it.Source, URL: it.URL, Stage: "store", Message: err.Error()})
+	}
+	if err != nil {
+		return err
+	}
+	w.n++
+	if created {
+		w.stats.New++
+	} else {
+		w.stats.Changed++
+	}
+	w.stats.Figures += len(r.doc.Figures)
+	return w.clear(it.Source, it.URL)
+}
+
+// finish records the run's end and counts in its last transaction. A run
+// that wrote nothing leaves no row.
+func (w *writer) finish() error {
+	if w.runID == 0 {
+		return nil
+	}
+	if err := w.begin(); err != nil {
+		return err
+	}
+	s := w.stats
+	if err := w.batch.FinishRun(w.runID, w.opt.Now(), schema.RunCounts{New: s.New, Changed: s.Changed,
+		Same: s.Unchanged, Skipped: s.Skipped, Figures: s.Figures, Problems: s.Problems}); err != nil {
+		w.rollback()
+		return err
+	}
+	return w.commit()
+}

@@ -1,0 +1,194 @@
+package ingest
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/govfig/govfig/schema"
+)
+
+// TestSecondRunChangesNothing extracts the fixtures (text documents and the
+// wget archive, with the real extractor) twice into one database: the second
+// run finds everything unchanged and leaves every table as it was — runs
+// included, since a run that changes nothing writes no row.
+func TestSecondRunChangesNothing(t *testing.T) {
+	docs := writeFixtureDocs(t)
+	inputs := []string{docs, "../archive/testdata/wget.warc.gz"}
+	s := openStore(t, filepath.Join(t.TempDir(), "g.db"))
+	first := run(t, s, Options{Version: "test"}, inputs...)
+	nDocs, _ := filepathGlobCount(docs)
+	if first.New+first.Problems < nDocs || first.New < nDocs {
+		t.Fatalf("first run: %+v, want at least the %d text documents new", first, nDocs)
+	}
+	before := dump(t, s.DB(), nil, nil)
+	second := run(t, s, Options{Version: "test"}, inputs...)
+	if second.New != 0 || second.Changed != 0 || second.Unchanged != first.New {
+		t.Errorf("second run: %d new, %d changed, %d unchanged; want 0, 0, %d", second.New, second.Changed, second.Unchanged, first.New)
+	}
+	if second.Problems != first.Problems {
+		t.Errorf("second run found %d problems, first %d", second.Problems, first.Problems)
+	}
+	if after := dump(t, s.DB(), nil, nil); after != before {
+		t.Errorf("second run changed the database: %s", firstDiff(before, after))
+	}
+	if n := count(t, s.DB(), "SELECT count(*) FROM runs"); n != 1 {
+		t.Errorf("%d runs rows, want 1", n)
+	}
+}
+
+func filepathGlobCount(dir string) (int, error) {
+	m, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	return len(m), err
+}
+
+func TestNewExtractorVersionReextracts(t *testing.T) {
+	docs := writeFixtureDocs(t)
+	s := openStore(t, filepath.Join(t.TempDir(), "g.db"))
+	a := run(t, s, Options{Read: testRead, ExtractorVersion: "a"}, docs)
+	var before []int64
+	s.EachDocument(context.Background(), func(r *schema.DocRow) error { before = append(before, r.ID); return nil })
+	b := run(t, s, Options{Read: testRead, ExtractorVersion: "b"}, docs)
+	if b.Changed != a.New || b.New != 0 || b.Unchanged != 0 {
+		t.Errorf("run under version b: %+v; want all %d changed", b, a.New)
+	}
+	if n := count(t, s.DB(), "SELECT count(*) FROM documents WHERE extractor_version <> 'b'"); n != 0 {
+		t.Errorf("%d documents not under version b", n)
+	}
+	var after []int64
+	s.EachDocument(context.Background(), func(r *schema.DocRow) error { after = append(after, r.ID); return nil })
+	if len(after) != len(before) || len(after) == 0 {
+		t.Errorf("documents before %v, after %v", before, after)
+	}
+	if c := run(t, s, Options{Read: testRead, ExtractorVersion: "b"}, docs); c.Unchanged != a.New || c.Changed != 0 {
+		t.Errorf("third run: %+v", c)
+	}
+}
+
+func TestChangedFileReplacesItsRows(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.txt")
+	os.WriteFile(p, []byte("天津市静海区报告\n入园率达到90%。巩固率为99.5%。\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("天津市西青区报告\n普及率为80%。\n"), 0o644)
+	s := openStore(t, filepath.Join(t.TempDir(), "g.db"))
+	run(t, s, Options{Read: testRead}, dir)
+	if n := count(t, s.DB(), "SELECT count(*) FROM figures"); n != 3 {
+		t.Fatalf("%d figures, want 3", n)
+	}
+	os.WriteFile(p, []byte("天津市静海区报告\n入园率达到91%。\n"), 0o644)
+	st := run(t, s, Options{Read: testRead}, dir)
+	if st.Changed != 1 || st.Unchanged != 1 || st.Figures != 1 {
+		t.Errorf("after edit: %+v", st)
+	}
+	var got []string
+	s.EachFigure(context.Background(), func(r *schema.FigureRow) error {
+		got = append(got, r.Text+" "+r.Sentence+" "+r.Region)
+		return nil
+	})
+	want := []string{"91% 入园率达到91%。 静海区", "80% 普及率为80%。 西青区"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("figures = %q, want %q", got, want)
+	}
+	if hits, _ := s.Search(context.Background(), "巩固率", 5); len(hits) != 0 {
+		t.Errorf("search still finds the replaced text: %+v", hits)
+	}
+}
+
+// TestProblemsAreRecordedAndCleared: a bad input is a problem (the run goes
+// on), the same problem found again writes nothing, and once the input reads
+// cleanly its problem is gone.
+func TestProblemsAreRecordedAndCleared(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.txt")
+	os.WriteFile(bad, []byte("binary\x00\x01"), 0o644)
+	os.WriteFile(filepath.Join(dir, "panic.txt"), []byte("PANIC"), 0o644)
+	os.WriteFile(filepath.Join(dir, "good.txt"), []byte("天津市静海区\n达到90%。\n"), 0o644)
+	missing := filepath.Join(dir, "missing.txt")
+	s := openStore(t, filepath.Join(t.TempDir(), "g.db"))
+	st := run(t, s, Options{Read: testRead}, dir, missing)
+	if st.New != 1 || st.Problems != 3 || len(st.ProblemList) != 3 {
+		t.Fatalf("first run: %+v", st)
+	}
+	ps, _ := s.Problems(context.Background())
+	if len(ps) != 3 || !strings.Contains(ps[0].Message, "binary content") || ps[0].Stage != "extract" ||
+		!strings.Contains(ps[2].Message, "panic") {
+		t.Errorf("problems = %+v", ps)
+	}
+	before := dump(t, s.DB(), nil, nil)
+	if st := run(t, s, Options{Read: testRead}, dir, missing); st.Problems != 3 || st.Unchanged != 1 {
+		t.Errorf("second run: %+v", st)
+	}
+	if after := dump(t, s.DB(), nil, nil); after != before {
+		t.Errorf("known problems were written again: %s", firstDiff(before, after))
+	}
+	os.WriteFile(bad, []byte("天津市静海区\n已修复。\n"), 0o644)
+	os.WriteFile(missing, []byte("天津市西青区\n找到了。\n"), 0o644)
+	st = run(t, s, Options{Read: testRead}, dir, missing)
+	ps, _ = s.Problems(context.Background())
+	if st.New != 2 || len(ps) != 1 || !strings.HasSuffix(ps[0].Path, "panic.txt") {
+		t.Errorf("after fixing: %+v, problems %+v", st, ps)
+	}
+	if n := count(t, s.DB(), "SELECT count(*) FROM runs WHERE finished_at IS NOT NULL"); n != 2 {
+		t.Errorf("%d finished runs, want 2 (the unchanged run writes none)", n)
+	}
+}
+
+// TestOlderCopyNeverReplacesNewer: one URL twice in an archive, in either
+// order — the copy with the later WARC-Date is kept, and a second run
+// changes nothing.
+func TestOlderCopyNeverReplacesNewer(t *testing.T) {
+	for _, newerFirst := range []bool{false, true} {
+		dir := t.TempDir()
+		old := warcRecord{"http://a.gov.cn/1.txt", time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), "天津市静海区\n旧版90%。\n"}
+		cur := warcRecord{"http://a.gov.cn/1.txt", time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC), "天津市静海区\n新版95%。\n"}
+		recs := []warcRecord{old, cur}
+		if newerFirst {
+			recs = []warcRecord{cur, old}
+		}
+		path := writeTestWARC(t, filepath.Join(dir, "a.warc.gz"), recs...)
+		s := openStore(t, filepath.Join(dir, "g.db"))
+		st := run(t, s, Options{Read: testRead}, path)
+		var text string
+		s.EachFigure(context.Background(), func(r *schema.FigureRow) error { text += r.Text; return nil })
+		if text != "95%" || st.New != 1 {
+			t.Errorf("newerFirst=%v: figures %q, stats %+v", newerFirst, text, st)
+		}
+		before := dump(t, s.DB(), nil, nil)
+		st = run(t, s, Options{Read: testRead}, path)
+		if st.New != 0 || st.Changed != 0 {
+			t.Errorf("newerFirst=%v: second run %+v", newerFirst, st)
+		}
+		if after := dump(t, s.DB(), nil, nil); after != before {
+			t.Errorf("second run changed the database: %s", firstDiff(before, after))
+		}
+	}
+}
+
+func TestCancelledRunKeepsCompleteWork(t *testing.T) {
+	docs := writeFixtureDocs(t)
+	s := openStore(t, filepath.Join(t.TempDir(), "g.db"))
+	ctx, cancel := context.WithCancel(context.Background())
+	n := 0
+	_, err := Run(ctx, s, []string{docs}, Options{Read: testRead, BatchSize: 1, Progress: func(st Stats) {
+		n++
+		if st.New == 2 {
+			cancel()
+		}
+	}})
+	if err == nil {
+		t.Fatal("cancelled run returned no error")
+	}
+	if got := count(t, s.DB(), "SELECT count(*) FROM documents"); got < 2 {
+		t.Errorf("%d documents kept, want the 2 done before the cancel", got)
+	}
+	if got := count(t, s.DB(), "SELECT count(*) FROM runs WHERE finished_at IS NULL"); got != 1 {
+		t.Errorf("%d unfinished runs, want 1", got)
+	}
+	st := run(t, s, Options{Read: testRead}, docs)
+	if st.New+st.Unchanged == 0 || st.Problems != 0 {
+		t.Errorf("run after cancel: %+v", st)
+	}
+}
