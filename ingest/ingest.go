@@ -30,19 +30,19 @@ import (
 	"time"
 
 	"github.com/govfig/govfig/archive"
-	"github.com/govfig/govfig/extract"
 	"github.com/govfig/govfig/schema"
 )
 
-// ReadFunc reads one input into a document with its figures; extract.Read is
-// the default.
+// ReadFunc reads one input into a document with its figures: extract.Read,
+// which the command wires in (ingest does not import extract, so it builds and
+// tests on its own).
 type ReadFunc func(name string, body []byte, contentType string) (*schema.Document, error)
 
-// Options tune a run. The zero value is ready to use.
+// Options tune a run. Read and ExtractorVersion are required.
 type Options struct {
 	Workers          int           // extracting goroutines; 0 = number of CPUs
-	ExtractorVersion string        // stored with each document; "" = extract.Version
-	Read             ReadFunc      // nil = extract.Read
+	ExtractorVersion string        // stored with each document (extract.Version)
+	Read             ReadFunc      // the extractor (extract.Read)
 	Version          string        // govfig version recorded in runs
 	Command          string        // recorded in runs; "" = "extract"
 	BatchSize        int           // documents per transaction; 0 = 200
@@ -96,12 +96,6 @@ func (o Options) withDefaults() Options {
 	if o.Workers <= 0 {
 		o.Workers = runtime.NumCPU()
 	}
-	if o.ExtractorVersion == "" {
-		o.ExtractorVersion = extract.Version
-	}
-	if o.Read == nil {
-		o.Read = extract.Read
-	}
 	if o.Command == "" {
 		o.Command = "extract"
 	}
@@ -125,6 +119,9 @@ func (o Options) withDefaults() Options {
 // do not stop the run; an error is returned only when the run itself failed
 // (the database, or ctx cancelled — then what was done so far is kept).
 func Run(ctx context.Context, st *schema.Store, paths []string, opt Options) (Stats, error) {
+	if opt.Read == nil || opt.ExtractorVersion == "" {
+		return Stats{}, errors.New("ingest: Options.Read and Options.ExtractorVersion are required")
+	}
 	opt = opt.withDefaults()
 	start := opt.Now()
 	known, err := st.Problems(ctx)

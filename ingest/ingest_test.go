@@ -12,20 +12,22 @@ import (
 )
 
 // TestSecondRunChangesNothing extracts the fixtures (text documents and the
-// wget archive, with the real extractor) twice into one database: the second
-// run finds everything unchanged and leaves every table as it was — runs
-// included, since a run that changes nothing writes no row.
+// wget archive) twice into one database: the second run finds everything
+// unchanged and leaves every table as it was — runs included, since a run
+// that changes nothing writes no row. (cmd/govfig repeats this with the real
+// extractor.)
 func TestSecondRunChangesNothing(t *testing.T) {
 	docs := writeFixtureDocs(t)
 	inputs := []string{docs, "../archive/testdata/wget.warc.gz"}
 	s := openStore(t, filepath.Join(t.TempDir(), "g.db"))
-	first := run(t, s, Options{Version: "test"}, inputs...)
+	opt := Options{Version: "test", Read: testRead, ExtractorVersion: "t1"}
+	first := run(t, s, opt, inputs...)
 	nDocs, _ := filepathGlobCount(docs)
-	if first.New+first.Problems < nDocs || first.New < nDocs {
-		t.Fatalf("first run: %+v, want at least the %d text documents new", first, nDocs)
+	if first.New != nDocs+4 || first.Problems != 0 || first.Figures == 0 {
+		t.Fatalf("first run: %+v, want the %d text documents and 4 pages of the archive new", first, nDocs)
 	}
 	before := dump(t, s.DB(), nil, nil)
-	second := run(t, s, Options{Version: "test"}, inputs...)
+	second := run(t, s, opt, inputs...)
 	if second.New != 0 || second.Changed != 0 || second.Unchanged != first.New {
 		t.Errorf("second run: %d new, %d changed, %d unchanged; want 0, 0, %d", second.New, second.Changed, second.Unchanged, first.New)
 	}
@@ -74,12 +76,12 @@ func TestChangedFileReplacesItsRows(t *testing.T) {
 	os.WriteFile(p, []byte("天津市静海区报告\n入园率达到90%。巩固率为99.5%。\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("天津市西青区报告\n普及率为80%。\n"), 0o644)
 	s := openStore(t, filepath.Join(t.TempDir(), "g.db"))
-	run(t, s, Options{Read: testRead}, dir)
+	run(t, s, Options{Read: testRead, ExtractorVersion: "t1"}, dir)
 	if n := count(t, s.DB(), "SELECT count(*) FROM figures"); n != 3 {
 		t.Fatalf("%d figures, want 3", n)
 	}
 	os.WriteFile(p, []byte("天津市静海区报告\n入园率达到91%。\n"), 0o644)
-	st := run(t, s, Options{Read: testRead}, dir)
+	st := run(t, s, Options{Read: testRead, ExtractorVersion: "t1"}, dir)
 	if st.Changed != 1 || st.Unchanged != 1 || st.Figures != 1 {
 		t.Errorf("after edit: %+v", st)
 	}
@@ -108,7 +110,7 @@ func TestProblemsAreRecordedAndCleared(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "good.txt"), []byte("天津市静海区\n达到90%。\n"), 0o644)
 	missing := filepath.Join(dir, "missing.txt")
 	s := openStore(t, filepath.Join(t.TempDir(), "g.db"))
-	st := run(t, s, Options{Read: testRead}, dir, missing)
+	st := run(t, s, Options{Read: testRead, ExtractorVersion: "t1"}, dir, missing)
 	if st.New != 1 || st.Problems != 3 || len(st.ProblemList) != 3 {
 		t.Fatalf("first run: %+v", st)
 	}
@@ -118,7 +120,7 @@ func TestProblemsAreRecordedAndCleared(t *testing.T) {
 		t.Errorf("problems = %+v", ps)
 	}
 	before := dump(t, s.DB(), nil, nil)
-	if st := run(t, s, Options{Read: testRead}, dir, missing); st.Problems != 3 || st.Unchanged != 1 {
+	if st := run(t, s, Options{Read: testRead, ExtractorVersion: "t1"}, dir, missing); st.Problems != 3 || st.Unchanged != 1 {
 		t.Errorf("second run: %+v", st)
 	}
 	if after := dump(t, s.DB(), nil, nil); after != before {
@@ -126,7 +128,7 @@ func TestProblemsAreRecordedAndCleared(t *testing.T) {
 	}
 	os.WriteFile(bad, []byte("天津市静海区\n已修复。\n"), 0o644)
 	os.WriteFile(missing, []byte("天津市西青区\n找到了。\n"), 0o644)
-	st = run(t, s, Options{Read: testRead}, dir, missing)
+	st = run(t, s, Options{Read: testRead, ExtractorVersion: "t1"}, dir, missing)
 	ps, _ = s.Problems(context.Background())
 	if st.New != 2 || len(ps) != 1 || !strings.HasSuffix(ps[0].Path, "panic.txt") {
 		t.Errorf("after fixing: %+v, problems %+v", st, ps)
@@ -150,14 +152,14 @@ func TestOlderCopyNeverReplacesNewer(t *testing.T) {
 		}
 		path := writeTestWARC(t, filepath.Join(dir, "a.warc.gz"), recs...)
 		s := openStore(t, filepath.Join(dir, "g.db"))
-		st := run(t, s, Options{Read: testRead}, path)
+		st := run(t, s, Options{Read: testRead, ExtractorVersion: "t1"}, path)
 		var text string
 		s.EachFigure(context.Background(), func(r *schema.FigureRow) error { text += r.Text; return nil })
 		if text != "95%" || st.New != 1 {
 			t.Errorf("newerFirst=%v: figures %q, stats %+v", newerFirst, text, st)
 		}
 		before := dump(t, s.DB(), nil, nil)
-		st = run(t, s, Options{Read: testRead}, path)
+		st = run(t, s, Options{Read: testRead, ExtractorVersion: "t1"}, path)
 		if st.New != 0 || st.Changed != 0 {
 			t.Errorf("newerFirst=%v: second run %+v", newerFirst, st)
 		}
@@ -172,7 +174,7 @@ func TestCancelledRunKeepsCompleteWork(t *testing.T) {
 	s := openStore(t, filepath.Join(t.TempDir(), "g.db"))
 	ctx, cancel := context.WithCancel(context.Background())
 	n := 0
-	_, err := Run(ctx, s, []string{docs}, Options{Read: testRead, BatchSize: 1, Progress: func(st Stats) {
+	_, err := Run(ctx, s, []string{docs}, Options{Read: testRead, ExtractorVersion: "t1", BatchSize: 1, Progress: func(st Stats) {
 		n++
 		if st.New == 2 {
 			cancel()
@@ -187,7 +189,7 @@ func TestCancelledRunKeepsCompleteWork(t *testing.T) {
 	if got := count(t, s.DB(), "SELECT count(*) FROM runs WHERE finished_at IS NULL"); got != 1 {
 		t.Errorf("%d unfinished runs, want 1", got)
 	}
-	st := run(t, s, Options{Read: testRead}, docs)
+	st := run(t, s, Options{Read: testRead, ExtractorVersion: "t1"}, docs)
 	if st.New+st.Unchanged == 0 || st.Problems != 0 {
 		t.Errorf("run after cancel: %+v", st)
 	}
