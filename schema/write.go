@@ -171,11 +171,8 @@ func (b *Batch) Put(doc *Document, key string, meta DocMeta) (id int64, created 
 			err = fmt.Errorf("store %s: %w", key, err)
 		}
 	}()
-	for i := range doc.Figures {
-		f := &doc.Figures[i]
-		if !finite(f.Value) || !finite(f.Normalized) {
-			return 0, false, fmt.Errorf("figure %d (%q): value is not a finite number", i, f.Text)
-		}
+	if err := Validate(doc); err != nil {
+		return 0, false, err
 	}
 	old, exists, err := b.Lookup(key)
 	if err != nil {
@@ -225,6 +222,21 @@ func (b *Batch) Put(doc *Document, key string, meta DocMeta) (id int64, created 
 		return 0, false, fmt.Errorf("index: %w", err)
 	}
 	return id, !exists, nil
+}
+
+// ErrInvalid marks a document the store refuses (nothing of it was written).
+var ErrInvalid = errors.New("invalid document")
+
+// Validate reports whether doc can be stored: every figure value must be a
+// finite number. The error wraps ErrInvalid.
+func Validate(doc *Document) error {
+	for i := range doc.Figures {
+		f := &doc.Figures[i]
+		if !finite(f.Value) || !finite(f.Normalized) {
+			return fmt.Errorf("%w: figure %d (%q): value is not a finite number", ErrInvalid, i, f.Text)
+		}
+	}
+	return nil
 }
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
