@@ -3,10 +3,64 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
+	"fmt"
 	"io"
+	"os"
+	"strings"
+
+	"github.com/govfig/govfig/schema"
 )
 
-// runSearch is the `govfig search` subcommand (not built yet).
+// runSearch is `govfig search WORDS --db FILE`: the documents whose title or
+// body contain every word (two-character Chinese words included), newest
+// first, with a snippet.
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("search: not implemented yet")
+	fs := flag.NewFlagSet("search", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dbPath := fs.String("db", "", "database `file`")
+	limit := fs.Int("n", 20, "at most this many documents")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: govfig search WORDS... --db FILE [-n 20]")
+		fmt.Fprintln(stderr, "\nPrint the documents containing every word (e.g. 经费 教师): title, URL and a snippet.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	words, err := parseFlagsAnywhere(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
+	if err != nil {
+		return withHint(err, "govfig search -h")
+	}
+	if *dbPath == "" {
+		return withHint(errors.New("search: --db is required"), "govfig search 教育经费 --db govfig.db")
+	}
+	if len(words) == 0 {
+		return withHint(errors.New("search: no words given"), "govfig search 教育经费 --db "+*dbPath)
+	}
+	if _, err := os.Stat(*dbPath); err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	st, err := schema.Open(*dbPath)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	query := strings.Join(words, " ")
+	if _, err := schema.FTSQuery(query); err != nil {
+		return withHint(fmt.Errorf("search: %w", err), "govfig search 教育经费 --db "+*dbPath)
+	}
+	hits, err := st.Search(ctx, query, *limit)
+	if err != nil {
+		return err
+	}
+	for _, h := range hits {
+		title := h.Title
+		if title == "" {
+			title = "(no title)"
+		}
+		fmt.Fprintf(stdout, "%s\n  %s\n  %s\n", title, h.URL, h.Snippet)
+	}
+	fmt.Fprintf(stderr, "%d document(s)\n", len(hits))
+	return nil
 }
