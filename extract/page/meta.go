@@ -110,7 +110,19 @@ func readMeta(root *html.Node) metaInfo {
 				end = keys[i+1][0]
 			}
 			key := line[k[2]:k[3]]
-			v := strings.Trim(line[k[1]:end], " \t|丨｜/【】[]()（）")
+			v := line[k[1]:end]
+			// A value ends at a bracketed control (【打印】) and, but for
+			// dates with a time, at white space.
+			if j := strings.IndexAny(v, "【[|丨｜"); j >= 0 {
+				v = v[:j]
+			}
+			v = strings.TrimSpace(v)
+			if !strings.Contains(key, "时间") && !strings.Contains(key, "日期") {
+				if j := strings.IndexFunc(v, isSpace); j >= 0 {
+					v = v[:j]
+				}
+			}
+			v = strings.Trim(v, " \t/()（）")
 			if _, ok := m.fields[key]; !ok && v != "" {
 				m.fields[key] = v
 			}

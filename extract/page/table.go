@@ -21,6 +21,7 @@ const (
 type srcCell struct {
 	node             *html.Node
 	th, bold         bool
+	row              int // the row it starts in
 	rowspan, colspan int
 	text             string // filled when rendered
 	start, end       int
@@ -171,7 +172,7 @@ func (b *builder) table(t *html.Node, depth int) {
 			if c >= maxTableCols {
 				break
 			}
-			sc := &srcCell{node: td, th: td.DataAtom == atom.Th, bold: isBold(td),
+			sc := &srcCell{node: td, row: r, th: td.DataAtom == atom.Th, bold: isBold(td),
 				rowspan: spanAttr(td, "rowspan"), colspan: spanAttr(td, "colspan")}
 			for dr := 0; dr < sc.rowspan && r+dr < len(trs); dr++ {
 				for dc := 0; dc < sc.colspan && c+dc < maxTableCols; dc++ {
@@ -312,8 +313,8 @@ func headers(grid [][]*srcCell, thead []bool, ncols int) (hr, hc int) {
 	// A header cell spanning rows below the header takes them in.
 	for r := 0; r < hr && r < n; r++ {
 		for _, sc := range cellsOf(r) {
-			if r+sc.rowspan > hr && r+sc.rowspan <= n-1 && sc.rowspan > 1 {
-				hr = r + sc.rowspan
+			if end := sc.row + sc.rowspan; end > hr && end <= n-1 {
+				hr = end
 			}
 		}
 	}
