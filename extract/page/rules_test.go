@@ -1,0 +1,250 @@
+package page
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func TestFindDate(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // RFC 3339, "" for none
+	}{
+		{"发布时间：2024-08-29", "2024-08-29T00:00:00+08:00"},
+		{"更新时间:2024/08/29 16:16:38", "2024-08-29T16:16:38+08:00"},
+		{"2024年8月29日", "2024-08-29T00:00:00+08:00"},
+		{"2024年3月15日 10时05分", "2024-03-15T10:05:00+08:00"},
+		{"2024.06.18 09:00", "2024-06-18T09:00:00+08:00"},
+		{"2024-06-18T09:00:00+08:00", "2024-06-18T09:00:00+08:00"},
+		{"2024/03/28 10:05", "2024-03-28T10:05:00+08:00"},
+		{"2024-02-30", ""},  // no such day
+		{"2024-13-01", ""},  // no such month
+		{"2024829", ""},     // the seed's damaged signature: not a date
+		{"1530+3", ""},      //
+		{"共2024所 8 29", ""}, // numbers, not a date
+		{"2024-08-29 25:61", "2024-08-29T00:00:00+08:00"}, // a bad time keeps the day
+	}
+	for _, tt := range tests {
+		d, ok := findDate(tt.in)
+		got := ""
+		if ok {
+			got = d.rfc3339()
+		}
+		if got != tt.want {
+			t.Errorf("findDate(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestRegionOf(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"天津市静海区人民政府", "天津市静海区"},
+		{"天津市静海区教育局", "天津市静海区"},
+		{"静海区教育局", "静海区"},
+		{"河北省清平县人民政府", "河北省清平县"},
+		{"四川省成都市新都区人民政府", "四川省成都市新都区"},
+		{"内蒙古自治区鄂尔多斯市准格尔旗教育体育局", "内蒙古自治区鄂尔多斯市准格尔旗"},
+		{"天津市滨海新区人民政府", "天津市滨海新区"},
+		{"安福县教育体育局", "安福县"},
+		{"市政府教育督导室", ""},
+		{"区委宣传部", ""},
+		{"县教育局", ""},
+		{"新华社", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := regionOf(tt.in); got != tt.want {
+			t.Errorf("regionOf(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSplitTitle(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // the parts joined by "|", "" when no tail
+	}{
+		{"公告公示_政务公开_天津市静海区人民政府", "公告公示|政务公开|天津市静海区人民政府"},
+		{"安福县2024年春季学期学生资助资金发放情况公示 | 安福县人民政府", "安福县2024年春季学期学生资助资金发放情况公示|安福县人民政府"},
+		{"通报 - 教育动态 - 成都市新都区人民政府", "通报|教育动态|成都市新都区人民政府"},
+		{"清平县营养改善计划报告-河北省清平县人民政府", "清平县营养改善计划报告|河北省清平县人民政府"},
+		{"三年行动方案（2024-2026）", ""}, // a hyphen inside the title is no separator
+		{"静海区2024年工作要点", ""},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(splitTitle(tt.in), "|"); got != tt.want {
+			t.Errorf("splitTitle(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// render parses an HTML fragment's body and renders it as the body walk does.
+func render(t *testing.T, src string) *builder {
+	t.Helper()
+	root, err := html.Parse(strings.NewReader("<html><body>" + src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := &builder{wantMeta: true}
+	b.walk(root, 0)
+	return b
+}
+
+func TestText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		// Cells never glue: <td>12</td><td>3</td> is not "123".
+		{"<table><tr><td>学校</td><td>12</td><td>3</td></tr><tr><td>合计</td><td>1</td><td>2</td></tr></table>", "学校\t12\t3\n合计\t1\t2"},
+		{"<p>第一段</p><p>第二段</p>", "第一段\n第二段"},
+		{"<div>甲<br>乙<br/><br>丙</div>", "甲\n乙\n丙"},
+		{"<p>　　全区共有学校<span>144</span>所。</p>", "全区共有学校144所。"},
+		{"<p>区委区政府\n      坚持教育优先</p>", "区委区政府坚持教育优先"}, // a source line break between Chinese is no space
+		{"<p>2024-08-29\n 16:16</p>", "2024-08-29 16:16"},
+		{"<p>增长&nbsp;1.76%</p>", "增长 1.76%"},
+		{"<p>文字<script>var x = 1;</script><style>p{}</style>继续</p>", "文字继续"},
+		{"<p>可见</p><p style=\"display: none\">隐藏</p>", "可见"},
+		{"<p>标点，：（）“”保持</p>", "标点，：（）“”保持"},
+		// A layout table (one column) is blocks, not a data table.
+		{"<table><tr><td><p>标题</p></td></tr><tr><td><p>正文</p></td></tr></table>", "标题\n正文"},
+		// Cell content with blocks stays on the row.
+		{"<table><tr><td><p>学校数</p><p>（所）</p></td><td>在校生</td></tr><tr><td>5</td><td>6</td></tr></table>", "学校数 （所）\t在校生\n5\t6"},
+	}
+	for _, tt := range tests {
+		b := render(t, tt.in)
+		if got := strings.TrimRight(b.String(), "\n"); got != tt.want {
+			t.Errorf("text of %q =\n%q, want\n%q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestTableSpans(t *testing.T) {
+	b := render(t, `<table>
+<tr><th rowspan="2">学段</th><th colspan="2">在校生（人）</th></tr>
+<tr><th>合计</th><th>女生</th></tr>
+<tr><td>小学</td><td>38712</td><td>18033</td></tr>
+</table>`)
+	if len(b.tables) != 1 {
+		t.Fatalf("%d tables", len(b.tables))
+	}
+	tb := b.tables[0]
+	want := [][]string{{"学段", "在校生（人）", "在校生（人）"}, {"学段", "合计", "女生"}, {"小学", "38712", "18033"}}
+	for r, row := range want {
+		for c, w := range row {
+			if got := tb.Rows[r][c].Text; got != w {
+				t.Errorf("cell (%d,%d) = %q, want %q", r, c, got, w)
+			}
+		}
+	}
+	if tb.Rows[0][1].Start != tb.Rows[0][2].Start || tb.Rows[0][0].Start != tb.Rows[1][0].Start {
+		t.Error("a merged cell's copies must share its offsets")
+	}
+	if tb.HeaderRows != 2 || tb.HeaderCols != 1 {
+		t.Errorf("headers %d rows %d cols, want 2 and 1", tb.HeaderRows, tb.HeaderCols)
+	}
+	if got := b.String(); !strings.HasPrefix(got, "学段\t在校生（人）\t\n\t合计\t女生\n小学\t38712\t18033") {
+		t.Errorf("text %q", got)
+	}
+}
+
+func TestHeaders(t *testing.T) {
+	tests := []struct {
+		name   string
+		in     string
+		hr, hc int
+	}{
+		{"th row", "<tr><th>项目</th><th>金额</th></tr><tr><td>经费</td><td>12</td></tr>", 1, 1},
+		{"thead", "<thead><tr><td>项目</td><td>金额</td></tr></thead><tr><td>经费</td><td>12</td></tr>", 1, 1},
+		{"bold row", "<tr><td><b>项目</b></td><td><strong>金额</strong></td></tr><tr><td>经费</td><td>12</td></tr>", 1, 1},
+		{"words over numbers", "<tr><td>项目</td><td>2023年</td></tr><tr><td>经费</td><td>1,200.5</td></tr>", 1, 1},
+		{"no numbers: no header", "<tr><td>姓名</td><td>单位</td></tr><tr><td>张三</td><td>一中</td></tr>", 0, 0},
+		{"numbers in first column", "<tr><td>序号</td><td>学校</td></tr><tr><td>1</td><td>一中</td></tr><tr><td>2</td><td>二中</td></tr>", 1, 0},
+	}
+	for _, tt := range tests {
+		b := render(t, "<table>"+tt.in+"</table>")
+		if len(b.tables) != 1 {
+			t.Errorf("%s: %d tables", tt.name, len(b.tables))
+			continue
+		}
+		if tb := b.tables[0]; tb.HeaderRows != tt.hr || tb.HeaderCols != tt.hc {
+			t.Errorf("%s: headers %d rows %d cols, want %d and %d", tt.name, tb.HeaderRows, tb.HeaderCols, tt.hr, tt.hc)
+		}
+	}
+}
+
+func TestNextPages(t *testing.T) {
+	const base = "http://www.example.gov.cn/zwgk/tzgg/"
+	tests := []struct {
+		name string
+		url  string
+		html string
+		want string // next pages joined by " ", relative to base
+	}{
+		{"createPageHTML literal", base + "index.html",
+			`<script>createPageHTML(4, 0, "index", "html");</script>`, "index_1.html index_2.html index_3.html"},
+		{"createPageHTML on page 2", base + "index_2.html",
+			`<script>createPageHTML(4, 2, "index", "html");</script>`, "index_3.html"},
+		{"createPageHTML last page", base + "index_3.html",
+			`<script>createPageHTML(4, 3, "index", "html");</script>`, ""},
+		{"createPageHTML variables", base + "index.html",
+			`<script>var countPage = 3;//共多少页
+var currentPage = 0;//当前页
+createPageHTML(countPage, currentPage, "index", "html");</script>`, "index_1.html index_2.html"},
+		{"createPageHTML with div id", base + "index.html",
+			`<script>createPageHTML('page_div', 3, 0, 'index', 'shtml', 60);</script>`, "index_1.shtml index_2.shtml"},
+		{"下一页 link", base + "list.jsp?page=1",
+			`<div class="pager"><a href="list.jsp?page=2">下一页</a><a href="list.jsp?page=9">尾页</a></div>`, "list.jsp?page=2"},
+		{"noscript fallback", base + "index.html",
+			`<script>createPageHTML(countPage, currentPage)</script><noscript><a href="index_1.html">下一页</a><a href="index_5.html">尾页</a></noscript>`,
+			"index_1.html index_5.html"},
+		{"javascript next is no page", base + "index.html", `<a href="javascript:next()">下一页</a>`, ""},
+		{"earlier pages are not next", base + "index_3.html",
+			`<a href="index_2.html">上一页</a><a href="index.html">首页</a><a href="index_4.html">4</a>`, "index_4.html"},
+	}
+	for _, tt := range tests {
+		root, err := html.ParseWithOptions(strings.NewReader("<html><body>"+tt.html), html.ParseOptionEnableScripting(false))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Join(newResolver(tt.url, root).nextPages(root), " ")
+		got = strings.ReplaceAll(got, base, "")
+		if got != tt.want {
+			t.Errorf("%s: next = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestListOrArticle(t *testing.T) {
+	items := func(n int, dated bool) string {
+		var sb strings.Builder
+		sb.WriteString("<ul>")
+		for i := 0; i < n; i++ {
+			sb.WriteString(`<li><a href="./t2024082` + string(rune('0'+i%10)) + `_` + strings.Repeat("1", i+1) + `.html">静海区教育系统第` + string(rune('一'+0)) + `批工作通知公告</a>`)
+			if dated {
+				sb.WriteString("<span>2024-08-2" + string(rune('0'+i%10)) + "</span>")
+			}
+			sb.WriteString("</li>")
+		}
+		sb.WriteString("</ul>")
+		return sb.String()
+	}
+	long := "<div class=\"TRS_Editor\"><p>" + strings.Repeat("全区共有中小学校144所，在校生9万余人，专任教师6000余名。", 20) + "</p></div>"
+	tests := []struct {
+		name, html, want string
+	}{
+		{"list", items(10, true), "list"},
+		{"short list with pager", items(3, true) + `<a href="index_1.html">下一页</a>`, "list"},
+		{"article with related links", long + `<div class="related">` + items(5, false) + `</div>`, "article"},
+		{"article with a list after", long + items(5, true), "article"},
+		{"menu is not a list", `<div class="menu">` + items(10, false) + `</div>` + long, "article"},
+	}
+	for _, tt := range tests {
+		doc, err := Read([]byte("<html><body>"+tt.html+"</body></html>"), "http://www.example.gov.cn/zwgk/index.html", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.PageType != tt.want {
+			t.Errorf("%s: page type %q, want %q", tt.name, doc.PageType, tt.want)
+		}
+	}
+}
