@@ -3,10 +3,237 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
+	"fmt"
 	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/govfig/govfig/crawl"
+	"github.com/govfig/govfig/extract"
+	"github.com/govfig/govfig/fixtures/siteserver"
+	"github.com/govfig/govfig/ingest"
+	"github.com/govfig/govfig/schema"
+	"github.com/govfig/govfig/workbook"
 )
 
-// runRun is the `govfig run` subcommand (not built yet).
+// sampleDomain is the made-up domain the embedded sample site is crawled
+// under: `govfig run` without --sites serves each district of fixtures/site
+// on a loopback port and dials NAME.govfig.test there, so the sample's URLs
+// are the same from one run to the next (a re-run updates, never duplicates)
+// and nothing can reach the network (.test is reserved, RFC 2606).
+const sampleDomain = "govfig.test"
+
+// runRun is `govfig run`: crawl → extract → export in one go.
 func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("run: not implemented yet")
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	sitesFile := fs.String("sites", "", "sites file: one `NAME URL [URL...]` per line (default: the embedded sample site, offline)")
+	out := fs.String("out", "govfig-out", "output `dir`: archive/, govfig.db, govfig.xlsx")
+	delay := fs.Duration("delay", time.Second, "least pause between two requests to one host (the sample site uses 20ms)")
+	maxPages := fs.Int("max-pages", 500, "list pages per site per run (0: unlimited)")
+	contact := fs.String("contact", "", "URL or e-mail for the User-Agent, so site owners can reach you")
+	quiet := fs.Bool("q", false, "no progress output")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: govfig run [--sites FILE] [--out DIR] [flags]")
+		fmt.Fprintln(stderr, "\nCrawls the sites into DIR/archive, extracts every figure into DIR/govfig.db and writes")
+		fmt.Fprintln(stderr, "DIR/govfig.xlsx. Without --sites it runs on the embedded sample site, offline.")
+		fmt.Fprintln(stderr, "Running it again resumes and updates; nothing is stored twice.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return withHint(err, "govfig run -h")
+	}
+	if fs.NArg() > 0 {
+		return withHint(fmt.Errorf("unexpected argument %q", fs.Arg(0)), "govfig run --sites sites.txt --out DIR")
+	}
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		return fmt.Errorf("run: %w", err)
+	}
+	archiveDir := filepath.Join(*out, "archive")
+	dbPath := filepath.Join(*out, "govfig.db")
+	xlsxPath := filepath.Join(*out, "govfig.xlsx")
+
+	cfg := crawl.Config{ArchiveDir: archiveDir, Delay: *delay, MaxPages: *maxPages, Contact: *contact}
+	if *maxPages == 0 {
+		cfg.MaxPages = -1
+	}
+	if !*quiet {
+		cfg.Log = stderr
+		if isTerminal(stderr) {
+			cfg.Progress = stderr
+		}
+	}
+	var sitesText, sitesName string
+	if *sitesFile == "" {
+		sample, err := siteserver.Start(siteserver.Options{})
+		if err != nil {
+			return fmt.Errorf("run: start the sample site: %w", err)
+		}
+		defer sample.Close()
+		sitesText, cfg.DialContext = sampleSites(sample)
+		sitesName = "the embedded sample site"
+		if !isFlagSet(fs, "delay") {
+			cfg.Delay = 20 * time.Millisecond
+		}
+		fmt.Fprintf(stderr, "govfig run: serving the embedded sample site on loopback (%d districts)\n", len(sample.Hosts))
+	} else {
+		b, err := os.ReadFile(*sitesFile)
+		if err != nil {
+			return withHint(fmt.Errorf("run: read sites file: %w", err), "govfig run --sites sites.txt")
+		}
+		sitesText, sitesName = string(b), *sitesFile
+	}
+	sites, err := crawl.ParseSites(strings.NewReader(sitesText))
+	if err != nil {
+		return withHint(fmt.Errorf("run: sites file %s: %w", sitesName, err), "each line: NAME URL [URL...], e.g. 天津市静海区 http://www.tjjh.gov.cn/zwgk/gsgg/index.html")
+	}
+	cfg.Sites = sites
+
+	// 1. crawl
+	fmt.Fprintf(stderr, "== crawl %d site(s) from %s into %s\n", len(sites), sitesName, archiveDir)
+	cst, err := crawl.Run(ctx, cfg)
+	printCrawlSummary(stderr, archiveDir, cst)
+	if err != nil {
+		return fmt.Errorf("run: crawl: %w", err)
+	}
+
+	// 2. extract
+	fmt.Fprintf(stderr, "== extract %s into %s\n", archiveDir, dbPath)
+	st, err := schema.Open(dbPath)
+	if err != nil {
+		return fmt.Errorf("run: %w", err)
+	}
+	defer st.Close()
+	est, err := ingest.Run(ctx, st, []string{archiveDir}, ingest.Options{
+		Read: extract.Read, ExtractorVersion: extract.Version, Version: govfigBuildVersion(), Command: "run"})
+	fmt.Fprintf(stderr, "%d new, %d changed, %d unchanged, %d skipped, %d problems; %d figures written\n",
+		est.New, est.Changed, est.Unchanged, est.Skipped, est.Problems, est.Figures)
+	if err != nil {
+		return fmt.Errorf("run: extract: %w", err)
+	}
+
+	// 3. export
+	fmt.Fprintf(stderr, "== export %s\n", xlsxPath)
+	wst, err := workbook.Write(ctx, st, xlsxPath, workbook.Options{Version: govfigBuildVersion(), SourceName: filepath.Base(dbPath)})
+	if err != nil {
+		return fmt.Errorf("run: export: %w", err)
+	}
+
+	if err := printRunSummary(ctx, stdout, st, *out, archiveDir, dbPath, xlsxPath, wst); err != nil {
+		return fmt.Errorf("run: summary: %w", err)
+	}
+	for _, p := range est.ProblemList {
+		fmt.Fprintf(stderr, "problem: %s %s (%s): %s\n", p.Path, p.URL, p.Stage, p.Message)
+	}
+	if failed := cst.Failed + est.Problems; failed > 0 {
+		return &partialError{failed}
+	}
+	return nil
+}
+
+// sampleSites returns a sites file naming the sample's districts under
+// sampleDomain, and a dialer that sends those names to their loopback
+// servers and refuses every other address.
+func sampleSites(sample *siteserver.Sites) (string, func(ctx context.Context, network, addr string) (net.Conn, error)) {
+	addrs := map[string]string{}
+	var b strings.Builder
+	for _, h := range sample.Hosts {
+		host := h.Name + "." + sampleDomain
+		addrs[host+":80"] = h.Addr()
+		b.WriteString(h.Region)
+		for _, p := range h.Seeds {
+			b.WriteString(" http://" + host + p)
+		}
+		b.WriteString("\n")
+	}
+	dial := func(ctx context.Context, network, addr string) (net.Conn, error) {
+		to, ok := addrs[addr]
+		if !ok {
+			return nil, fmt.Errorf("sample site: %s is not one of its hosts", addr)
+		}
+		var d net.Dialer
+		return d.DialContext(ctx, network, to)
+	}
+	return b.String(), dial
+}
+
+func isFlagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == name {
+			set = true
+		}
+	})
+	return set
+}
+
+// printRunSummary prints what the run left and a few figures from it.
+func printRunSummary(ctx context.Context, w io.Writer, st *schema.Store, out, archiveDir, dbPath, xlsxPath string, wst workbook.Stats) error {
+	info, err := st.Info(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\ngovfig: %d documents, %d figures, %d problems\n", info.Documents, info.Figures, info.Problems)
+	rows, err := st.DB().QueryContext(ctx, `SELECT kind, count(*) FROM figures GROUP BY kind ORDER BY count(*) DESC`)
+	if err != nil {
+		return err
+	}
+	var parts []string
+	for rows.Next() {
+		var k string
+		var n int
+		if err := rows.Scan(&k, &n); err != nil {
+			rows.Close()
+			return err
+		}
+		parts = append(parts, fmt.Sprintf("%s %d", k, n))
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "figures by kind: %s\n", strings.Join(parts, ", "))
+
+	// A few sample figures: rates first, as an analyst would look for them.
+	rows, err = st.DB().QueryContext(ctx, `
+		SELECT region, label, text FROM figure_view
+		WHERE label <> '' AND role = 'level'
+		ORDER BY (label LIKE '%率%') DESC, (kind = 'money') DESC, document_id, seq LIMIT 5`)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "sample figures:")
+	for rows.Next() {
+		var region, label, text string
+		if err := rows.Scan(&region, &label, &text); err != nil {
+			rows.Close()
+			return err
+		}
+		fmt.Fprintf(w, "  %s %s %s\n", shortRegion(region), label, text)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "outputs:\n  archive   %s\n  database  %s\n  workbook  %s (%d documents, %d figures, %d indicators)\n",
+		archiveDir, dbPath, xlsxPath, wst.Documents, wst.Figures, wst.Indicators)
+	return nil
+}
+
+// shortRegion drops the province-level prefix for the summary: 天津市静海区 → 静海区.
+func shortRegion(r string) string {
+	if i := strings.Index(r, "市"); i > 0 && i+len("市") < len(r) {
+		return r[i+len("市"):]
+	}
+	if r == "" {
+		return "(no region)"
+	}
+	return r
 }
