@@ -1,25 +1,516 @@
 // Package figures finds, normalizes and labels every figure of a document's
 // body text and tables, following ../shared/docs/figures.md.
+//
+// The model: package number finds every numeral of the text; a numeral
+// becomes a figure only when a rule says what it measures — a unit after it
+// (units.go and the family tables percent.go, money.go, count.go,
+// measure.go), a percentage or fraction form, or an index word before it
+// (指数为0.263). Negative rules (negative.go) drop ordinals, codes, slogans
+// and quoted names first. Qualifiers (qualifier.go), lists and ranges
+// (list.go), roles (role.go), years (year.go) and labels (label.go) are
+// then filled in, each from its own ordered table. Table cells (table.go)
+// are figures labelled by their row and column headers.
+//
+// Only the short windows that labels need are segmented with gse, so
+// extraction is much faster than cutting the whole text.
 package figures
 
 import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/govfig/govfig/extract/number"
+	"github.com/govfig/govfig/extract/outline"
 	"github.com/govfig/govfig/schema"
 	"github.com/govfig/govfig/segment"
 )
 
 // Version identifies the rules' behaviour; bump it whenever output may change.
-const Version = "figures/0"
+const Version = "figures/1"
 
 // Extractor applies the rule tables. It is safe for concurrent use.
 type Extractor struct {
 	seg *segment.Segmenter
 }
 
-// New returns an extractor that labels figures with seg's tokens.
+// New returns an extractor that labels figures with seg's tokens. A nil seg
+// labels without part-of-speech help.
 func New(seg *segment.Segmenter) *Extractor { return &Extractor{seg: seg} }
 
 // Default returns an extractor over segment.Default().
 func Default() *Extractor { return New(segment.Default()) }
 
-// Extract returns the figures of doc's Text and Tables in text order (STUB).
-func (e *Extractor) Extract(doc *schema.Document) []schema.Figure { return nil }
+// cand is a figure being built.
+type cand struct {
+	f         schema.Figure
+	numStart  int // the numeral itself
+	numEnd    int
+	unitEnd   int  // end of the unit (before after-qualifiers)
+	bare      bool // no unit yet: may borrow one from a list or range
+	leftQual  bool // a qualifier word stands before the number
+	sent      segment.Span
+	clause    segment.Span
+	rule      *unitRule
+	mag       float64
+	form      number.Form
+	subject   string
+	label     string
+	peeled    bool // the label window ended in a verb or attribute
+	chainPrev *cand
+}
+
+// doc holds what one extraction needs about the document.
+type docCtx struct {
+	e         *Extractor
+	doc       *schema.Document
+	rs        []rune
+	sentences []segment.Span
+	clauses   []segment.Span
+	sections  []schema.Section
+	quoted    []span
+	tables    []span
+	docYear   int
+	pending   []span // spans of the figures found, for sizing lists
+}
+
+// Extract returns the figures of doc's Text and Tables in text order; never nil.
+func (e *Extractor) Extract(doc *schema.Document) []schema.Figure {
+	out := []schema.Figure{}
+	if doc == nil || doc.Text == "" {
+		return out
+	}
+	c := &docCtx{e: e, doc: doc, rs: []rune(doc.Text)}
+	c.sentences = segment.Sentences(doc.Text)
+	c.clauses = segment.Clauses(doc.Text)
+	c.sections = doc.Sections
+	if c.sections == nil {
+		c.sections = outline.Sections(doc.Text)
+	}
+	c.quoted = quotedSpans(c.rs)
+	for _, t := range doc.Tables {
+		c.tables = append(c.tables, span{t.Start, t.End})
+	}
+	c.docYear = documentYear(doc.Title, doc.Published)
+	for _, cd := range c.prose() {
+		out = append(out, cd.f)
+	}
+	out = append(out, c.tableFigures()...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// inTable reports whether pos lies in a table's rendering.
+func (c *docCtx) inTable(pos int) bool {
+	for _, t := range c.tables {
+		if t.start <= pos && pos < t.end {
+			return true
+		}
+	}
+	return false
+}
+
+// spanAt returns the span of spans containing pos (or an empty span at pos).
+func spanAt(spans []segment.Span, pos int) segment.Span {
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].End > pos })
+	if i < len(spans) && spans[i].Start <= pos {
+		return spans[i]
+	}
+	return segment.Span{Start: pos, End: pos}
+}
+
+// prose finds the figures of the body text outside tables.
+func (c *docCtx) prose() []*cand {
+	var cands []*cand
+	for _, m := range number.ScanRunes(c.rs) {
+		if c.inTable(m.Start) {
+			continue
+		}
+		if negative(c.rs, m, c.quoted) != "" {
+			continue
+		}
+		if cd := c.read(m); cd != nil {
+			cands = append(cands, cd)
+		}
+	}
+	cands = resolveLists(c.rs, cands)
+	var figs []*cand
+	for _, cd := range cands {
+		if cd.bare {
+			continue
+		}
+		figs = append(figs, cd)
+		c.pending = append(c.pending, span{cd.f.Start, cd.f.End})
+	}
+	c.finish(figs)
+	return figs
+}
+
+// read turns a numeral into a candidate figure, or nil.
+func (c *docCtx) read(m number.Match) *cand {
+	rs := c.rs
+	cd := &cand{numStart: m.Start, numEnd: m.End, form: m.Form, mag: 1}
+	cd.sent = spanAt(c.sentences, m.Start)
+	cd.clause = spanAt(c.clauses, m.Start)
+	f := &cd.f
+	f.Value = m.Value
+	textStart, textEnd := m.Start, m.End
+	qual := schema.QualExact
+
+	switch m.Form {
+	case number.Percent:
+		f.Kind, f.Unit, f.BaseUnit, f.Normalized = schema.KindPercent, unitPercentWords, "%", m.Value
+	case number.Permille:
+		f.Kind, f.Unit, f.BaseUnit, f.Normalized = schema.KindPercent, unitPermilleWords, "%", m.Value*0.1
+	case number.Fraction:
+		left := sub(rs, cd.clause.Start, m.Start)
+		if strings.Contains(left, "占") {
+			f.Kind, f.Unit, f.BaseUnit, f.Normalized = schema.KindPercent, unitFraction, "%", m.Value*100
+		} else {
+			f.Kind, f.Normalized = schema.KindIndex, m.Value
+		}
+	default:
+		numEnd, value := splitMagnitude(rs, m)
+		p := numEnd
+		if p < len(rs) {
+			for _, q := range qualInfix { // 330余名
+				if hasAt(rs, p, q.word) {
+					if _, ok := matchUnit(rs, p+1); ok {
+						qual = q.qual
+						p++
+					}
+					break
+				}
+			}
+		}
+		if strings.ContainsAny(sub(rs, m.Start, numEnd), "余多") {
+			qual = schema.QualGT // 60余亿元
+		}
+		u, ok := matchUnit(rs, p)
+		if ok && u.rule.unit == "位" && c.rankContext(cd.clause.Start, m.Start) {
+			u = unitEntry{text: u.text, mag: u.mag, rule: &rankUnit}
+		}
+		if !ok && m.Value <= 10 && m.Value >= 1 && m.Value == math.Trunc(m.Value) {
+			for i := range shareUnits { // 七成, 五折
+				if hasAt(rs, p, shareUnits[i].unit) && m.Chinese {
+					u, ok = unitEntry{text: shareUnits[i].unit, mag: 1, rule: &shareUnits[i]}, true
+				}
+			}
+		}
+		if ok && u.rule.kind == schema.KindCount && isNameAfter(rs, p+len([]rune(u.text))) {
+			return nil
+		}
+		if ok {
+			if numEnd != m.End && u.mag == 1 {
+				// 五万人 read as 五 + 万人 failed: keep the whole numeral.
+				value = m.Value
+			}
+			f.Value = value
+			cd.rule, cd.mag = u.rule, u.mag
+			f.Kind, f.Unit, f.BaseUnit = u.rule.kind, u.text, u.rule.base
+			f.Normalized = value * u.mag * u.rule.factor
+			textEnd = p + len([]rune(u.text))
+			cd.numEnd = numEnd
+		} else {
+			f.Value = m.Value
+			textEnd = m.End
+			if k, end, ok := c.bareIndex(cd, m); ok {
+				f.Kind, f.Normalized = k, m.Value
+				textEnd = end
+			} else {
+				if m.End < len(rs) && strings.ContainsRune("年月日号时点岁届期级", rs[m.End]) {
+					return nil // 2024年, 9月, 12号: dates and names, never figures
+				}
+				cd.bare = true
+				f.Normalized = m.Value
+			}
+		}
+	}
+	cd.unitEnd = textEnd
+	// Qualifier words before and after.
+	for _, q := range qualBefore {
+		if hasBefore(rs, textStart, q.word) {
+			if q.word == "近" && textStart >= 2 && strings.ContainsRune("最接附将邻", rs[textStart-2]) && !hasBefore(rs, textStart, "将近") && !hasBefore(rs, textStart, "接近") {
+				break
+			}
+			qual = q.qual
+			textStart -= len([]rune(q.word))
+			cd.leftQual = true
+			break
+		}
+	}
+	{
+		for _, q := range qualAfter {
+			if hasAt(rs, textEnd, q.word) {
+				if q.word == "以上" && qual == schema.QualGT {
+					// 超过…以上 stays gt
+				} else {
+					qual = q.qual
+				}
+				textEnd += len([]rune(q.word))
+				break
+			}
+		}
+	}
+	if math.IsInf(f.Normalized, 0) || math.IsNaN(f.Normalized) || math.IsInf(f.Value, 0) || math.IsNaN(f.Value) {
+		return nil
+	}
+	f.Qualifier = qual
+	f.Start, f.End = textStart, textEnd
+	f.Text = sub(rs, textStart, textEnd)
+	return cd
+}
+
+// splitMagnitude splits a trailing magnitude word off a numeral (3.5万 → 3.5
+// and 万, which belongs to the unit) and returns where the number ends and
+// its value. Without one it returns m.End and m.Value.
+func splitMagnitude(rs []rune, m number.Match) (int, float64) {
+	for _, mg := range magnitudes {
+		n := len([]rune(mg.word))
+		if m.End-n <= m.Start || !hasAt(rs, m.End-n, mg.word) {
+			continue
+		}
+		prefix := strings.TrimRight(sub(rs, m.Start, m.End-n), "余多")
+		v, err := number.Parse(prefix)
+		if err != nil {
+			continue
+		}
+		return m.End - n, v
+	}
+	return m.End, m.Value
+}
+
+// rankContext reports whether the clause before pos speaks of a rank.
+func (c *docCtx) rankContext(from, pos int) bool {
+	w := sub(c.rs, from, pos)
+	for _, r := range rankWords[:4] {
+		if strings.Contains(w, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// indexWords before a bare number make it an index (差异指数为0.263,
+// 系数0.4175, 生师比为13.5:1, 城乡居民收入比为1.88).
+var indexWords = []string{"指数", "系数", "比", "比值", "比率", "指标值", "弹性"}
+
+// bareIndex decides whether a number without unit is an index, and where its
+// text ends (13.5:1 takes its :1).
+func (c *docCtx) bareIndex(cd *cand, m number.Match) (schema.Kind, int, bool) {
+	rs := c.rs
+	end := m.End
+	// 13.5:1 ratio
+	if end+1 < len(rs) && (rs[end] == ':' || rs[end] == '：') && isDigitRune(rs[end+1]) {
+		j := end + 1
+		for j < len(rs) && isDigitRune(rs[j]) {
+			j++
+		}
+		if strings.Contains(sub(rs, cd.clause.Start, m.Start), "比") {
+			return schema.KindIndex, j, true
+		}
+		return "", 0, false
+	}
+	w := strings.TrimSpace(sub(rs, cd.clause.Start, m.Start))
+	for _, t := range []string{"分别为", "分别是", "分别", "为", "是", "达到", "达", ":", "：", "了"} {
+		w = strings.TrimSuffix(w, t)
+	}
+	for _, q := range qualBefore {
+		w = strings.TrimSuffix(w, q.word)
+	}
+	for _, t := range []string{"达到了", "达到", "为"} {
+		w = strings.TrimSuffix(w, t)
+	}
+	for _, iw := range indexWords {
+		if strings.HasSuffix(w, iw) {
+			return schema.KindIndex, end, true
+		}
+	}
+	return "", 0, false
+}
+
+// finish fills roles, years, labels, subjects, sentences and sections.
+func (c *docCtx) finish(figs []*cand) {
+	// Index thresholds and changes borrow their kind from an index before them
+	// in the sentence (达到了小于或等于0.45的优质均衡标准, 比上年缩小0.04).
+	for i, cd := range figs {
+		_ = i
+		cd.f.Sentence = sub(c.rs, cd.sent.Start, cd.sent.End)
+		cd.f.Section = outline.At(c.sections, cd.f.Start)
+	}
+	for i, cd := range figs {
+		var prev *cand
+		if i > 0 && figs[i-1].sent == cd.sent {
+			prev = figs[i-1]
+		}
+		c.year(cd)
+		c.role(cd, prev, figs[:i])
+		if cd.f.Role == schema.RolePrevious && cd.f.Year > 0 && mentionsPriorYear(sub(c.rs, cd.clause.Start, cd.f.Start)) {
+			cd.f.Year--
+		}
+		c.labelOf(cd, prev, figs[:i])
+	}
+}
+
+// role decides the figure's role (role.go holds the cue tables).
+func (c *docCtx) role(cd *cand, prev *cand, before []*cand) {
+	rs := c.rs
+	f := &cd.f
+	left := sub(rs, cd.clause.Start, f.Start)
+	if prev != nil && prev.clause == cd.clause && prev.f.End <= f.Start {
+		left = sub(rs, prev.f.End, f.Start)
+	}
+	sentLeft := sub(rs, cd.sent.Start, f.Start)
+	// A qualifier or role written once before a list applies to each
+	// (超过40个班1800名学生): the figure follows the previous one with at most
+	// a short counted noun between.
+	if prev != nil && prev.clause == cd.clause && chained(rs, prev, cd) {
+		cd.chainPrev = prev
+		if prev.leftQual && f.Qualifier == schema.QualExact {
+			f.Qualifier = prev.f.Qualifier
+		}
+	}
+	switch {
+	case previousRe.MatchString(left):
+		f.Role = schema.RolePrevious
+	case c.changeBefore(cd, left):
+		f.Role = schema.RoleChange
+	case c.thresholdAfter(cd):
+		f.Role = schema.RoleThreshold
+	case cd.chainPrev != nil && cd.chainPrev.f.Role == schema.RoleThreshold:
+		f.Role = schema.RoleThreshold
+	case c.target(cd, sentLeft, left, before):
+		f.Role = schema.RoleTarget
+	case f.Unit == "个百分点" || f.Unit == "百分点":
+		f.Role = schema.RoleChange
+	default:
+		f.Role = schema.RoleLevel
+	}
+	if f.Role == schema.RoleThreshold && cd.chainPrev != nil && cd.chainPrev.f.Role != schema.RoleThreshold && bounded(cd.chainPrev.f.Qualifier) {
+		cd.chainPrev.f.Role = schema.RoleThreshold
+	}
+}
+
+// chained reports whether b follows a with at most two runes of counted
+// noun between (40个班1800名, 58所学校123节).
+func chained(rs []rune, a, b *cand) bool {
+	gap := b.f.Start - a.f.End
+	if gap < 1 || gap > 2 || a.f.Kind == schema.KindPercent || a.f.Kind == schema.KindMoney {
+		return false
+	}
+	for _, r := range rs[a.f.End:b.f.Start] {
+		if !isHan(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isHan(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }
+
+// changeBefore reports a change verb right before the figure.
+func (c *docCtx) changeBefore(cd *cand, left string) bool {
+	l := strings.TrimRight(left, " ")
+	l = strings.TrimSuffix(l, "了")
+	l = strings.TrimSuffix(l, "幅度为")
+	for _, w := range changeWords {
+		if strings.HasSuffix(l, w) {
+			// single-character verbs only in short forms (增5%, 净增), not inside words (新增学位)
+			if len([]rune(w)) == 1 && strings.HasSuffix(l, "新"+w) {
+				return false
+			}
+			return true
+		}
+	}
+	rl := []rune(l)
+	if len(rl) > 6 {
+		rl = rl[len(rl)-6:]
+	}
+	for _, w := range changeNear {
+		if strings.Contains(string(rl), w) {
+			return true
+		}
+	}
+	return false
+}
+
+// thresholdAfter reports a bounded figure that sets a bound: followed by
+// 的…标准/比例/项目, by another figure, or labelled a limit.
+func (c *docCtx) thresholdAfter(cd *cand) bool {
+	f := &cd.f
+	if !bounded(f.Qualifier) {
+		return false
+	}
+	rs := c.rs
+	p := f.End
+	// skip a short counted noun: 1800名学生的设计规模
+	for k := 0; k < 3 && p < len(rs) && isHan(rs[p]) && rs[p] != '的'; k++ {
+		p++
+	}
+	if p < len(rs) && thresholdAfterRe.MatchString(sub(rs, p, min(p+1, len(rs)))) {
+		if p == f.End || cd.rule != nil && (cd.rule.kind == schema.KindHeadcount || cd.rule.kind == schema.KindCount) {
+			return true
+		}
+	}
+	// another figure right after: 学生数100人以下20所
+	if f.End < len(rs) {
+		if m, ok := number.MatchAt(rs, f.End); ok && m.End > m.Start {
+			return true
+		}
+	}
+	win := sub(rs, max(cd.clause.Start, f.Start-8), f.Start)
+	for _, w := range thresholdLabel {
+		if strings.Contains(win, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// target reports a planned or aimed-for figure.
+func (c *docCtx) target(cd *cand, sentLeft, left string, before []*cand) bool {
+	for _, w := range targetStrong {
+		if strings.Contains(sentLeft, w) {
+			return true
+		}
+	}
+	future := cd.f.Year > c.docYear && c.docYear > 0
+	if !future {
+		if ys := findYears(c.rs, cd.sent.Start, cd.f.Start); len(ys) > 0 && c.docYear > 0 && ys[len(ys)-1].year > c.docYear {
+			future = true
+		}
+	}
+	for _, w := range targetFuture {
+		if strings.Contains(sentLeft, w) && (future || strings.Contains(sentLeft, "年初"+w)) {
+			return true
+		}
+	}
+	if cd.f.Section != "" && planSections.MatchString(cd.f.Section) && strings.Contains(left, "完成") {
+		return true
+	}
+	// 其中:2024年撤并学校3所… breaks down a planned total of the sentence before.
+	st := strings.TrimLeft(sub(c.rs, cd.sent.Start, cd.sent.End), " ")
+	if strings.HasPrefix(st, "其中") {
+		for i := len(before) - 1; i >= 0; i-- {
+			b := before[i]
+			if b.sent.End <= cd.sent.Start && b.sent.End >= cd.sent.Start-2 {
+				if b.f.Role == schema.RoleTarget {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// year gives the figure the year its sentence names before it, or the
+// document's year (year.go).
+func (c *docCtx) year(cd *cand) {
+	f := &cd.f
+	ys := findYears(c.rs, cd.sent.Start, f.Start)
+	y := c.docYear
+	if len(ys) > 0 {
+		y = ys[len(ys)-1].year
+	}
+	f.Year = y
+}

@@ -1,15 +1,249 @@
 // Package textdoc reads a plain-text document (.txt, UTF-8 or GB18030) into a
 // schema.Document whose Text is the file's text, line breaks kept.
+//
+// Offsets: Text is the decoded file with a leading byte-order mark removed
+// and every "\r\n" (or lone "\r") turned into "\n"; all rune offsets
+// (sections, tables, figures) point into that normalized text, so a line of
+// the file is a line of Text.
+//
+// Besides the text, Read finds what a text file can tell about itself:
+//   - Title: the first line near the top that reads like a title (at least
+//     eight runes, not page chrome such as 今天是… or 您所在的位置…);
+//   - Published: a 更新时间/发布时间/发布日期 line, else a date line
+//     (2024年1月16日) at the very end, as RFC 3339 at +08:00;
+//   - Tables: blocks of two or more consecutive tab-separated lines, the
+//     first row a header row and the first column a header column when they
+//     hold no numbers; the line before a block is its caption (重点项目资金安排如下（单位：万元）：);
+//   - Sections: the heading tree of package outline.
 package textdoc
 
 import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
 	"github.com/govfig/govfig/extract/outline"
 	"github.com/govfig/govfig/schema"
 )
 
-// Read turns the bytes of a text file into a Document (STUB: charset handling to come).
+// ErrEmpty is returned for an input with no text.
+var ErrEmpty = errors.New("empty document")
+
+// ErrBinary is returned for an input that is not text in a known charset.
+var ErrBinary = errors.New("binary data, not text")
+
+// Read turns the bytes of a text file into a Document.
 func Read(name string, body []byte) (*schema.Document, error) {
-	text := string(body)
-	return &schema.Document{URL: name, PageType: schema.PageText, Charset: "utf-8", Text: text,
-		Sections: outline.Sections(text)}, nil
+	text, charset, err := decode(body)
+	if err != nil {
+		return nil, fmt.Errorf("read text %s: %w", name, err)
+	}
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	if strings.TrimSpace(text) == "" {
+		return nil, fmt.Errorf("read text %s: %w", name, ErrEmpty)
+	}
+	doc := &schema.Document{
+		URL:         name,
+		PageType:    schema.PageText,
+		Charset:     charset,
+		Text:        text,
+		Sections:    outline.Sections(text),
+		Tables:      tables(text),
+		Attachments: []schema.Attachment{},
+		Figures:     []schema.Figure{},
+	}
+	doc.Title = title(text)
+	doc.Published = published(text)
+	return doc, nil
+}
+
+// decode returns body as text: UTF-8 (a BOM is dropped) or, when that is
+// invalid, GB18030. Data with NUL bytes or many control characters is binary.
+func decode(body []byte) (string, string, error) {
+	if len(bytes.TrimSpace(body)) == 0 {
+		return "", "", ErrEmpty
+	}
+	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
+	if looksBinary(body) {
+		return "", "", ErrBinary
+	}
+	if utf8.Valid(body) {
+		return string(body), "utf-8", nil
+	}
+	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(body)
+	if err != nil || !utf8.Valid(out) || bytes.ContainsRune(out, utf8.RuneError) {
+		return "", "", fmt.Errorf("%w: neither UTF-8 nor GB18030", ErrBinary)
+	}
+	return string(out), "gb18030", nil
+}
+
+// looksBinary reports NUL bytes or more than 1% control characters.
+func looksBinary(b []byte) bool {
+	if bytes.IndexByte(b, 0) >= 0 {
+		return true
+	}
+	n := 0
+	for _, c := range b {
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' {
+			n++
+		}
+	}
+	return n > len(b)/100+1
+}
+
+// chrome are line starts of page furniture a scraper caught, never a title.
+var chrome = []string{"今天是", "您所在的位置", "您的位置", "当前位置", "文章来源", "来源", "更新时间", "发布时间",
+	"发布日期", "首页", "——", "索引号", "主题分类"}
+
+// title returns the first title-like line among the first lines of text.
+func title(text string) string {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		if i > 15 {
+			break
+		}
+		l = strings.TrimSpace(strings.Trim(l, "\u3000"))
+		if utf8.RuneCountInString(l) < 8 || utf8.RuneCountInString(l) > 80 || strings.Contains(l, "\t") {
+			continue
+		}
+		bad := false
+		for _, c := range chrome {
+			if strings.HasPrefix(l, c) {
+				bad = true
+			}
+		}
+		if bad || strings.HasSuffix(l, ":") || strings.HasSuffix(l, "：") || strings.HasSuffix(l, "。") {
+			continue
+		}
+		return l
+	}
+	return ""
+}
+
+var (
+	// 更新时间:2024/08/29 16:16:38, 发布时间：2024-08-29
+	metaDateRe = regexp.MustCompile(`(?:更新时间|发布时间|发布日期|日期)\s*[:：]\s*((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?`)
+	// a closing date line: 2024年1月16日
+	endDateRe = regexp.MustCompile(`^\s*((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日\s*$`)
+)
+
+// published finds the publication date of a text, "" when none.
+func published(text string) string {
+	if m := metaDateRe.FindStringSubmatch(text); m != nil {
+		h, mi, s := m[4], m[5], m[6]
+		if h == "" {
+			h, mi = "0", "0"
+		}
+		if s == "" {
+			s = "0"
+		}
+		return stamp(m[1], m[2], m[3], h, mi, s)
+	}
+	lines := strings.Split(strings.TrimRight(text, "\n \t\u3000"), "\n")
+	for i := len(lines) - 1; i >= 0 && i >= len(lines)-3; i-- {
+		if m := endDateRe.FindStringSubmatch(lines[i]); m != nil {
+			return stamp(m[1], m[2], m[3], "0", "0", "0")
+		}
+	}
+	return ""
+}
+
+func stamp(y, mo, d, h, mi, s string) string {
+	var a [6]int
+	for i, v := range []string{y, mo, d, h, mi, s} {
+		fmt.Sscanf(v, "%d", &a[i])
+	}
+	if a[1] < 1 || a[1] > 12 || a[2] < 1 || a[2] > 31 || a[3] > 23 || a[4] > 59 || a[5] > 59 {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02dT%02d:%02d:%02d+08:00", a[0], a[1], a[2], a[3], a[4], a[5])
+}
+
+// numberCell matches a cell that holds a number.
+var numberCell = regexp.MustCompile(`^\s*[-+]?[0-9０-９][0-9０-９,.．%％]*\s*$`)
+
+// tables finds blocks of tab-separated lines.
+func tables(text string) []schema.Table {
+	out := []schema.Table{}
+	lines := strings.SplitAfter(text, "\n")
+	pos := 0 // rune offset of the current line
+	var block []int
+	var starts []int
+	flush := func() {
+		if len(block) >= 2 {
+			out = append(out, buildTable(lines, block, starts))
+		}
+		block, starts = nil, nil
+	}
+	for i, l := range lines {
+		if strings.Contains(strings.TrimRight(l, "\n"), "\t") {
+			block = append(block, i)
+			starts = append(starts, pos)
+		} else {
+			flush()
+		}
+		pos += utf8.RuneCountInString(l)
+	}
+	flush()
+	return out
+}
+
+func buildTable(lines []string, block, starts []int) schema.Table {
+	t := schema.Table{Start: starts[0]}
+	for k, li := range block {
+		line := strings.TrimRight(lines[li], "\n")
+		var row []schema.Cell
+		p := starts[k]
+		for _, c := range strings.Split(line, "\t") {
+			n := utf8.RuneCountInString(c)
+			row = append(row, schema.Cell{Text: c, Start: p, End: p + n})
+			p += n + 1
+		}
+		t.Rows = append(t.Rows, row)
+		t.End = starts[k] + utf8.RuneCountInString(line)
+	}
+	// Caption: the nearest non-empty line before the block.
+	for li := block[0] - 1; li >= 0 && li >= block[0]-2; li-- {
+		if s := strings.TrimSpace(lines[li]); s != "" {
+			t.Caption = s
+			break
+		}
+	}
+	// Header row and column: those without numbers.
+	if !rowHasNumber(t.Rows[0]) {
+		t.HeaderRows = 1
+		for i := range t.Rows[0] {
+			t.Rows[0][i].Header = true
+		}
+	}
+	colNum := false
+	for _, r := range t.Rows[t.HeaderRows:] {
+		if len(r) > 0 && numberCell.MatchString(r[0].Text) {
+			colNum = true
+		}
+	}
+	if !colNum {
+		t.HeaderCols = 1
+		for _, r := range t.Rows {
+			if len(r) > 0 {
+				r[0].Header = true
+			}
+		}
+	}
+	return t
+}
+
+func rowHasNumber(r []schema.Cell) bool {
+	for _, c := range r {
+		if numberCell.MatchString(c.Text) {
+			return true
+		}
+	}
+	return false
 }

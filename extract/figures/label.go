@@ -1,0 +1,366 @@
+package figures
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/govfig/govfig/extract/number"
+	"github.com/govfig/govfig/schema"
+)
+
+// A label is the short phrase before a figure that names the indicator
+// (学前三年毛入园率96.34% → 学前三年毛入园率). It is cut from the text
+// between the start of the figure's clause (or the previous figure in it)
+// and the figure, by peeling off, in order, the words below. Only that
+// window is segmented with gse, never the whole text.
+
+// labelTimeRe cuts everything up to the last time expression of the window:
+// 2023年以来遴选 → 遴选, 计划三年内撤并 → 撤并, 如模范小学2024年秋季在校生 → 在校生.
+var labelTimeRe = regexp.MustCompile(`^.*((19|20)\d\d年(以来|至今|底|末|初|度|秋季|春季|上半年|下半年)?|[0-9一二三四五六七八九十两]+年(内|来|以来)|年初|年末|全年|年底|目前|至今|截至目前|当年|今年|去年|上年|同时)`)
+
+// labelLead are words dropped from the start of a label.
+var labelLead = []string{"的", "重点", "充分", "积极", "全面", "进一步", "切实", "扎实", "依法", "持续", "——", "—", "其中", "全区", "全县", "全市", "全镇", "我区", "我县", "我市", "累计", "共计", "合计", "共", "并", "如", "含", "对", "为", "年", "已", "全", "主要", "区级以上"}
+
+// labelTrail are words dropped from the end of a label, longest first.
+var labelTrail = []string{
+	"分别为", "分别是", "分别达到", "分别完成", "分别增长", "分别", "控制在", "保持在", "提高至", "提高到", "增加到", "增长到",
+	"下降到", "降低到", "达到了", "达到", "共计", "累计", "合计", "总计", "为", "是", "达", "至", "到", "了", "共", "计", "有",
+	"：", ":", "约", "占到", "预计", "预期目标为", "全区", "全县", "全市", "我区",
+}
+
+// labelVerbs are verbs dropped from the end of a label when what they act on
+// follows the number (遴选1637名区级骨干教师 → the subject names it).
+var labelVerbs = []string{
+	"完成", "安排", "发放", "遴选", "新建", "涉及", "获得", "实现", "拨付", "支付", "开展", "组织",
+	"举办", "签订", "聘请", "选派", "配齐配强", "配齐", "做好", "规范", "服务", "支持", "建成", "培育", "创建", "认定",
+	"招聘", "发出", "取缔", "处罚", "备案", "新增", "改扩建", "扩建", "引进", "推动", "打造", "实施", "发挥", "惠及", "申请",
+}
+
+// labelListEnd marks a window that ends in a list or attribute: the counted
+// noun after the number names the figure better (区委区政府确定的20项民心工程,
+// 与天津中医药大学等4所高校).
+var labelListEnd = []string{"的", "等", "和", "及", "与", "、"}
+
+// cutLeft returns the label candidate of window w: the phrase and whether
+// a verb or attribute was peeled off its end.
+func cutLeft(w string) (label string, peeled bool) {
+	w = strings.TrimSpace(w)
+	w = comparisonRe.ReplaceAllString(w, "")
+	if loc := labelTimeRe.FindStringIndex(w); loc != nil {
+		w = w[loc[1]:]
+	}
+	w = strings.Trim(w, " \t,，、；;：:()（）“”\"'")
+	for changed := true; changed && w != ""; {
+		changed = false
+		for _, t := range labelTrail {
+			if strings.HasSuffix(w, t) && len(w) > len(t) && !(t == "为" && (strings.HasSuffix(w, "行为") || strings.HasSuffix(w, "作为"))) {
+				w, changed = strings.TrimSuffix(w, t), true
+				break
+			}
+		}
+		for _, t := range changeWords {
+			if utf8.RuneCountInString(t) >= 2 && strings.HasSuffix(w, t) {
+				w, changed = strings.TrimSuffix(w, t), true
+				break
+			}
+		}
+		for _, t := range labelListEnd {
+			if strings.HasSuffix(w, t) && !verbEndingJi(w) {
+				w, changed, peeled = strings.TrimSuffix(w, t), true, true
+				break
+			}
+		}
+	}
+	for changed := true; changed && w != ""; {
+		changed = false
+		for _, t := range labelVerbs {
+			if strings.HasSuffix(w, t) {
+				w, changed, peeled = strings.TrimSuffix(w, t), true, true
+				break
+			}
+		}
+	}
+	for changed := true; changed && w != ""; {
+		changed = false
+		for _, t := range labelLead {
+			if strings.HasPrefix(w, t) && len(w) > len(t) {
+				w, changed = strings.TrimPrefix(w, t), true
+			}
+		}
+		for _, t := range labelVerbs {
+			if strings.HasPrefix(w, t) && len(w) > len(t)+3 {
+				w, changed = strings.TrimPrefix(w, t), true
+			}
+		}
+	}
+	w = strings.Trim(w, " \t,，、；;：:()（）\"'")
+	if utf8.RuneCountInString(w) < 2 {
+		return "", peeled
+	}
+	return w, peeled
+}
+
+// maxLabel is the longest label kept; longer windows keep their tail,
+// cut at a token boundary.
+const maxLabel = 18
+
+// subjectStop ends the counted noun after a number.
+var subjectStop = []string{"的", "被", "在", "将", "为", "是", "中", "获", "担任", "签订", "进行", "完成", "对",
+	"得到", "参加", "实现", "达到", "覆盖", "纳入", "获得", "开展", "接受", "共", "等", "分别", "全部", "进"}
+
+// isFiller reports whether w is only a filler word.
+func isFiller(w string) bool {
+	for _, t := range labelTrail {
+		if w == t {
+			return true
+		}
+	}
+	for _, t := range labelLead {
+		if w == t {
+			return true
+		}
+	}
+	return false
+}
+
+func counted(k schema.Kind) bool {
+	return k == schema.KindHeadcount || k == schema.KindSchools || k == schema.KindCount
+}
+
+// labelOf fills the label and subject of cd.
+func (c *docCtx) labelOf(cd *cand, prev *cand, before []*cand) {
+	rs := c.rs
+	f := &cd.f
+	ws := cd.clause.Start
+	if prev != nil && prev.clause == cd.clause && prev.f.End <= f.Start && prev.f.End > ws {
+		ws = prev.f.End
+	}
+	window := sub(rs, ws, f.Start)
+	lab, peeled := cutLeft(window)
+	if isFiller(lab) {
+		lab = ""
+	}
+	// The previous figure's counted noun is no label of this one
+	// (11个教育集团16个办学联盟).
+	if prev != nil && ws == prev.f.End && prev.subject != "" && strings.TrimRight(window, "和及与、") == prev.subject {
+		lab, peeled = "", true
+	}
+	lab = c.trimLabel(lab)
+	if counted(f.Kind) {
+		cd.subject = c.subjectAfter(cd)
+	}
+	if f.Kind == schema.KindHeadcount && cd.subject == "" && lab != "" {
+		// 发展党员38名: the counted noun ends the label.
+		cd.subject = lastNoun(c, lab)
+	}
+	f.Subject = cd.subject
+	if idx, items, ok := c.listItems(cd, before); ok {
+		items = shareSuffix(items)
+		f.Label = items[idx]
+		return
+	}
+	switch {
+	case cd.chainPrev != nil && (lab == "" || prev != nil && strings.TrimSpace(window) == prev.subject):
+		f.Label = cd.chainPrev.f.Label
+		return
+	case prev != nil && prev.f.Role == schema.RoleThreshold && prev.f.End == f.Start:
+		// 学生数100人以下20所: the bound names the group counted.
+		f.Label = prev.f.Label + prev.f.Text
+		return
+	case lab == "" && (f.Role == schema.RoleChange || f.Role == schema.RolePrevious || f.Role == schema.RoleThreshold):
+		if l := inherit(cd, before); l != "" {
+			f.Label = l
+			return
+		}
+	}
+	if counted(f.Kind) {
+		switch {
+		case cd.subject != "" && (lab == "" || peeled && lastPeel(window)):
+			f.Label = cd.subject
+		case lab != "":
+			f.Label = lab
+		case cd.subject != "":
+			f.Label = cd.subject
+		}
+	} else {
+		f.Label = lab
+	}
+	if f.Label == "" {
+		// 累计备案6333本: the verb phrase is all the text gives.
+		f.Label = strings.Trim(labelTimeStrip(window), " ,，、；;：:()（）“”")
+		if isFiller(f.Label) || len([]rune(f.Label)) < 2 {
+			f.Label = ""
+		}
+	}
+	if f.Label == "" {
+		// 共计38节次: the clause before names it (参加主题活动等,共计38节次).
+		f.Label = c.labelBefore(cd)
+	}
+}
+
+// lastPeel reports whether the window ends in an attribute or list mark
+// (的, 等, 和): then the noun after the number is the better label.
+func lastPeel(w string) bool {
+	w = strings.TrimSpace(w)
+	for _, t := range labelListEnd {
+		if strings.HasSuffix(w, t) && !verbEndingJi(w) {
+			return true
+		}
+	}
+	// or only verbs were left: 遴选, 配齐配强, 新建
+	l, _ := cutLeft(w)
+	return l == "" || isFiller(l)
+}
+
+// inherit returns the label of the level a change, base or bound refers to:
+// the nearest earlier figure of the sentence with a level or target role,
+// of the same kind (a growth rate of money refers to the money).
+func inherit(cd *cand, before []*cand) string {
+	var fallback string
+	for i := len(before) - 1; i >= 0; i-- {
+		b := before[i]
+		if b.sent != cd.sent {
+			break
+		}
+		if b.f.Label == "" || b.f.Role != schema.RoleLevel && b.f.Role != schema.RoleTarget {
+			continue
+		}
+		switch {
+		case cd.f.Kind == schema.KindPercent && (cd.f.Unit == "个百分点" || cd.f.Unit == "百分点"):
+			if b.f.Kind == schema.KindPercent {
+				return b.f.Label
+			}
+		case cd.f.Kind == schema.KindPercent && cd.f.Role == schema.RoleChange:
+			if b.f.Kind != schema.KindPercent {
+				return b.f.Label
+			}
+		default:
+			if b.f.Kind == cd.f.Kind {
+				return b.f.Label
+			}
+		}
+		if fallback == "" {
+			fallback = b.f.Label
+		}
+	}
+	return fallback
+}
+
+// labelBefore cuts a label from the clause before cd's clause.
+func (c *docCtx) labelBefore(cd *cand) string {
+	if cd.clause.Start <= cd.sent.Start {
+		return ""
+	}
+	prev := spanAt(c.clauses, cd.clause.Start-1)
+	if prev.Start < cd.sent.Start {
+		return ""
+	}
+	l, _ := cutLeft(sub(c.rs, prev.Start, prev.End))
+	if isFiller(l) {
+		return ""
+	}
+	return c.trimLabel(l)
+}
+
+// trimLabel keeps the tail of a long label, cut at a word boundary.
+func (c *docCtx) trimLabel(l string) string {
+	rl := []rune(l)
+	if len(rl) <= maxLabel {
+		return l
+	}
+	if c.e.seg == nil {
+		return string(rl[len(rl)-maxLabel:])
+	}
+	toks := c.e.seg.Tokens(l)
+	for _, t := range toks {
+		if len(rl)-t.Start <= maxLabel {
+			return string(rl[t.Start:])
+		}
+	}
+	return string(rl[len(rl)-maxLabel:])
+}
+
+// lastNoun is the last noun word of a label (发展党员 → 党员).
+func lastNoun(c *docCtx, l string) string {
+	if c.e.seg == nil {
+		return ""
+	}
+	toks := c.e.seg.Tokens(l)
+	for i := len(toks) - 1; i >= 0; i-- {
+		if strings.HasPrefix(toks[i].Pos, "n") && len([]rune(toks[i].Text)) >= 2 {
+			return toks[i].Text
+		}
+	}
+	return ""
+}
+
+// maxSubject is the longest counted noun read after a number.
+const maxSubject = 14
+
+// subjectAfter reads the counted noun after a figure: 1637名区级骨干教师 →
+// 区级骨干教师, 114所中心小学及教学分校中 → 中心小学及教学分校.
+func (c *docCtx) subjectAfter(cd *cand) string {
+	rs := c.rs
+	p := cd.f.End
+	end := p
+	for end < len(rs) && end < p+maxSubject {
+		r := rs[end]
+		if !isHan(r) || strings.ContainsRune("、，。；：", r) {
+			break
+		}
+		if _, ok := number.MatchAt(rs, end); ok && end > p {
+			if m, _ := number.MatchAt(rs, end); m.Chinese == false || m.End-m.Start > 1 || rs[end] != '一' {
+				break
+			}
+		}
+		stop := false
+		for _, w := range subjectStop {
+			if hasAt(rs, end, w) && end > p {
+				if w == "中" && end+1 < len(rs) && isHan(rs[end+1]) {
+					continue // 中心小学, 中学: not the localizer 中
+				}
+				stop = true
+				break
+			}
+		}
+		if stop {
+			break
+		}
+		if (r == '和' || r == '及' || r == '与') && end > p {
+			// 学校及幼儿园 continues; 民办学校党支部和2个… and long heads stop
+			if end+1 < len(rs) && (isDigitRune(rs[end+1]) || end-p > 6) {
+				break
+			}
+			if _, ok := number.MatchAt(rs, end+1); ok {
+				break
+			}
+		}
+		end++
+	}
+	s := sub(rs, p, end)
+	if c.e.seg != nil && len([]rune(s)) > 2 {
+		// Stop at the first verb after the first word: 作品获奖 → 作品.
+		toks := c.e.seg.Tokens(s)
+		for i, t := range toks {
+			if i > 0 && t.Start >= 2 && (t.Pos == "p" || t.Pos == "d" || t.Pos == "u" || t.Pos == "uj") {
+				s = string([]rune(s)[:t.Start])
+				break
+			}
+		}
+	}
+	if len([]rune(s)) < 1 {
+		return ""
+	}
+	return s
+}
+
+// verbEndingJi reports a verb ending in 及 (涉及, 惠及), not the list mark.
+func verbEndingJi(w string) bool {
+	for _, v := range []string{"涉及", "惠及", "普及", "以及", "顾及", "波及"} {
+		if strings.HasSuffix(w, v) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,259 @@
+package figures
+
+import (
+	"strings"
+
+	"github.com/govfig/govfig/schema"
+)
+
+// Lists and ranges. A number without a unit borrows the unit of the figure
+// right after it when only a list or range mark stands between them:
+//
+//	2800、4200万元   → 2800 万元 and 4200 万元 (shared unit)
+//	3至5个           → 3 个 (ge) and 5 个 (le) (range)
+//	分别为0.412和0.356 → both index, when the first is an index
+//
+// Numbers left without a unit are dropped: prefer no figure to a wrong one.
+
+// listMarks join members of a list.
+var listMarks = []string{"、", "和", "与", "及", "，", ","}
+
+// rangeMarks join the two ends of a range.
+var rangeMarks = []string{"至", "到", "-", "－", "~", "～", "—"}
+
+// resolveLists gives bare candidates the unit of the next figure of their
+// list or range, and marks bare numbers after an index as index.
+func resolveLists(rs []rune, cands []*cand) []*cand {
+	// Right to left so a chain 1、2、3所 passes the unit down.
+	for i := len(cands) - 2; i >= 0; i-- {
+		a, b := cands[i], cands[i+1]
+		if !a.bare || b.bare || b.f.Kind == "" || b.rule == nil && b.f.Kind != schema.KindPercent {
+			continue
+		}
+		gap := sub(rs, a.numEnd, b.numStart)
+		if b.f.Start < b.numStart { // b has a qualifier before it: 3至约5所
+			continue
+		}
+		isRange := false
+		for _, m := range rangeMarks {
+			if gap == m {
+				isRange = true
+			}
+		}
+		isList := false
+		for _, m := range listMarks[:4] {
+			if gap == m {
+				isList = true
+			}
+		}
+		if !isRange && !isList {
+			continue
+		}
+		a.bare = false
+		a.rule, a.mag = b.rule, b.mag
+		a.f.Kind, a.f.BaseUnit = b.f.Kind, b.f.BaseUnit
+		a.f.Unit = b.f.Unit
+		if b.rule != nil {
+			a.f.Normalized = a.f.Value * b.mag * b.rule.factor
+		} else {
+			a.f.Normalized = a.f.Value
+		}
+		if isRange {
+			if a.f.Qualifier == schema.QualExact {
+				a.f.Qualifier = schema.QualGE
+			}
+			if b.f.Qualifier == schema.QualExact {
+				b.f.Qualifier = schema.QualLE
+			}
+		}
+	}
+	// Left to right: a bare number listed after an index, bounding it or
+	// changing it, is an index too (差异系数分别为0.412和0.356; 小于或等于0.45;
+	// 比上年缩小0.04).
+	for i := 1; i < len(cands); i++ {
+		b := cands[i]
+		if !b.bare {
+			continue
+		}
+		var idx *cand
+		for j := i - 1; j >= 0; j-- {
+			if cands[j].sent != b.sent {
+				break
+			}
+			if !cands[j].bare && cands[j].f.Kind == schema.KindIndex {
+				idx = cands[j]
+				break
+			}
+		}
+		if idx == nil {
+			continue
+		}
+		gap := strings.TrimSpace(sub(rs, idx.f.End, b.f.Start))
+		listed := false
+		for _, m := range listMarks {
+			if gap == m {
+				listed = true
+			}
+		}
+		left := sub(rs, b.clause.Start, b.f.Start)
+		changed := false
+		for _, w := range changeWords {
+			if len([]rune(w)) >= 2 && strings.HasSuffix(left, w) {
+				changed = true
+			}
+		}
+		set := false
+		for _, w := range []string{"控制在", "保持在", "达到", "降至", "降到", "提高到", "提高至", "下降到", "为"} {
+			if strings.HasSuffix(left, w) {
+				set = true
+			}
+		}
+		if listed || b.leftQual && bounded(b.f.Qualifier) || changed || set {
+			b.bare = false
+			b.f.Kind = schema.KindIndex
+		}
+	}
+	return cands
+}
+
+// listItems returns the members of the list that a 分别 group of n figures
+// refers to: the names before 分别 (个人所得税、城市维护建设税分别完成…), or
+// after 用于 (…2800、4200万元用于老年助餐服务和城乡居民医疗保险补助).
+func (c *docCtx) listItems(cd *cand, before []*cand) (idx int, items []string, ok bool) {
+	rs := c.rs
+	sent := sub(rs, cd.sent.Start, cd.f.Start)
+	fb := strings.LastIndex(sent, "分别")
+	if fb < 0 {
+		return 0, nil, false
+	}
+	fbRune := cd.sent.Start + len([]rune(sent[:fb]))
+	// The group: figures after this 分别 up to cd, joined by list marks.
+	var group []*cand
+	for _, b := range before {
+		if b.f.Start >= fbRune && b.sent == cd.sent {
+			group = append(group, b)
+		}
+	}
+	group = append(group, cd)
+	for k := 1; k < len(group); k++ {
+		gap := strings.TrimSpace(string(rs[group[k-1].f.End:group[k].f.Start]))
+		okGap := false
+		for _, m := range listMarks {
+			if gap == m {
+				okGap = true
+			}
+		}
+		if !okGap {
+			return 0, nil, false
+		}
+	}
+	idx = len(group) - 1
+	// Count the whole group (figures after cd too).
+	n := len(group)
+	end := cd.f.End
+	for _, nx := range c.after(cd) {
+		gap := strings.TrimSpace(sub(rs, end, nx.start))
+		okGap := false
+		for _, m := range listMarks {
+			if gap == m {
+				okGap = true
+			}
+		}
+		if !okGap {
+			break
+		}
+		n++
+		end = nx.end
+	}
+	// Items before 分别: back to the previous , ; : or sentence start; an
+	// empty run reuses the list of an earlier 分别 in the sentence.
+	head := sent[:fb]
+	for k := 0; k < 3; k++ {
+		cut := strings.LastIndexAny(head, ",，;；:：。")
+		seg := head
+		if cut >= 0 {
+			seg = head[cut:]
+			seg = strings.TrimLeft(seg, ",，;；:：。")
+		}
+		seg = labelTimeStrip(seg)
+		items = splitList(seg)
+		if len(items) == n {
+			return idx, items, true
+		}
+		prev := strings.LastIndex(head, "分别")
+		if prev < 0 {
+			break
+		}
+		head = head[:prev]
+	}
+	// Items after the group: 用于A和B.
+	tail := sub(rs, end, min(cd.sent.End, end+40))
+	if strings.HasPrefix(tail, "用于") {
+		tail = strings.TrimPrefix(tail, "用于")
+		if cut := strings.IndexAny(tail, ",，;；。"); cut >= 0 {
+			tail = tail[:cut]
+		}
+		items = splitList(tail)
+		if len(items) == n {
+			return idx, items, true
+		}
+	}
+	return 0, nil, false
+}
+
+// after returns the figures' spans that follow cd in its sentence, as
+// numbers with units found by a light rescan (used only to size a group).
+func (c *docCtx) after(cd *cand) []span {
+	var out []span
+	for _, s := range c.pending {
+		if s.start >= cd.f.End && s.start < cd.sent.End {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// splitList splits a list of names at 、和及与.
+func splitList(s string) []string {
+	f := strings.FieldsFunc(s, func(r rune) bool { return r == '、' || r == '和' || r == '及' || r == '与' })
+	var out []string
+	for _, x := range f {
+		x = strings.TrimSpace(x)
+		if x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// labelTimeStrip drops a leading time expression from a list head.
+func labelTimeStrip(s string) string {
+	if loc := labelTimeRe.FindStringIndex(s); loc != nil {
+		return s[loc[1]:]
+	}
+	return s
+}
+
+// shareSuffix completes short list items with the words the last item
+// carries after its own name: 小学和初中校际差异系数 → 小学校际差异系数 and
+// 初中校际差异系数.
+func shareSuffix(items []string) []string {
+	if len(items) < 2 {
+		return items
+	}
+	first := []rune(items[0])
+	last := []rune(items[len(items)-1])
+	if len(last) <= len(first)+1 {
+		return items
+	}
+	suffix := string(last[len(first):])
+	out := make([]string, len(items))
+	for i, it := range items {
+		if i < len(items)-1 && len([]rune(it)) <= len(first) {
+			out[i] = it + suffix
+		} else {
+			out[i] = it
+		}
+	}
+	return out
+}

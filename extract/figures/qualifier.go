@@ -1,0 +1,57 @@
+package figures
+
+import "github.com/govfig/govfig/schema"
+
+// qualRule is a word that says how a written number relates to the true
+// value. Before-words stand right before the number, after-words right
+// after its unit; both become part of the figure's text.
+type qualRule struct {
+	word    string
+	qual    schema.Qualifier
+	example string
+}
+
+// qualBefore, longest first.
+var qualBefore = []qualRule{
+	{"小于或等于", schema.QualLE, "达到了小于或等于0.45的优质均衡标准"},
+	{"大于或等于", schema.QualGE, "大于或等于0.9"},
+	{"不少于", schema.QualGE, "新增规模以上工业企业不少于30家"},
+	{"不低于", schema.QualGE, "比重不低于70%"},
+	{"不超过", schema.QualLE, "不超过一般公共预算支出3%的比例"},
+	{"不高于", schema.QualLE, "不高于0.5"},
+	{"不多于", schema.QualLE, "不多于45人"},
+	{"将近", schema.QualApprox, "将近300人"},
+	{"大约", schema.QualApprox, "大约5000人"},
+	{"超过", schema.QualGT, "在校生超过40个班"},
+	{"至少", schema.QualGE, "至少3所"},
+	{"不足", schema.QualLT, "占比不足26%"},
+	{"不到", schema.QualLT, "不到10%"},
+	{"少于", schema.QualLT, "少于20人"},
+	{"低于", schema.QualLT, "低于全国平均水平1.2%"},
+	{"高于", schema.QualGT, "高于90%"},
+	{"多于", schema.QualGT, "多于30人"},
+	{"逾", schema.QualGT, "逾千人"},
+	{"约", schema.QualApprox, "涉及约110所学校及幼儿园"},
+	{"近", schema.QualApprox, "近300名教师"},
+}
+
+// qualAfter, longest first; 以上 after 超过… is gt, else ge.
+var qualAfter = []qualRule{
+	{"以上", schema.QualGE, "完成社会职业技能培训5000人次以上"},
+	{"以下", schema.QualLE, "学生数100人以下"},
+	{"以内", schema.QualLE, "控制在3.5%以内"},
+	{"左右", schema.QualApprox, "下降3个百分点左右"},
+	{"上下", schema.QualApprox, "3000人上下"},
+	{"之内", schema.QualLE, "5%之内"},
+}
+
+// qualInfix are words between a number and its unit: 330余名, 20多所.
+var qualInfix = []qualRule{
+	{"余", schema.QualGT, "聘请330余名干部"},
+	{"多", schema.QualGT, "20多所"},
+}
+
+// bounded reports whether q says the figure is a bound (not exact, not approx).
+func bounded(q schema.Qualifier) bool {
+	return q == schema.QualGT || q == schema.QualGE || q == schema.QualLT || q == schema.QualLE
+}

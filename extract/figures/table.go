@@ -1,0 +1,173 @@
+package figures
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/govfig/govfig/extract/number"
+	"github.com/govfig/govfig/extract/outline"
+	"github.com/govfig/govfig/schema"
+)
+
+// Table cells. A numeric cell outside the header rows and columns is a
+// figure: its label joins the row header and the column header; its unit is
+// the cell's own, else the column header's (学校数(所)), else the table's
+// (单位：万元 in the caption); its year is a year in the column header, else
+// one in the caption, else the document's; its role comes from the column
+// header (比上年增加 → change, a future 安排/预算 column → target).
+
+// headerUnitRe finds a unit in brackets in a header or caption:
+// 学校数(所), 金额（万元）, （单位：万元）.
+var headerUnitRe = regexp.MustCompile(`[(（]\s*(?:单位\s*[:：]\s*)?([^()（）]{1,6})\s*[)）]|单位\s*[:：]\s*([^\s,，。;；)）]{1,6})`)
+
+// cellNumberRe is a cell holding one number, with optional unit.
+var cellNumberRe = regexp.MustCompile(`^\s*[-+]?[0-9０-９][0-9０-９,，.．]*\s*\S{0,4}\s*$`)
+
+// tableFigures returns the figures of doc's tables.
+func (c *docCtx) tableFigures() []schema.Figure {
+	var out []schema.Figure
+	for ti, t := range c.doc.Tables {
+		tableUnit := unitIn(t.Caption)
+		tableYear := 0
+		for _, y := range findYears([]rune(t.Caption), 0, len([]rune(t.Caption))) {
+			tableYear = y.year
+		}
+		for ri, row := range t.Rows {
+			if ri < t.HeaderRows {
+				continue
+			}
+			for ci, cell := range row {
+				if ci < t.HeaderCols || cell.Header || !cellNumberRe.MatchString(cell.Text) {
+					continue
+				}
+				f, ok := c.cellFigure(t, ri, ci, cell, tableUnit, tableYear)
+				if !ok {
+					continue
+				}
+				f.Cell = &schema.CellRef{Table: ti, Row: ri, Col: ci}
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// unitIn returns the unit named in brackets or after 单位 in s.
+func unitIn(s string) string {
+	m := headerUnitRe.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	if m[1] != "" {
+		return strings.TrimSpace(m[1])
+	}
+	return strings.TrimSpace(m[2])
+}
+
+var headerCleanRe = regexp.MustCompile(`[(（][^()（）]*[)）]`)
+
+// header texts of a cell: row header (header columns joined) and column
+// header (header rows joined).
+func headers(t schema.Table, ri, ci int) (rowH, colH string) {
+	var rp, cp []string
+	for k := 0; k < t.HeaderCols && k < len(t.Rows[ri]); k++ {
+		if s := strings.TrimSpace(t.Rows[ri][k].Text); s != "" {
+			rp = append(rp, s)
+		}
+	}
+	for k := 0; k < t.HeaderRows && k < len(t.Rows); k++ {
+		if ci < len(t.Rows[k]) {
+			s := strings.TrimSpace(t.Rows[k][ci].Text)
+			if s != "" && (len(cp) == 0 || cp[len(cp)-1] != s) {
+				cp = append(cp, s)
+			}
+		}
+	}
+	return strings.Join(rp, ""), strings.Join(cp, "")
+}
+
+func (c *docCtx) cellFigure(t schema.Table, ri, ci int, cell schema.Cell, tableUnit string, tableYear int) (schema.Figure, bool) {
+	var f schema.Figure
+	text := []rune(cell.Text)
+	ms := number.ScanRunes(text)
+	if len(ms) != 1 || ms[0].Chinese {
+		return f, false
+	}
+	m := ms[0]
+	rowH, colH := headers(t, ri, ci)
+	unitText := strings.TrimSpace(string(text[m.End:]))
+	if unitText == "" {
+		unitText = unitIn(colH)
+	}
+	if unitText == "" {
+		unitText = unitIn(rowH)
+	}
+	if unitText == "" {
+		unitText = tableUnit
+	}
+	f.Value = m.Value
+	ur := []rune(unitText)
+	if u, ok := matchUnit(ur, 0); ok && len([]rune(u.text)) == len(ur) {
+		f.Kind, f.Unit, f.BaseUnit = u.rule.kind, u.text, u.rule.base
+		f.Normalized = m.Value * u.mag * u.rule.factor
+	} else if unitText == "" && (strings.Contains(colH, "指数") || strings.Contains(colH, "系数") || strings.Contains(colH, "比")) {
+		f.Kind, f.Normalized = schema.KindIndex, m.Value
+	} else {
+		return f, false // prefer no figure to a guessed one
+	}
+	label := strings.TrimSpace(headerCleanRe.ReplaceAllString(rowH, ""))
+	colLabel := strings.TrimSpace(headerCleanRe.ReplaceAllString(colH, ""))
+	if label == "" {
+		label = colLabel
+	} else if colLabel != "" && findYears([]rune(colLabel), 0, len([]rune(colLabel))) == nil {
+		label += " " + colLabel
+	}
+	f.Label = label
+	// Year: column header, caption, document.
+	f.Year = c.docYear
+	if tableYear > 0 {
+		f.Year = tableYear
+	}
+	for _, k := range t.Rows[0:t.HeaderRows] {
+		for _, hc := range k {
+			if ys := findYears([]rune(hc.Text), 0, len([]rune(hc.Text))); len(ys) > 0 {
+				f.Year = ys[0].year
+			}
+		}
+	}
+	if ys := findYears([]rune(colH), 0, len([]rune(colH))); len(ys) > 0 {
+		f.Year = ys[0].year
+	}
+	f.Role = schema.RoleLevel
+	switch {
+	case previousRe.MatchString(colH) || strings.Contains(colH, "上年") && !containsAny(colH, changeWords):
+		f.Role = schema.RolePrevious
+		f.Year--
+	case containsAny(colH, changeWords):
+		f.Role = schema.RoleChange
+	case containsAny(colH, targetStrong) || containsAny(colH, targetFuture) && f.Year > c.docYear && c.docYear > 0:
+		f.Role = schema.RoleTarget
+	}
+	f.Start, f.End = cell.Start+m.Start, cell.Start+m.End
+	if f.End > len(c.rs) || f.Start < 0 || string(c.rs[f.Start:f.End]) != m.Text {
+		// The cell's offsets do not point at its text: keep the figure
+		// without a span rather than a wrong one.
+		f.Start, f.End = cell.Start, cell.Start
+		f.Text = ""
+	} else {
+		f.Text = m.Text
+	}
+	f.Section = outline.At(c.sections, cell.Start)
+	s := spanAt(c.sentences, cell.Start)
+	f.Sentence = string(c.rs[s.Start:s.End])
+	return f, true
+}
+
+func containsAny(s string, ws []string) bool {
+	for _, w := range ws {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,123 @@
+package figures
+
+import (
+	"sort"
+
+	"github.com/govfig/govfig/schema"
+)
+
+// unitRule is one unit a number may carry. Units are matched right after
+// the number (after an infix 余/多), longest first; a magnitude word
+// (万, 亿…) may stand before a unit that allows it and then belongs to the
+// unit as written (3.5万人 → value 3.5, unit 万人, normalized 35000).
+type unitRule struct {
+	unit   string      // as written, without magnitude
+	kind   schema.Kind // the kind it makes
+	base   string      // base unit of normalized
+	factor float64     // normalized = value × magnitude × factor
+	mags   bool        // accepts a magnitude word before it
+	// notAfter lists words that, following the unit, show it is part of
+	// another word (个月 is a duration, 人民币 no headcount).
+	notAfter []string
+	// example is the text that motivated the rule.
+	example string
+}
+
+// magnitude is a magnitude word written between a number and its unit.
+type magnitude struct {
+	word   string
+	factor float64
+}
+
+// magnitudes, longest first.
+var magnitudes = []magnitude{
+	{"万亿", 1e12}, {"千万", 1e7}, {"百万", 1e6}, {"亿", 1e8}, {"万", 1e4}, {"千", 1e3},
+}
+
+// unitEntry is a unit with its magnitude, as matched in text.
+type unitEntry struct {
+	text string // magnitude + unit, as written
+	mag  float64
+	rule *unitRule
+}
+
+// unitTable lists every unit with every magnitude it allows, longest first;
+// built at init from the family tables.
+var unitTable []unitEntry
+
+func init() {
+	families := [][]unitRule{percentUnits, moneyUnits, headcountUnits, schoolUnits, countUnits, measureUnits}
+	for _, fam := range families {
+		for i := range fam {
+			r := &fam[i]
+			if r.factor == 0 {
+				panic("figures: unit " + r.unit + " has no factor")
+			}
+			unitTable = append(unitTable, unitEntry{text: r.unit, mag: 1, rule: r})
+			if r.mags {
+				for _, m := range magnitudes {
+					unitTable = append(unitTable, unitEntry{text: m.word + r.unit, mag: m.factor, rule: r})
+				}
+			}
+		}
+	}
+	sort.SliceStable(unitTable, func(i, j int) bool {
+		return len([]rune(unitTable[i].text)) > len([]rune(unitTable[j].text))
+	})
+}
+
+// matchUnit returns the unit written at rs[p:], if any.
+func matchUnit(rs []rune, p int) (unitEntry, bool) {
+	for _, u := range unitTable {
+		if !hasAt(rs, p, u.text) {
+			continue
+		}
+		end := p + len([]rune(u.text))
+		bad := false
+		for _, w := range u.rule.notAfter {
+			if hasAt(rs, end, w) {
+				bad = true
+				break
+			}
+		}
+		if bad {
+			continue
+		}
+		return u, true
+	}
+	return unitEntry{}, false
+}
+
+// hasAt reports whether rs[p:] starts with w.
+func hasAt(rs []rune, p int, w string) bool {
+	if p < 0 {
+		return false
+	}
+	for _, c := range w {
+		if p >= len(rs) || rs[p] != c {
+			return false
+		}
+		p++
+	}
+	return true
+}
+
+// hasBefore reports whether rs[:p] ends with w.
+func hasBefore(rs []rune, p int, w string) bool {
+	n := len([]rune(w))
+	return p-n >= 0 && hasAt(rs, p-n, w)
+}
+
+// sub returns rs[a:b] as a string, or "" when the span is empty or invalid.
+func sub(rs []rune, a, b int) string {
+	if a < 0 {
+		a = 0
+	}
+	if b > len(rs) {
+		b = len(rs)
+	}
+	if a >= b {
+		return ""
+	}
+	return string(rs[a:b])
+}
