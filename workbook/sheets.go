@@ -70,7 +70,8 @@ func (b *builder) build(src Source) error {
 	if err := b.writeReadme(); err != nil {
 		return err
 	}
-	b.f.SetActiveSheet(0)
+	// 说明 (the renamed first sheet) stays the active sheet. SetActiveSheet
+	// is not called: it would re-read every sheet, streamed ones included.
 	return nil
 }
 

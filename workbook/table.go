@@ -61,17 +61,26 @@ func (t *table) open() error {
 	if err := sw.SetPanes(panes); err != nil {
 		return fmt.Errorf("freeze header of %s: %w", name, err)
 	}
-	for i := 0; i < t.ncols(); i++ {
-		w := 12.0
+	// Runs of equal widths are set at once: excelize re-flattens all column
+	// definitions on each call, which is quadratic over thousands of columns.
+	width := func(i int) float64 {
 		switch {
 		case t.widths != nil && i < len(t.widths):
-			w = t.widths[i]
+			return t.widths[i]
 		case t.widths == nil && i < len(t.cols):
-			w = t.cols[i].width
+			return t.cols[i].width
 		}
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+		return 12
+	}
+	for i := 0; i < t.ncols(); {
+		j := i + 1
+		for j < t.ncols() && width(j) == width(i) {
+			j++
+		}
+		if err := sw.SetColWidth(i+1, j, width(i)); err != nil {
 			return fmt.Errorf("column width on %s: %w", name, err)
 		}
+		i = j
 	}
 	hdr := make([]any, t.ncols())
 	for i := range hdr {

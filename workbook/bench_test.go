@@ -1,0 +1,34 @@
+package workbook
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// benchWrite exports n generated figures (100 per document, 300 regions).
+// Peak memory is measured outside Go's allocator by bench.sh.
+func benchWrite(b *testing.B, n int) {
+	src := &genSource{n: n, docs: max(n/100, 1), regions: 300}
+	dir := b.TempDir()
+	path := filepath.Join(dir, "bench.xlsx")
+	b.ReportAllocs()
+	for b.Loop() {
+		st, err := Write(context.Background(), src, path, Options{TmpDir: dir})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if st.Figures != n {
+			b.Fatalf("wrote %d figures, want %d", st.Figures, n)
+		}
+	}
+	if fi, err := os.Stat(path); err == nil {
+		b.ReportMetric(float64(fi.Size())/(1<<20), "MB-file")
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "figures/s")
+}
+
+func BenchmarkWrite1k(b *testing.B)   { benchWrite(b, 1_000) }
+func BenchmarkWrite100k(b *testing.B) { benchWrite(b, 100_000) }
+func BenchmarkWrite1M(b *testing.B)   { benchWrite(b, 1_000_000) }
