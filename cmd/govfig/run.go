@@ -36,6 +36,7 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	delay := fs.Duration("delay", time.Second, "least pause between two requests to one host (the sample site uses 20ms)")
 	maxPages := fs.Int("max-pages", 500, "list pages per site per run (0: unlimited)")
 	contact := fs.String("contact", "", "URL or e-mail for the User-Agent, so site owners can reach you")
+	shard := fs.String("shard", "", "`i/N`: crawl only shard i of N of the sites (the i-th of every N lines); merge the shards' databases with govfig merge")
 	quiet := fs.Bool("q", false, "no progress output")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: govfig run [--sites FILE] [--out DIR] [flags]")
@@ -93,6 +94,11 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	sites, err := crawl.ParseSites(strings.NewReader(sitesText))
 	if err != nil {
 		return withHint(fmt.Errorf("run: sites file %s: %w", sitesName, err), "each line: NAME URL [URL...], e.g. 天津市静海区 http://www.tjjh.gov.cn/zwgk/gsgg/index.html")
+	}
+	if *shard != "" {
+		if sites, err = pickShard(sites, *shard); err != nil {
+			return withHint(fmt.Errorf("run: %w", err), "govfig run --sites sites.txt --shard 1/4")
+		}
 	}
 	cfg.Sites = sites
 
@@ -162,6 +168,23 @@ func sampleSites(sample *siteserver.Sites) (string, func(ctx context.Context, ne
 		return d.DialContext(ctx, network, to)
 	}
 	return b.String(), dial
+}
+
+// pickShard keeps the sites of shard i of n ("i/n", 1-based): the i-th site
+// and every n-th after it, in sites-file order, so every site falls in
+// exactly one shard of a given n.
+func pickShard[T any](sites []T, spec string) ([]T, error) {
+	var i, n int
+	if _, err := fmt.Sscanf(spec, "%d/%d", &i, &n); err != nil || n < 1 || i < 1 || i > n {
+		return nil, fmt.Errorf("bad --shard %q: want i/N with 1 ≤ i ≤ N", spec)
+	}
+	var out []T
+	for k, s := range sites {
+		if k%n == i-1 {
+			out = append(out, s)
+		}
+	}
+	return out, nil
 }
 
 func isFlagSet(fs *flag.FlagSet, name string) bool {
