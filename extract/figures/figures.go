@@ -50,7 +50,9 @@ type cand struct {
 	bare      bool // no unit yet: may borrow one from a list or range
 	leftQual  bool // a qualifier word stands before the number
 	sent      segment.Span
+	period    segment.Span
 	clause    segment.Span
+	rangeNext *cand // the upper end of a range this figure starts
 	rule      *unitRule
 	mag       float64
 	form      number.Form
@@ -72,6 +74,8 @@ type docCtx struct {
 	tables    []span
 	docYear   int
 	pending   []span // spans of the figures found, for sizing lists
+	periods   []segment.Span // sentences ended by 。！？ only (context for years and plans)
+	planDoc   bool
 }
 
 // Extract returns the figures of doc's Text and Tables in text order; never nil.
@@ -92,6 +96,8 @@ func (e *Extractor) Extract(doc *schema.Document) []schema.Figure {
 		c.tables = append(c.tables, span{t.Start, t.End})
 	}
 	c.docYear = documentYear(doc.Title, doc.Published)
+	c.periods = periodSpans(c.rs)
+	c.planDoc = planTitles.MatchString(doc.Title) && !reportTitles.MatchString(doc.Title)
 	for _, cd := range c.prose() {
 		out = append(out, cd.f)
 	}
@@ -151,6 +157,7 @@ func (c *docCtx) read(m number.Match) *cand {
 	rs := c.rs
 	cd := &cand{numStart: m.Start, numEnd: m.End, form: m.Form, mag: 1}
 	cd.sent = spanAt(c.sentences, m.Start)
+	cd.period = spanAt(c.periods, m.Start)
 	cd.clause = spanAt(c.clauses, m.Start)
 	f := &cd.f
 	f.Value = m.Value
@@ -200,6 +207,9 @@ func (c *docCtx) read(m number.Match) *cand {
 		if ok && u.rule.kind == schema.KindCount && isNameAfter(rs, p+len([]rune(u.text))) {
 			return nil
 		}
+		if loneOne(rs, m) && (!ok || u.rule.kind != schema.KindSchools) {
+			return nil
+		}
 		if ok {
 			if numEnd != m.End && u.mag == 1 {
 				// 五万人 read as 五 + 万人 failed: keep the whole numeral.
@@ -214,13 +224,13 @@ func (c *docCtx) read(m number.Match) *cand {
 		} else {
 			f.Value = m.Value
 			textEnd = m.End
+			if m.End < len(rs) && strings.ContainsRune("年月日号时点岁届期级", rs[m.End]) {
+				return nil // 2024年, 9月, 12号: dates and names, never figures
+			}
 			if k, end, ok := c.bareIndex(cd, m); ok {
 				f.Kind, f.Normalized = k, m.Value
 				textEnd = end
 			} else {
-				if m.End < len(rs) && strings.ContainsRune("年月日号时点岁届期级", rs[m.End]) {
-					return nil // 2024年, 9月, 12号: dates and names, never figures
-				}
 				cd.bare = true
 				f.Normalized = m.Value
 			}
@@ -360,7 +370,6 @@ func (c *docCtx) role(cd *cand, prev *cand, before []*cand) {
 	if prev != nil && prev.clause == cd.clause && prev.f.End <= f.Start {
 		left = sub(rs, prev.f.End, f.Start)
 	}
-	sentLeft := sub(rs, cd.sent.Start, f.Start)
 	// A qualifier or role written once before a list applies to each
 	// (超过40个班1800名学生): the figure follows the previous one with at most
 	// a short counted noun between.
@@ -370,16 +379,20 @@ func (c *docCtx) role(cd *cand, prev *cand, before []*cand) {
 			f.Qualifier = prev.f.Qualifier
 		}
 	}
+	listed := prev != nil && listJoined(rs, prev, cd)
+	after := sub(rs, f.End, min(f.End+4, len(rs)))
 	switch {
-	case previousRe.MatchString(left):
+	case previousRe.MatchString(left) || fromRe.MatchString(left) && hasAnyPrefix(after, toAfter):
 		f.Role = schema.RolePrevious
 	case c.changeBefore(cd, left):
 		f.Role = schema.RoleChange
-	case c.thresholdAfter(cd):
+	case listed && prev.f.Role != schema.RoleLevel && prev.f.Role != schema.RolePrevious && own(left):
+		f.Role = prev.f.Role // 分别增长5%、8%
+	case c.thresholdAfter(cd, left):
 		f.Role = schema.RoleThreshold
 	case cd.chainPrev != nil && cd.chainPrev.f.Role == schema.RoleThreshold:
 		f.Role = schema.RoleThreshold
-	case c.target(cd, sentLeft, left, before):
+	case c.target(cd, left, before):
 		f.Role = schema.RoleTarget
 	case f.Unit == "个百分点" || f.Unit == "百分点":
 		f.Role = schema.RoleChange
@@ -389,6 +402,54 @@ func (c *docCtx) role(cd *cand, prev *cand, before []*cand) {
 	if f.Role == schema.RoleThreshold && cd.chainPrev != nil && cd.chainPrev.f.Role != schema.RoleThreshold && bounded(cd.chainPrev.f.Qualifier) {
 		cd.chainPrev.f.Role = schema.RoleThreshold
 	}
+}
+
+// own reports a window with no words of its own (only list marks).
+func own(left string) bool {
+	return strings.Trim(left, " 、，,和与及") == ""
+}
+
+func hasAnyPrefix(s string, ws []string) bool {
+	for _, w := range ws {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// listJoined reports whether b follows a with only a list mark between.
+func listJoined(rs []rune, a, b *cand) bool {
+	if a.sent != b.sent || a.f.End > b.f.Start {
+		return false
+	}
+	gap := strings.TrimSpace(sub(rs, a.f.End, b.f.Start))
+	for _, m := range listMarks {
+		if gap == m {
+			return true
+		}
+	}
+	return false
+}
+
+// periodSpans splits text into sentences at 。！？ and line breaks only;
+// years and plans are read in this wider context (a ； does not end the
+// year a sentence speaks of).
+func periodSpans(rs []rune) []segment.Span {
+	var out []segment.Span
+	start := 0
+	for i, r := range rs {
+		if r == '。' || r == '！' || r == '？' || r == '!' || r == '?' || r == '\n' {
+			if i+1 > start {
+				out = append(out, segment.Span{Start: start, End: i + 1})
+			}
+			start = i + 1
+		}
+	}
+	if start < len(rs) {
+		out = append(out, segment.Span{Start: start, End: len(rs)})
+	}
+	return out
 }
 
 // chained reports whether b follows a with at most two runes of counted
@@ -434,54 +495,86 @@ func (c *docCtx) changeBefore(cd *cand, left string) bool {
 	return false
 }
 
-// thresholdAfter reports a bounded figure that sets a bound: followed by
-// 的…标准/比例/项目, by another figure, or labelled a limit.
-func (c *docCtx) thresholdAfter(cd *cand) bool {
+// thresholdAfter reports a figure that sets a bound or norm: a bounded
+// figure followed by 的 and what it selects, by another figure, or labelled a
+// limit; a bound, range or ratio in a sentence that sets a norm; anything
+// followed by …的标准.
+func (c *docCtx) thresholdAfter(cd *cand, left string) bool {
 	f := &cd.f
-	if !bounded(f.Qualifier) {
+	rs := c.rs
+	rest := sub(rs, f.End, cd.period.End)
+	if normAfterRe.MatchString(rest) {
+		return true
+	}
+	isRange := cd.rangeNext != nil || f.Qualifier == schema.QualLE && c.rangeEnd(cd)
+	if !bounded(f.Qualifier) && !(f.Kind == schema.KindIndex && strings.Contains(f.Text, ":")) {
 		return false
 	}
-	rs := c.rs
-	p := f.End
-	// skip a short counted noun: 1800名学生的设计规模
-	for k := 0; k < 3 && p < len(rs) && isHan(rs[p]) && rs[p] != '的'; k++ {
-		p++
-	}
-	if p < len(rs) && thresholdAfterRe.MatchString(sub(rs, p, min(p+1, len(rs)))) {
-		if p == f.End || cd.rule != nil && (cd.rule.kind == schema.KindHeadcount || cd.rule.kind == schema.KindCount) {
+	if !isRange {
+		p := f.End
+		for k := 0; k < 3 && p < len(rs) && isHan(rs[p]) && rs[p] != '的'; k++ {
+			p++
+		}
+		if thresholdNouns.MatchString(sub(rs, p, min(p+12, len(rs)))) && !containsAny(sub(rs, cd.clause.Start, f.Start), targetStrong) {
 			return true
 		}
-	}
-	// another figure right after: 学生数100人以下20所
-	if f.End < len(rs) {
-		if m, ok := number.MatchAt(rs, f.End); ok && m.End > m.Start {
-			return true
+		if f.End < len(rs) {
+			if m, ok := number.MatchAt(rs, f.End); ok && m.End > m.Start {
+				return true
+			}
 		}
 	}
 	win := sub(rs, max(cd.clause.Start, f.Start-8), f.Start)
-	for _, w := range thresholdLabel {
-		if strings.Contains(win, w) {
-			return true
-		}
+	if containsAny(win, thresholdLabel) {
+		return true
+	}
+	if containsAny(sub(rs, cd.period.Start, f.Start), normWords) {
+		return true
 	}
 	return false
 }
 
+// rangeEnd reports whether cd is the upper end of a range.
+func (c *docCtx) rangeEnd(cd *cand) bool {
+	return cd.numStart > 0 && strings.ContainsRune("至到-－~～—", c.rs[cd.numStart-1]) && cd.numStart >= 2 && (isDigitRune(c.rs[cd.numStart-2]) || strings.ContainsRune("一二三四五六七八九十两", c.rs[cd.numStart-2]))
+}
+
 // target reports a planned or aimed-for figure.
-func (c *docCtx) target(cd *cand, sentLeft, left string, before []*cand) bool {
+func (c *docCtx) target(cd *cand, left string, before []*cand) bool {
+	rs := c.rs
+	pLeft := sub(rs, cd.period.Start, cd.f.Start)
 	for _, w := range targetStrong {
-		if strings.Contains(sentLeft, w) {
+		for i := strings.Index(pLeft, w); i >= 0; {
+			if !hasAnyPrefix(pLeft[i+len(w):], notTargetAfter) {
+				return true
+			}
+			j := strings.Index(pLeft[i+len(w):], w)
+			if j < 0 {
+				break
+			}
+			i += len(w) + j
+		}
+	}
+	// A section about a later year (二、2024年预算草案) plans.
+	if c.docYear > 0 && cd.f.Section != "" {
+		for _, y := range findYears([]rune(cd.f.Section), 0, len([]rune(cd.f.Section))) {
+			if y.year > c.docYear {
+				return true
+			}
+		}
+	}
+	future := c.docYear > 0 && cd.f.Year > c.docYear
+	for _, w := range targetFuture {
+		if strings.Contains(pLeft, w) && future || strings.Contains(sub(rs, cd.clause.Start, cd.f.Start), "年初"+w) {
 			return true
 		}
 	}
-	future := cd.f.Year > c.docYear && c.docYear > 0
-	if !future {
-		if ys := findYears(c.rs, cd.sent.Start, cd.f.Start); len(ys) > 0 && c.docYear > 0 && ys[len(ys)-1].year > c.docYear {
-			future = true
+	if c.planDoc && c.docYear > 0 && cd.f.Year >= c.docYear {
+		existing := containsAny(pLeft, existingWords)
+		if cd.f.Kind == schema.KindSchools && !containsAny(pLeft, []string{"新建", "新增", "建成", "投入使用"}) {
+			existing = true
 		}
-	}
-	for _, w := range targetFuture {
-		if strings.Contains(sentLeft, w) && (future || strings.Contains(sentLeft, "年初"+w)) {
+		if !existing {
 			return true
 		}
 	}
@@ -489,14 +582,12 @@ func (c *docCtx) target(cd *cand, sentLeft, left string, before []*cand) bool {
 		return true
 	}
 	// 其中:2024年撤并学校3所… breaks down a planned total of the sentence before.
-	st := strings.TrimLeft(sub(c.rs, cd.sent.Start, cd.sent.End), " ")
+	st := strings.TrimLeft(sub(rs, cd.period.Start, cd.period.End), " ")
 	if strings.HasPrefix(st, "其中") {
 		for i := len(before) - 1; i >= 0; i-- {
 			b := before[i]
-			if b.sent.End <= cd.sent.Start && b.sent.End >= cd.sent.Start-2 {
-				if b.f.Role == schema.RoleTarget {
-					return true
-				}
+			if b.period.End <= cd.period.Start && b.period.End >= cd.period.Start-2 && b.f.Role == schema.RoleTarget && b.f.Unit == cd.f.Unit {
+				return true
 			}
 		}
 	}
@@ -507,7 +598,7 @@ func (c *docCtx) target(cd *cand, sentLeft, left string, before []*cand) bool {
 // document's year (year.go).
 func (c *docCtx) year(cd *cand) {
 	f := &cd.f
-	ys := findYears(c.rs, cd.sent.Start, f.Start)
+	ys := findYears(c.rs, cd.period.Start, f.Start)
 	y := c.docYear
 	if len(ys) > 0 {
 		y = ys[len(ys)-1].year

@@ -26,14 +26,14 @@ var labelLead = []string{"的", "重点", "充分", "积极", "全面", "进一�
 var labelTrail = []string{
 	"分别为", "分别是", "分别达到", "分别完成", "分别增长", "分别", "控制在", "保持在", "提高至", "提高到", "增加到", "增长到",
 	"下降到", "降低到", "达到了", "达到", "共计", "累计", "合计", "总计", "为", "是", "达", "至", "到", "了", "共", "计", "有",
-	"：", ":", "约", "占到", "预计", "预期目标为", "全区", "全县", "全市", "我区",
+	"：", ":", "约", "占到", "预计", "一般为", "一般", "原则上", "在", "预期目标为", "全区", "全县", "全市", "我区",
 }
 
 // labelVerbs are verbs dropped from the end of a label when what they act on
 // follows the number (遴选1637名区级骨干教师 → the subject names it).
 var labelVerbs = []string{
 	"完成", "安排", "发放", "遴选", "新建", "涉及", "获得", "实现", "拨付", "支付", "开展", "组织",
-	"举办", "签订", "聘请", "选派", "配齐配强", "配齐", "做好", "规范", "服务", "支持", "建成", "培育", "创建", "认定",
+	"举办", "签订", "聘请", "选派", "配齐配强", "配齐", "做好", "规范", "支持", "建成", "培育", "创建", "认定",
 	"招聘", "发出", "取缔", "处罚", "备案", "新增", "改扩建", "扩建", "引进", "推动", "打造", "实施", "发挥", "惠及", "申请",
 }
 
@@ -47,6 +47,8 @@ var labelListEnd = []string{"的", "等", "和", "及", "与", "、"}
 func cutLeft(w string) (label string, peeled bool) {
 	w = strings.TrimSpace(w)
 	w = comparisonRe.ReplaceAllString(w, "")
+	w = fromCutRe.ReplaceAllString(w, "")
+	w = listHeadRe.ReplaceAllString(w, "")
 	if loc := labelTimeRe.FindStringIndex(w); loc != nil {
 		w = w[loc[1]:]
 	}
@@ -100,6 +102,9 @@ func cutLeft(w string) (label string, peeled bool) {
 	}
 	return w, peeled
 }
+
+// fromCutRe drops a 由… base phrase: 城乡低保标准由每人每月 → 城乡低保标准.
+var fromCutRe = regexp.MustCompile(`由[^，,。；;]*$`)
 
 // maxLabel is the longest label kept; longer windows keep their tail,
 // cut at a token boundary.
@@ -156,9 +161,21 @@ func (c *docCtx) labelOf(cd *cand, prev *cand, before []*cand) {
 	}
 	f.Subject = cd.subject
 	if idx, items, ok := c.listItems(cd, before); ok {
-		items = shareSuffix(items)
+		items = c.shareSuffix(items)
 		f.Label = items[idx]
 		return
+	}
+	if lab == "" && prev != nil && listJoined(rs, prev, cd) && prev.f.Kind == f.Kind && prev.f.Label != "" {
+		f.Label = prev.f.Label // 比重分别为11.5%、37.0%和51.5%
+		return
+	}
+	if lab == "" && prev != nil && prev.sent == cd.sent && prev.f.Role == schema.RolePrevious && prev.f.Label != "" {
+		f.Label = prev.f.Label // 由1,010元提高到1,070元
+		return
+	}
+	if cd.rangeNext != nil && cd.subject == "" {
+		cd.subject = c.subjectAfter(cd.rangeNext)
+		f.Subject = cd.subject
 	}
 	switch {
 	case cd.chainPrev != nil && (lab == "" || prev != nil && strings.TrimSpace(window) == prev.subject):
@@ -253,7 +270,7 @@ func (c *docCtx) labelBefore(cd *cand) string {
 		return ""
 	}
 	prev := spanAt(c.clauses, cd.clause.Start-1)
-	if prev.Start < cd.sent.Start {
+	if prev.Start < cd.sent.Start || strings.IndexFunc(sub(c.rs, prev.Start, prev.End), isDigitRune) >= 0 {
 		return ""
 	}
 	l, _ := cutLeft(sub(c.rs, prev.Start, prev.End))
@@ -315,6 +332,11 @@ func (c *docCtx) subjectAfter(cd *cand) string {
 			}
 		}
 		stop := false
+		for _, w := range changeWords {
+			if len([]rune(w)) >= 2 && hasAt(rs, end, w) && end > p {
+				stop = true
+			}
+		}
 		for _, w := range subjectStop {
 			if hasAt(rs, end, w) && end > p {
 				if w == "中" && end+1 < len(rs) && isHan(rs[end+1]) {

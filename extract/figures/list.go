@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/govfig/govfig/schema"
@@ -59,6 +60,7 @@ func resolveLists(rs []rune, cands []*cand) []*cand {
 			a.f.Normalized = a.f.Value
 		}
 		if isRange {
+			a.rangeNext = b
 			if a.f.Qualifier == schema.QualExact {
 				a.f.Qualifier = schema.QualGE
 			}
@@ -175,7 +177,8 @@ func (c *docCtx) listItems(cd *cand, before []*cand) (idx int, items []string, o
 			seg = head[cut:]
 			seg = strings.TrimLeft(seg, ",，;；:：。")
 		}
-		seg = labelTimeStrip(seg)
+		seg = listHeadRe.ReplaceAllString(labelTimeStrip(seg), "")
+		seg = listTailRe.ReplaceAllString(seg, "")
 		items = splitList(seg)
 		if len(items) == n {
 			return idx, items, true
@@ -213,6 +216,14 @@ func (c *docCtx) after(cd *cand) []span {
 	return out
 }
 
+// listHeadRe and listTailRe trim a list head: clause numbers and region
+// words before it (2.城区实验小学…, 全区小学、初中…), a year after it
+// (…钰华小学2024年分别…).
+var (
+	listHeadRe = regexp.MustCompile(`^([0-9]+[.、．]|[(（][0-9一二三四五六七八九十]+[)）]|全区|全县|全市|我区)+`)
+	listTailRe = regexp.MustCompile(`(19|20)\d\d年.*$`)
+)
+
 // splitList splits a list of names at 、和及与.
 func splitList(s string) []string {
 	f := strings.FieldsFunc(s, func(r rune) bool { return r == '、' || r == '和' || r == '及' || r == '与' })
@@ -237,7 +248,7 @@ func labelTimeStrip(s string) string {
 // shareSuffix completes short list items with the words the last item
 // carries after its own name: 小学和初中校际差异系数 → 小学校际差异系数 and
 // 初中校际差异系数.
-func shareSuffix(items []string) []string {
+func (c *docCtx) shareSuffix(items []string) []string {
 	if len(items) < 2 {
 		return items
 	}
@@ -246,7 +257,16 @@ func shareSuffix(items []string) []string {
 	if len(last) <= len(first)+1 {
 		return items
 	}
-	suffix := string(last[len(first):])
+	head := len(first)
+	if c.e.seg != nil {
+		if toks := c.e.seg.Tokens(string(last)); len(toks) > 1 {
+			head = toks[0].End
+		}
+	}
+	if head >= len(last) {
+		return items
+	}
+	suffix := string(last[head:])
 	out := make([]string, len(items))
 	for i, it := range items {
 		if i < len(items)-1 && len([]rune(it)) <= len(first) {

@@ -36,10 +36,6 @@ func negative(rs []rune, m number.Match, quoted []span) string {
 	if m.Start > 0 && sloganNeighbour(rs[m.Start-1]) || m.End < len(rs) && sloganNeighbour(rs[m.End]) {
 		return "code or slogan"
 	}
-	// A lone 一 is the article "a": 同上一节思政课, 新一批, 一起.
-	if m.Chinese && m.Form == number.Plain && m.End-m.Start == 1 && (rs[m.Start] == '一' || rs[m.Start] == '壹') {
-		return "article 一"
-	}
 	// Dates and phone numbers written with dashes: 2024-08-29, 022-28941234.
 	if dashed(rs, m) {
 		return "date or phone"
@@ -147,4 +143,10 @@ func isNameAfter(rs []rune, p int) bool {
 		}
 	}
 	return false
+}
+
+// loneOne reports a lone 一, usually the article "a" (同上一节思政课, 新一批,
+// 一起); only 一所 (a school) is kept as a figure.
+func loneOne(rs []rune, m number.Match) bool {
+	return m.Chinese && m.Form == number.Plain && m.End-m.Start == 1 && (rs[m.Start] == '一' || rs[m.Start] == '壹')
 }

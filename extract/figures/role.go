@@ -15,7 +15,13 @@ var changeNear = []string{"压减", "压缩"}
 
 // previousRe matches the end of the text before a comparison base
 // (比上年的186988万元, 较上年同期的…).
-var previousRe = regexp.MustCompile(`(比|较|同比|与)(上年|去年|上一年|前一年|上年同期|同期|上年末|(19|20)\d\d年)?(的|为|是)$`)
+var previousRe = regexp.MustCompile(`(比|较|同比)(上年|去年|上一年|前一年|上年同期|同期|上年末|(19|20)\d\d年)(的|为|是)?$`)
+
+// fromRe and toAfter mark a base in 由X提高到Y: X is previous, Y the level
+// (城乡低保标准由每人每月1,010元提高到1,070元).
+var fromRe = regexp.MustCompile(`由[^，,。；;]{0,8}$`)
+
+var toAfter = []string{"提高到", "提高至", "增加到", "增加至", "增长到", "增至", "下降到", "下降至", "降至", "降到", "调整为", "调整到", "调整至", "上调至", "上调到"}
 
 // comparisonRe cuts the comparison phrase out of a label window
 // (比上年, 较2022年, 比2023年执行数).
@@ -25,6 +31,10 @@ var comparisonRe = regexp.MustCompile(`(比|较|同比|与)(上年|去年|上一
 // target (计划三年内撤并整合小规模学校20所, 力争…, 拟…).
 var targetStrong = []string{"计划", "力争", "拟", "目标", "确保", "预期"}
 
+// notTargetAfter, right after a strong cue, make it a noun: 计划总投资 (planned
+// investment of projects under way), 全年计划的100% (share of the plan).
+var notTargetAfter = []string{"总投资", "投资", "的", "内", "单列"}
+
 // targetFuture words make a target only when the figure's year is after
 // the document's year (2024年一般公共预算支出安排131.5亿元) or with 年初
 // (年初安排预备费1.8亿元).
@@ -33,6 +43,28 @@ var targetFuture = []string{"安排", "预计", "争取", "将"}
 // planSections name the parts of a report that set out plans; there a
 // quota to complete (完成社会职业技能培训5000人次以上) is a target.
 var planSections = regexp.MustCompile(`改进措施|下一步|工作计划|工作打算|工作思路|努力方向|工作安排|重点工作|主要任务`)
+
+// planTitles name a document that is a plan as a whole (招生入学工作方案):
+// there a figure for the document's year is a target unless it counts what
+// exists (现有…98所) — unless the title also says it reports (总结, 报告).
+var planTitles = regexp.MustCompile(`方案|工作要点|实施意见|计划`)
+
+var reportTitles = regexp.MustCompile(`总结|报告|公报|自评|情况`)
+
+// existingWords before a figure in a plan say it counts what exists.
+var existingWords = []string{"现有", "在册", "共有", "已有", "登记", "其中小学", "全区"}
+
+// normWords in a sentence make a bound, range or ratio a threshold: the
+// sentence sets a norm (小学班额不超过45人, 服务半径原则上…2公里以内,
+// 新建小学规模一般为24至36个班).
+var normWords = []string{"标准", "班额", "半径", "规模", "生师比", "生均", "每生", "公示期", "原则上", "一般为", "不得", "严禁", "至少"}
+
+// normAfterRe after a figure: …13.5:1的标准配备教师, 按100人的标准.
+var normAfterRe = regexp.MustCompile(`^[^，,。；;]*的[^，,。；;]{0,6}标准`)
+
+// thresholdNouns after 的 name what a bound selects (超过1亿元的项目,
+// 不足100人的农村小规模学校, 56人以上的大班额, 3%的比例).
+var thresholdNouns = regexp.MustCompile(`^的[^，,。；;]{0,8}(标准|比例|项目|学校|机构|班额|规模|企业|单位|线|要求)`)
 
 // thresholdAfter, following a bounded figure and 的, names the bound it
 // sets (小于或等于0.45的优质均衡标准, 超过1亿元的项目, 3%的比例).

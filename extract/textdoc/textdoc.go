@@ -118,7 +118,7 @@ func title(text string) string {
 				bad = true
 			}
 		}
-		if bad || strings.HasSuffix(l, ":") || strings.HasSuffix(l, "：") || strings.HasSuffix(l, "。") {
+		if bad || strings.ContainsAny(l, ":：") || strings.HasSuffix(l, "。") {
 			continue
 		}
 		return l
