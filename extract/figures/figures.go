@@ -73,7 +73,7 @@ type docCtx struct {
 	quoted    []span
 	tables    []span
 	docYear   int
-	pending   []span // spans of the figures found, for sizing lists
+	pending   []span         // spans of the figures found, for sizing lists
 	periods   []segment.Span // sentences ended by 。！？ only (context for years and plans)
 	planDoc   bool
 }

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestInspectText(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "r.txt")
+	text := "某区2023年工作报告\n一、基本情况\n全区共有学校12所，学前三年毛入园率96.34%。\n"
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	if err := run(context.Background(), []string{"inspect", p}, &out, &errb); err != nil {
+		t.Fatalf("inspect: %v (stderr %s)", err, errb.String())
+	}
+	var m map[string]any
+	if err := json.Unmarshal(out.Bytes(), &m); err != nil {
+		t.Fatalf("output is not one JSON object: %v\n%s", err, out.String())
+	}
+	for _, k := range []string{"figures", "sections", "tables", "attachments"} {
+		if _, ok := m[k].([]any); !ok {
+			t.Errorf("%s is %T, want an array", k, m[k])
+		}
+	}
+	if m["text"] != text {
+		t.Errorf("text = %q, want the file's text", m["text"])
+	}
+	figs := m["figures"].([]any)
+	if len(figs) != 2 {
+		t.Fatalf("got %d figures, want 2: %s", len(figs), out.String())
+	}
+	f := figs[1].(map[string]any)
+	if f["kind"] != "percent" || f["value"] != 96.34 || f["label"] != "学前三年毛入园率" || f["year"] != 2023.0 {
+		t.Errorf("second figure = %v", f)
+	}
+}
+
+func TestInspectErrors(t *testing.T) {
+	var out, errb bytes.Buffer
+	err := run(context.Background(), []string{"inspect", filepath.Join(t.TempDir(), "missing.txt")}, &out, &errb)
+	if err == nil || !errors.Is(err, os.ErrNotExist) || !strings.Contains(err.Error(), "missing.txt") {
+		t.Errorf("missing file: err = %v, want a not-exist error naming the file", err)
+	}
+	err = run(context.Background(), []string{"inspect"}, &out, &errb)
+	var ue *usageError
+	if !errors.As(err, &ue) {
+		t.Errorf("no file: err = %v, want a usage error", err)
+	}
+	empty := filepath.Join(t.TempDir(), "empty.txt")
+	os.WriteFile(empty, nil, 0o644)
+	if err := run(context.Background(), []string{"inspect", empty}, &out, &errb); err == nil || !strings.Contains(err.Error(), "empty") {
+		t.Errorf("empty file: err = %v, want an error saying it is empty", err)
+	}
+}
