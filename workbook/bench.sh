@@ -12,5 +12,5 @@ go test -c -o "$bin" .
 for name in "$@"; do
 	out=$(/usr/bin/time -v "$bin" -test.run '^$' -test.bench "^Benchmark$name\$" -test.benchtime 1x -test.benchmem 2>&1)
 	echo "$out" | grep -E "^Benchmark" || { echo "$out"; exit 1; }
-	echo "$out" | grep -E "Maximum resident set size|Elapsed \(wall clock\)" | sed 's/^[[:space:]]*/    /'
+	echo "$out" | grep -E "Maximum resident set size|Elapsed \(wall clock\)|User time|System time" | sed 's/^[[:space:]]*/    /'
 done

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // benchWrite exports n generated figures (100 per document, 300 regions).
@@ -22,6 +24,10 @@ func benchWrite(b *testing.B, n int) {
 		if st.Figures != n {
 			b.Fatalf("wrote %d figures, want %d", st.Figures, n)
 		}
+		// Past Excel's 1,048,575 data rows, 数据 continues on 数据2.
+		if want := (n + excelize.TotalRows - 2) / (excelize.TotalRows - 1); len(st.DataSheets) != want {
+			b.Fatalf("figures on %v, want %d sheets", st.DataSheets, want)
+		}
 	}
 	if fi, err := os.Stat(path); err == nil {
 		b.ReportMetric(float64(fi.Size())/(1<<20), "MB-file")
@@ -32,3 +38,6 @@ func benchWrite(b *testing.B, n int) {
 func BenchmarkWrite1k(b *testing.B)   { benchWrite(b, 1_000) }
 func BenchmarkWrite100k(b *testing.B) { benchWrite(b, 100_000) }
 func BenchmarkWrite1M(b *testing.B)   { benchWrite(b, 1_000_000) }
+
+// BenchmarkWrite1100k crosses Excel's row limit: 数据 and 数据2.
+func BenchmarkWrite1100k(b *testing.B) { benchWrite(b, 1_100_000) }

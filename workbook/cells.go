@@ -84,7 +84,7 @@ func utf16Len(s string) int {
 // https URL with a host, within Excel's length limit.
 func linkURL(raw string) (string, bool) {
 	raw = strings.TrimSpace(raw)
-	if raw == "" || len(raw) > maxLinkChars || strings.ContainsAny(raw, " \t\r\n\"<>") {
+	if raw == "" || !utf8.ValidString(raw) || len(raw) > maxLinkChars || strings.ContainsAny(raw, " \t\r\n\"<>") {
 		return "", false
 	}
 	u, err := url.Parse(raw)

@@ -310,10 +310,8 @@ func (b *builder) writeSummary() error {
 		return fmt.Errorf("style %s: %w", sh, err)
 	}
 	for i, r := range rows {
-		name := any(r.region)
-		if r.region == "" {
-			name = "（未知地区）"
-		} else {
+		name := any("（未知地区）")
+		if r.region != "" {
 			name = b.text(r.region)
 		}
 		vals := []any{name, r.docs, r.figures}

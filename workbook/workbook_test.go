@@ -470,6 +470,8 @@ func TestLinkURL(t *testing.T) {
 		{"http://", false},
 		{"https://a.cn/" + strings.Repeat("x", 2100), false},
 		{"", false},
+		{"https://a.cn/\xff", false},
+		{"https://a.cn/a\x00b", false},
 	} {
 		if _, ok := linkURL(c.in); ok != c.ok {
 			t.Errorf("linkURL(%.40q) = %v, want %v", c.in, ok, c.ok)
