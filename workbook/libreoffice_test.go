@@ -1,8 +1,10 @@
 package workbook
 
 import (
+	"archive/zip"
 	"context"
 	"encoding/csv"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -155,5 +157,50 @@ func TestLibreOffice(t *testing.T) {
 	}
 	if got := shown["数据"][4][9]; got != "1,902,740,000" {
 		t.Errorf("数据 money shown as %q", got)
+	}
+}
+
+// TestLibreOfficeFiltersAndChart converts the workbook to ODS and checks that
+// LibreOffice sees an auto-filter on every table sheet and the chart's ranges on 汇总.
+func TestLibreOfficeFiltersAndChart(t *testing.T) {
+	bin := soffice(t)
+	book, _ := writeSample(t, sampleSource(), Options{})
+	dir := t.TempDir()
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(dir, "profile")),
+		"--headless", "--norestore", "--convert-to", "ods", book, "--outdir", dir)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, msg)
+	}
+	zr, err := zip.OpenReader(filepath.Join(dir, "govfig.ods"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	read := func(name string) string {
+		for _, f := range zr.File {
+			if f.Name == name {
+				rc, _ := f.Open()
+				b, _ := io.ReadAll(rc)
+				rc.Close()
+				return string(b)
+			}
+		}
+		t.Fatalf("%s not in the ODS file", name)
+		return ""
+	}
+	content := read("content.xml")
+	for _, want := range []string{"文档.A1:文档.J5", "数据.A1:数据.R10", "指标.A1:指标.G5", "汇总.A1:汇总.K4"} {
+		if !strings.Contains(content, `table:target-range-address="`+want+`" table:display-filter-buttons="true"`) {
+			t.Errorf("LibreOffice sees no auto-filter %s", want)
+		}
+	}
+	chart := read("Object 1/content.xml")
+	for _, want := range []string{`chart:values-cell-range-address="汇总.D2:汇总.D4"`, `chart:label-cell-address="汇总.D1:汇总.D1"`} {
+		if !strings.Contains(chart, want) {
+			t.Errorf("chart lacks %s", want)
+		}
 	}
 }
