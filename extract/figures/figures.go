@@ -456,8 +456,11 @@ func periodSpans(rs []rune) []segment.Span {
 // noun between (40个班1800名, 58所学校123节).
 func chained(rs []rune, a, b *cand) bool {
 	gap := b.f.Start - a.f.End
-	if gap < 1 || gap > 2 || a.f.Kind == schema.KindPercent || a.f.Kind == schema.KindMoney {
+	if gap < 0 || gap > 2 || a.f.Kind == schema.KindPercent || a.f.Kind == schema.KindMoney {
 		return false
+	}
+	if gap == 0 && (!counted(a.f.Kind) || !counted(b.f.Kind)) {
+		return false // 3,215户5,862人 chains; 17.54%140所 does not
 	}
 	for _, r := range rs[a.f.End:b.f.Start] {
 		if !isHan(r) {
@@ -528,7 +531,7 @@ func (c *docCtx) thresholdAfter(cd *cand, left string) bool {
 	if containsAny(win, thresholdLabel) {
 		return true
 	}
-	if containsAny(sub(rs, cd.period.Start, f.Start), normWords) {
+	if containsAny(sub(rs, cd.period.Start, f.End), normWords) {
 		return true
 	}
 	return false

@@ -112,7 +112,7 @@ const maxLabel = 18
 
 // subjectStop ends the counted noun after a number.
 var subjectStop = []string{"的", "被", "在", "将", "为", "是", "中", "获", "担任", "签订", "进行", "完成", "对",
-	"得到", "参加", "实现", "达到", "覆盖", "纳入", "获得", "开展", "接受", "共", "等", "分别", "全部", "进"}
+	"得到", "参加", "实现", "达到", "覆盖", "纳入", "获得", "开展", "接受", "共", "等", "分别", "全部", "进", "全面", "顺利", "已经", "均", "基本"}
 
 // isFiller reports whether w is only a filler word.
 func isFiller(w string) bool {
@@ -173,17 +173,17 @@ func (c *docCtx) labelOf(cd *cand, prev *cand, before []*cand) {
 		f.Label = prev.f.Label // 由1,010元提高到1,070元
 		return
 	}
-	if cd.rangeNext != nil && cd.subject == "" {
+	if cd.rangeNext != nil {
 		cd.subject = c.subjectAfter(cd.rangeNext)
 		f.Subject = cd.subject
 	}
 	switch {
-	case cd.chainPrev != nil && (lab == "" || prev != nil && strings.TrimSpace(window) == prev.subject):
-		f.Label = cd.chainPrev.f.Label
-		return
 	case prev != nil && prev.f.Role == schema.RoleThreshold && prev.f.End == f.Start:
 		// 学生数100人以下20所: the bound names the group counted.
 		f.Label = prev.f.Label + prev.f.Text
+		return
+	case cd.chainPrev != nil && (lab == "" || prev != nil && strings.TrimSpace(window) == prev.subject):
+		f.Label = cd.chainPrev.f.Label
 		return
 	case lab == "" && (f.Role == schema.RoleChange || f.Role == schema.RolePrevious || f.Role == schema.RoleThreshold):
 		if l := inherit(cd, before); l != "" {

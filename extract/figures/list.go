@@ -177,8 +177,8 @@ func (c *docCtx) listItems(cd *cand, before []*cand) (idx int, items []string, o
 			seg = head[cut:]
 			seg = strings.TrimLeft(seg, ",，;；:：。")
 		}
-		seg = listHeadRe.ReplaceAllString(labelTimeStrip(seg), "")
 		seg = listTailRe.ReplaceAllString(seg, "")
+		seg = listHeadRe.ReplaceAllString(labelTimeStrip(seg), "")
 		items = splitList(seg)
 		if len(items) == n {
 			return idx, items, true
@@ -216,12 +216,16 @@ func (c *docCtx) after(cd *cand) []span {
 	return out
 }
 
+// indicatorRe matches words that name a measure, which a list's last item
+// may share with the others (校际差异系数).
+var indicatorRe = regexp.MustCompile(`系数|指数|率|比重|比例|人数|数量|面积|金额|规模`)
+
 // listHeadRe and listTailRe trim a list head: clause numbers and region
 // words before it (2.城区实验小学…, 全区小学、初中…), a year after it
 // (…钰华小学2024年分别…).
 var (
 	listHeadRe = regexp.MustCompile(`^([0-9]+[.、．]|[(（][0-9一二三四五六七八九十]+[)）]|全区|全县|全市|我区)+`)
-	listTailRe = regexp.MustCompile(`(19|20)\d\d年.*$`)
+	listTailRe = regexp.MustCompile(`(19|20)\d\d年[^、和及与]*$`)
 )
 
 // splitList splits a list of names at 、和及与.
@@ -267,6 +271,9 @@ func (c *docCtx) shareSuffix(items []string) []string {
 		return items
 	}
 	suffix := string(last[head:])
+	if !indicatorRe.MatchString(suffix) || indicatorRe.MatchString(items[0]) {
+		return items
+	}
 	out := make([]string, len(items))
 	for i, it := range items {
 		if i < len(items)-1 && len([]rune(it)) <= len(first) {

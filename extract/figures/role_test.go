@@ -1,0 +1,32 @@
+package figures
+
+import (
+	"testing"
+
+	"github.com/govfig/govfig/schema"
+)
+
+func TestRoleRules(t *testing.T) {
+	h, s, m, p, ix := schema.KindHeadcount, schema.KindSchools, schema.KindMoney, schema.KindPercent, schema.KindIndex
+	runCases(t, []rc{
+		{"比上年增加⟦0.6万人⟧。", h, 6000, "role=change"},
+		{"城乡低保标准由每人每月⟦1,010元⟧提高到1,070元。", m, 1010, "role=previous label=城乡低保标准"},
+		{"城乡低保标准由每人每月1,010元提高到⟦1,070元⟧。", m, 1070, "role=level label=城乡低保标准"},
+		{"基本公共卫生服务经费人均财政补助标准提高到⟦89元⟧。", m, 89, "role=level"},
+		{"计划三年内撤并整合小规模学校⟦20所⟧。其中:2024年撤并学校3所。", s, 20, "role=target label=撤并整合小规模学校 year=2023"},
+		{"计划三年内撤并整合小规模学校20所。其中:2024年撤并学校⟦3所⟧。", s, 3, "role=target year=2024"},
+		{"拟计划三年内新建⟦23所⟧初中校学生食堂。", s, 23, "role=target"},
+		{"2024年一般公共预算支出安排⟦131.5亿元⟧。", m, 1.315e10, "role=target year=2024"},
+		{"年初安排预备费⟦1.8亿元⟧，实际动用1.12亿元。", m, 1.8e8, "role=target label=预备费"},
+		{"年初安排预备费1.8亿元，实际动用⟦1.12亿元⟧。", m, 1.12e8, "role=level label=实际动用"},
+		{"2023年一般公共预算教育经费支出预算安排⟦190274万元⟧。", m, 1902740000, "role=level"},
+		{"全年计划总投资1亿元以上的在建项目⟦87个⟧。", schema.KindCount, 87, "role=level"},
+		{"完成改造500户,为全年计划的⟦100%⟧。", p, 100, "role=level"},
+		{"达到了⟦小于或等于0.50⟧的优质均衡标准。", "", 0, ""}, // no index before it: no figure
+		{"小学资源配置差异指数为0.498,达到了⟦小于或等于0.50⟧的优质均衡标准。", ix, 0.5, "role=threshold"},
+		{"新引进注册资本⟦超过1亿元⟧的项目15个以上。", m, 1e8, "role=threshold q=gt"},
+		{"小学班额⟦不超过45人⟧，初中班额不超过50人。", h, 45, "role=threshold label=小学班额"},
+		{"个人所得税、城市维护建设税分别完成3.62亿元、4.05亿元，分别增长5%、⟦8%⟧。", p, 8, "role=change label=城市维护建设税"},
+		{"2024年按照标准,按⟦100人⟧的标准核定公用经费。", h, 100, "role=threshold"},
+	})
+}

@@ -1,0 +1,67 @@
+package figures
+
+import (
+	"testing"
+
+	"github.com/govfig/govfig/schema"
+)
+
+// tableDoc renders rows as the pages engineer does: cells by \t, rows by \n.
+func tableDoc(caption string, rows [][]string, headerRows, headerCols int) *schema.Document {
+	text := caption + "\n"
+	t := schema.Table{Caption: caption, HeaderRows: headerRows, HeaderCols: headerCols}
+	t.Start = len([]rune(text))
+	for ri, r := range rows {
+		var row []schema.Cell
+		for ci, c := range r {
+			if ci > 0 {
+				text += "\t"
+			}
+			st := len([]rune(text))
+			text += c
+			row = append(row, schema.Cell{Text: c, Start: st, End: st + len([]rune(c)), Header: ri < headerRows || ci < headerCols})
+		}
+		t.Rows = append(t.Rows, row)
+		t.End = len([]rune(text))
+		text += "\n"
+	}
+	return &schema.Document{Title: "某区2023年教育统计", Text: text, Tables: []schema.Table{t}}
+}
+
+// TestTableCells: a table's year is the year of its header (2024年安排), and
+// a table about a later year than the document's plans (target).
+func TestTableCells(t *testing.T) {
+	doc := tableDoc("重点项目资金安排如下（单位：万元）：", [][]string{
+		{"项目名称", "2024年安排", "比上年增加", "学校数(所)", "备注"},
+		{"义务教育学校提质增效", "8600", "600", "12", "新建"},
+		{"老年助餐服务", "2,800", "350", "", "2024年"},
+	}, 1, 1)
+	figs := Default().Extract(doc)
+	checkSpans(t, doc, figs)
+	want := []struct {
+		text  string
+		kind  schema.Kind
+		norm  float64
+		role  schema.Role
+		year  int
+		label string
+		row   int
+		col   int
+	}{
+		{"8600", schema.KindMoney, 86000000, schema.RoleTarget, 2024, "义务教育学校提质增效", 1, 1},
+		{"600", schema.KindMoney, 6000000, schema.RoleChange, 2024, "义务教育学校提质增效 比上年增加", 1, 2},
+		{"12", schema.KindSchools, 12, schema.RoleLevel, 2024, "义务教育学校提质增效 学校数", 1, 3},
+		{"2,800", schema.KindMoney, 28000000, schema.RoleTarget, 2024, "老年助餐服务", 2, 1},
+		{"350", schema.KindMoney, 3500000, schema.RoleChange, 2024, "老年助餐服务 比上年增加", 2, 2},
+	}
+	if len(figs) != len(want) {
+		t.Fatalf("got %d figures %s, want %d", len(figs), describe(figs), len(want))
+	}
+	for i, w := range want {
+		f := figs[i]
+		if f.Text != w.text || f.Kind != w.kind || f.Normalized != w.norm || f.Role != w.role || f.Label != w.label || f.Cell == nil ||
+			f.Cell.Row != w.row || f.Cell.Col != w.col || f.Year != w.year {
+			t.Errorf("figure %d = %+v (cell %+v), want %+v", i, f, f.Cell, w)
+		}
+	}
+}
