@@ -133,7 +133,8 @@ func (a *archive) recover(ctx context.Context) ([]string, error) {
 				if _, err := tx.Exec(`DELETE FROM digests WHERE url IN (SELECT url FROM urls WHERE warc_file=? AND warc_end>?)`, w.name, committed); err != nil {
 					return err
 				}
-				if _, err := tx.Exec(`UPDATE urls SET state=?, warc_file='', warc_offset=0, warc_end=0, fetched_gen=0
+				if _, err := tx.Exec(`UPDATE urls SET state=?, warc_file='', warc_offset=0, warc_end=0, fetched_gen=0,
+					etag='', last_modified='', record_id='', payload_digest='', fetched_at='', status=0
 					WHERE warc_file=? AND warc_end>?`, statePending, w.name, committed); err != nil {
 					return err
 				}

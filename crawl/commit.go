@@ -142,6 +142,9 @@ func (c *crawler) commitArchived(ctx context.Context, h *hostState, it *item, ex
 
 	revisited := prev != nil || dup != nil
 	var push []*item
+	type noted struct{ u, host, kind, detail string }
+	var notes []noted
+	note := func(u, host, kind, detail string) { notes = append(notes, noted{u, host, kind, detail}) }
 	err = c.fr.tx(bg, func(tx *sql.Tx) error {
 		if _, err := tx.Exec(`UPDATE warc_files SET committed=? WHERE name=?`, end, file); err != nil {
 			return err
@@ -183,13 +186,13 @@ func (c *crawler) commitArchived(ctx context.Context, h *hostState, it *item, ex
 		}
 		switch {
 		case code >= 300 && code < 400 && code != http.StatusNotModified:
-			items, err := c.redirect(tx, h, it, ex.resp.Header.Get("Location"))
+			items, err := c.redirect(tx, h, it, ex.resp.Header.Get("Location"), note)
 			if err != nil {
 				return err
 			}
 			push = items
 		case it.kind == kindList && (code == http.StatusOK || code == http.StatusNotModified):
-			items, err := c.discover(tx, h, it, links, revisited)
+			items, err := c.discover(tx, h, it, links, revisited, note)
 			if err != nil {
 				return err
 			}
@@ -200,6 +203,9 @@ func (c *crawler) commitArchived(ctx context.Context, h *hostState, it *item, ex
 	if err != nil {
 		c.fatal(fmt.Errorf("commit %s: %w", it.url, err))
 		return false
+	}
+	for _, n := range notes {
+		c.fault(n.u, n.host, n.kind, n.detail)
 	}
 	c.mu.Lock()
 	ss := c.siteStats(it.site)

@@ -171,12 +171,12 @@ type SiteStats struct {
 
 // Fault kinds recorded in the frontier's faults table and counted in Stats.
 const (
-	FaultRetry         = "retry"          // a transient failure that was retried
-	FaultTimeout       = "timeout"        // gave up after time-outs
-	FaultNetwork       = "network"        // gave up after resets or other network errors
-	FaultHTTP          = "http"           // gave up after 408/429/5xx, or got another 4xx
-	FaultTooLarge      = "too-large"      // body over MaxBodySize; nothing stored
-	FaultRedirectLoop  = "redirect-loop"  // a redirect chain came back on itself or ran too long
+	FaultRetry         = "retry"         // a transient failure that was retried
+	FaultTimeout       = "timeout"       // gave up after time-outs
+	FaultNetwork       = "network"       // gave up after resets or other network errors
+	FaultHTTP          = "http"          // gave up after 408/429/5xx, or got another 4xx
+	FaultTooLarge      = "too-large"     // body over MaxBodySize; nothing stored
+	FaultRedirectLoop  = "redirect-loop" // a redirect chain came back on itself or ran too long
 	FaultOffSiteRedir  = "offsite-redirect"
 	FaultTrap          = "trap"           // a list walk stopped for lack of new articles
 	FaultMaxPages      = "max-pages"      // the site hit MaxPages

@@ -144,6 +144,7 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 				}
 				if it != nil {
 					seeds = append(seeds, it)
+					c.listCount[s.Name]++
 				}
 			}
 		}
@@ -251,16 +252,13 @@ func (c *crawler) fault(u, host, kind, detail string) {
 	}
 }
 
-// faultOnce records a per-site fault only the first time in a run.
-func (c *crawler) faultOnce(site, u, host, kind, detail string) {
+// firstTime reports whether key is seen for the first time in this run.
+func (c *crawler) firstTime(key string) bool {
 	c.mu.Lock()
-	k := site + "|" + kind
-	seen := c.noted[k]
-	c.noted[k] = true
-	c.mu.Unlock()
-	if !seen {
-		c.fault(u, host, kind, detail)
-	}
+	defer c.mu.Unlock()
+	seen := c.noted[key]
+	c.noted[key] = true
+	return !seen
 }
 
 func (c *crawler) siteStats(name string) *SiteStats {

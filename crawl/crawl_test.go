@@ -243,3 +243,110 @@ func TestCrawlFixtureSite(t *testing.T) {
 	}
 	_ = url.Parse
 }
+
+func TestCrawlFaults(t *testing.T) {
+	s := startSite(t, siteserver.Options{Hosts: []string{"jinghai"}, Faults: true, Down: true, Trap: true, SlowStall: 5 * time.Second})
+	dir := t.TempDir()
+	cfg := config(t, s, dir)
+	cfg.Delay = 20 * time.Millisecond
+	cfg.Timeout = 400 * time.Millisecond
+	cfg.MaxRetries = 2
+	cfg.MaxPages = 8
+	cfg.HostFailLimit = 3
+	cfg.HostPause = 100 * time.Millisecond
+	start := time.Now()
+	st, err := crawl.Run(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("stats after %s: %+v", time.Since(start), st)
+	_, faults, err := crawl.ReadFrontier(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	faultsOf := map[string][]string{} // path → kinds
+	for _, f := range faults {
+		u, _ := url.Parse(f.URL)
+		faultsOf[u.Host+u.Path] = append(faultsOf[u.Host+u.Path], f.Kind)
+	}
+	has := func(host, path, kind string) {
+		t.Helper()
+		h := s.Host(host)
+		for _, k := range faultsOf[h.Addr()+path] {
+			if k == kind {
+				return
+			}
+		}
+		t.Errorf("no %s fault recorded for %s%s (got %v)", kind, host, path, faultsOf[h.Addr()+path])
+	}
+	has("faults", "/a/retry503.html", crawl.FaultRetry)
+	has("faults", "/a/retry429.html", crawl.FaultRetry)
+	has("faults", "/a/reset.html", crawl.FaultRetry)
+	has("faults", "/a/slow.html", crawl.FaultTimeout)
+	has("faults", "/a/huge.html", crawl.FaultTooLarge)
+	has("faults", "/a/huge-cl.html", crawl.FaultTooLarge)
+	has("faults", "/loop/b.html", crawl.FaultRedirectLoop)
+	has("faults", "/a/moved.html", crawl.FaultOffSiteRedir)
+	has("trap", "/day/4.html", crawl.FaultTrap) // pages 2, 3 and 4 brought nothing new
+	if st.Faults[crawl.FaultMaxPages] != 1 || st.Faults[crawl.FaultHostPaused] != 1 || st.Faults[crawl.FaultHostAbandoned] != 1 {
+		t.Errorf("faults %v: want one max-pages, one host-paused, one host-abandoned", st.Faults)
+	}
+
+	f := hitCounts(s.Host("faults"))
+	for p, want := range map[string]int{
+		"/a/retry503.html": 2, "/a/retry429.html": 2, "/a/reset.html": 2, // one failure, then the page
+		"/a/slow.html": 3,                       // three attempts, all timed out
+		"/a/huge.html": 1, "/a/huge-cl.html": 1, // a size fault is not retried
+		"/loop/a.html": 1, "/loop/b.html": 1, "/a/moved.html": 1, "/a/ok.html": 1,
+	} {
+		if f[p] != want {
+			t.Errorf("faults %s fetched %d times, want %d", p, f[p], want)
+		}
+	}
+	// Retry-After: 1 was honoured.
+	var times []time.Time
+	for _, h := range s.Host("faults").Hits() {
+		if h.Path == "/a/retry503.html" {
+			times = append(times, h.Time)
+		}
+	}
+	if len(times) == 2 && times[1].Sub(times[0]) < time.Second {
+		t.Errorf("retry after 503 with Retry-After: 1 came after %s", times[1].Sub(times[0]))
+	}
+	// The trap host: list pages bounded by MaxPages, the repeating walk by trap detection.
+	lists := 0
+	for p := range hitCounts(s.Host("trap")) {
+		if strings.HasPrefix(p, "/cal/") || strings.HasPrefix(p, "/day/") {
+			lists++
+		}
+	}
+	if lists > cfg.MaxPages {
+		t.Errorf("trap host: %d list pages fetched, want ≤ %d", lists, cfg.MaxPages)
+	}
+	// The down host: list page, then 3 failing URLs × 3 attempts, a pause,
+	// 3 more, then left alone.
+	down := s.Host("down").Hits()
+	if len(down) > 2+6*3 {
+		t.Errorf("down host got %d requests, want ≤ %d", len(down), 2+6*3)
+	}
+	if st.Pending != 12-6 {
+		t.Errorf("%d URLs pending, want the down host's 6 untried ones", st.Pending)
+	}
+	if n := len(s.Offsite.Hits()); n != 0 {
+		t.Errorf("off-site server got %d requests", n)
+	}
+	for _, h := range s.Hosts {
+		checkGaps(t, h, cfg.Delay)
+	}
+	responses, _, _ := warcResponses(t, dir)
+	for _, p := range []string{"/a/huge.html", "/a/huge-cl.html", "/a/slow.html"} {
+		if n := responses[s.Host("faults").URL+p]; n != 0 {
+			t.Errorf("archive holds %d responses for %s, want none", n, p)
+		}
+	}
+	for _, p := range []string{"/a/retry503.html", "/a/retry429.html", "/a/reset.html", "/a/ok.html", "/loop/a.html", "/loop/b.html"} {
+		if n := responses[s.Host("faults").URL+p]; n != 1 {
+			t.Errorf("archive holds %d responses for %s, want 1", n, p)
+		}
+	}
+}

@@ -52,6 +52,10 @@ func newTransport(c *Config) http.RoundTripper {
 		MaxIdleConns:          1000,
 		IdleConnTimeout:       90 * time.Second,
 		DisableCompression:    true, // archive the bytes the server sent
+		// One request per connection: with keep-alive, net/http silently
+		// re-sends a GET whose reused connection was closed, a request our
+		// pacing and retry accounting would never see.
+		DisableKeepAlives: true,
 		// HTTP/1.1 only: the archive holds HTTP/1.1 messages.
 		TLSNextProto: map[string]func(string, *tls.Conn) http.RoundTripper{},
 	}

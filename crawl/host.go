@@ -361,7 +361,7 @@ func (c *crawler) nextSeq() int64 {
 
 // discover enqueues what a list page links to: its articles, then — unless
 // the walk should end here — the first further list page not yet seen.
-func (c *crawler) discover(tx *sql.Tx, h *hostState, it *item, links *ListLinks, revisited bool) ([]*item, error) {
+func (c *crawler) discover(tx *sql.Tx, h *hostState, it *item, links *ListLinks, revisited bool, note noteFunc) ([]*item, error) {
 	base, _ := url.Parse(it.url)
 	var out []*item
 	newArticles, dated, old := 0, 0, 0
@@ -406,7 +406,7 @@ func (c *crawler) discover(tx *sql.Tx, h *hostState, it *item, links *ListLinks,
 	case since != "" && dated > 0 && old == dated:
 		return out, nil // everything further is older still
 	case stale >= c.cfg.TrapPages:
-		c.fault(it.url, h.name, FaultTrap, fmt.Sprintf("%d list pages in a row without a new article; walk ended", stale))
+		note(it.url, h.name, FaultTrap, fmt.Sprintf("%d list pages in a row without a new article; walk ended", stale))
 		return out, nil
 	}
 	for _, n := range links.Next {
@@ -421,7 +421,9 @@ func (c *crawler) discover(tx *sql.Tx, h *hostState, it *item, links *ListLinks,
 		full := c.cfg.MaxPages > 0 && c.listCount[it.site] >= c.cfg.MaxPages
 		c.mu.Unlock()
 		if full {
-			c.faultOnce(it.site, canon, u.Host, FaultMaxPages, fmt.Sprintf("site %s reached %d list pages", it.site, c.cfg.MaxPages))
+			if c.firstTime(it.site + "|" + FaultMaxPages) {
+				note(canon, u.Host, FaultMaxPages, fmt.Sprintf("site %s reached %d list pages", it.site, c.cfg.MaxPages))
+			}
 			return out, nil
 		}
 		ni, _, err := c.enqueue(tx, u, canon, it.site, kindList, "", stale, 0, "", it.url)
@@ -441,11 +443,11 @@ func (c *crawler) discover(tx *sql.Tx, h *hostState, it *item, links *ListLinks,
 
 // redirect enqueues the target of a redirect response, within scope and
 // without loops.
-func (c *crawler) redirect(tx *sql.Tx, h *hostState, it *item, loc string) ([]*item, error) {
+func (c *crawler) redirect(tx *sql.Tx, h *hostState, it *item, loc string, note noteFunc) ([]*item, error) {
 	base, _ := url.Parse(it.url)
 	canon, u, ok := resolve(base, loc)
 	if !ok {
-		c.fault(it.url, h.name, FaultHTTP, fmt.Sprintf("redirect to unusable location %q", loc))
+		note(it.url, h.name, FaultHTTP, fmt.Sprintf("redirect to unusable location %q", loc))
 		return nil, nil
 	}
 	chain := it.chain
@@ -455,14 +457,14 @@ func (c *crawler) redirect(tx *sql.Tx, h *hostState, it *item, loc string) ([]*i
 	chain += it.url
 	switch {
 	case canon == it.url || strings.Contains("\n"+chain+"\n", "\n"+canon+"\n"):
-		c.fault(it.url, h.name, FaultRedirectLoop, "redirect loop back to "+canon)
+		note(it.url, h.name, FaultRedirectLoop, "redirect loop back to "+canon)
 		return nil, nil
 	case it.hops+1 > c.cfg.MaxRedirects:
-		c.fault(it.url, h.name, FaultRedirectLoop, fmt.Sprintf("more than %d redirects", c.cfg.MaxRedirects))
+		note(it.url, h.name, FaultRedirectLoop, fmt.Sprintf("more than %d redirects", c.cfg.MaxRedirects))
 		return nil, nil
 	}
 	if _, in := c.scope[u.Host]; !in {
-		c.fault(it.url, h.name, FaultOffSiteRedir, "redirect leaves the sites: "+canon+" (not followed)")
+		note(it.url, h.name, FaultOffSiteRedir, "redirect leaves the sites: "+canon+" (not followed)")
 		return nil, nil
 	}
 	c.mu.Lock()
@@ -474,3 +476,7 @@ func (c *crawler) redirect(tx *sql.Tx, h *hostState, it *item, loc string) ([]*i
 	}
 	return []*item{ni}, nil
 }
+
+// noteFunc records a fault found inside a frontier transaction; the faults
+// are written after the commit.
+type noteFunc func(u, host, kind, detail string)
