@@ -50,7 +50,7 @@ type Options struct {
 
 // Defaults of Options.
 const (
-	DefaultMaxLinks     = 20000
+	DefaultMaxLinks     = 10000
 	DefaultChartRegions = 30
 )
 
