@@ -350,3 +350,79 @@ func TestCrawlFaults(t *testing.T) {
 		}
 	}
 }
+
+func TestCrawlSince(t *testing.T) {
+	for _, tc := range []struct {
+		since   string
+		fetched []string
+		never   []string
+		old     int
+	}{
+		// Two articles of page 3 are older: skipped, the walk goes on.
+		{"2023-01-01", []string{"/zwgk/tzgg/news.html?page=3", "/zwgk/tzgg/202306/t20230620_681001.html"},
+			[]string{"/zwgk/tzgg/202211/t20221130_660120.html", "/zwgk/tzgg/202208/t20220816_655432.html"}, 2},
+		// Everything on page 2 is older: page 3 is never asked for.
+		{"2024-06-01", []string{"/zwgk/tzgg/news.html?page=2", "/zwgk/tzgg/202410/t20241010_698765.html"},
+			[]string{"/zwgk/tzgg/news.html?page=3", "/zwgk/tzgg/202403/t20240318_690112.html", "/zwgk/tzgg/202403/W020240318390512.pdf"}, 3},
+	} {
+		t.Run(tc.since, func(t *testing.T) {
+			s := startSite(t, siteserver.Options{Hosts: []string{"wuqing"}})
+			cfg := config(t, s, t.TempDir())
+			cfg.Since, _ = time.Parse("2006-01-02", tc.since)
+			st, err := crawl.Run(context.Background(), cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := hitCounts(s.Host("wuqing"))
+			for _, p := range tc.fetched {
+				if got[p] != 1 {
+					t.Errorf("%s fetched %d times, want 1", p, got[p])
+				}
+			}
+			for _, p := range tc.never {
+				if got[p] != 0 {
+					t.Errorf("%s fetched %d times, want never", p, got[p])
+				}
+			}
+			if st.Old != tc.old {
+				t.Errorf("%d articles skipped as old, want %d", st.Old, tc.old)
+			}
+		})
+	}
+}
+
+func TestRobotsUnavailable(t *testing.T) {
+	s := startSite(t, siteserver.Options{Hosts: []string{"jinghai"}, RobotsDown: true})
+	dir := t.TempDir()
+	cfg := config(t, s, dir)
+	cfg.MaxRetries = 1
+	st, err := crawl.Run(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := hitCounts(s.Host("norobots"))
+	if got["/robots.txt"] != 2 || len(got) != 1 {
+		t.Errorf("host with failing robots.txt got %v, want two tries of robots.txt and nothing else", got)
+	}
+	if st.Faults[crawl.FaultRobots] != 1 || st.Faults[crawl.FaultHostAbandoned] != 1 || st.Pending != 1 {
+		t.Errorf("stats %+v: want a robots fault, the host left, its seed pending", st)
+	}
+	if n := len(hitCounts(s.Host("jinghai"))); n != len(fixtureFetches["jinghai"]) {
+		t.Errorf("the other host got %d distinct requests, want %d", n, len(fixtureFetches["jinghai"]))
+	}
+}
+
+func TestProgress(t *testing.T) {
+	s := startSite(t, siteserver.Options{Hosts: []string{"jinghai"}})
+	cfg := config(t, s, t.TempDir())
+	var b strings.Builder
+	cfg.Progress = &b
+	cfg.ProgressEvery = 20 * time.Millisecond
+	if _, err := crawl.Run(context.Background(), cfg); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if !strings.Contains(out, "crawl: 3 list pages, 7 articles, 0 errors, queue 0 | 天津市静海区 3/7\x1b[K\n") {
+		t.Errorf("final progress line missing from %q", out)
+	}
+}

@@ -76,6 +76,7 @@ func fetch(ctx context.Context, client *http.Client, cfg *Config, it *item, cond
 		ex.err = fmt.Errorf("build request: %w", err)
 		return ex
 	}
+	req.Close = true // one request per connection (see newTransport)
 	req.Header.Set("User-Agent", cfg.UserAgent)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
 	req.Header.Set("Accept-Language", "zh-CN,zh;q=0.9")
@@ -121,6 +122,9 @@ func fetch(ctx context.Context, client *http.Client, cfg *Config, it *item, cond
 func rawRequest(req *http.Request) []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "GET %s HTTP/1.1\r\nHost: %s\r\n", req.URL.RequestURI(), req.URL.Host)
+	if req.Close {
+		b.WriteString("Connection: close\r\n")
+	}
 	req.Header.Write(&b)
 	b.WriteString("\r\n")
 	return b.Bytes()
