@@ -93,9 +93,13 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	cfg.Sites = sites
 	if isTerminal(stderr) {
 		cfg.Progress = stderr
+		cfg.Log = lineClearer{stderr} // fault lines replace the progress line
 	}
 	st, err := crawl.Run(ctx, cfg)
 	printCrawlSummary(stderr, *archive, st)
+	if errors.Is(err, context.Canceled) {
+		return fmt.Errorf("crawl interrupted; run the same command again to continue: %w", err)
+	}
 	if err != nil {
 		return fmt.Errorf("crawl: %w", err)
 	}
@@ -103,6 +107,16 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return &partialError{st.Failed}
 	}
 	return nil
+}
+
+// lineClearer starts every write with a clear-line sequence.
+type lineClearer struct{ w io.Writer }
+
+func (l lineClearer) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(l.w, "\r\x1b[K"); err != nil {
+		return 0, err
+	}
+	return l.w.Write(p)
 }
 
 func isTerminal(w io.Writer) bool {
