@@ -59,6 +59,11 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 	if err := os.MkdirAll(cfg.ArchiveDir, 0o755); err != nil {
 		return Stats{}, fmt.Errorf("crawl: %w", err)
 	}
+	unlock, err := lockArchive(cfg.ArchiveDir)
+	if err != nil {
+		return Stats{}, err
+	}
+	defer unlock()
 	c := &crawler{
 		cfg:       cfg,
 		scope:     map[string]string{},
@@ -75,7 +80,6 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 	if t, ok := c.client.Transport.(*http.Transport); ok && cfg.Client == nil {
 		defer t.CloseIdleConnections()
 	}
-	var err error
 	if c.fr, err = openFrontier(cfg.ArchiveDir); err != nil {
 		return Stats{}, err
 	}

@@ -37,8 +37,14 @@
 // record) and a walk along a list ends at the first page that offers no new
 // article; articles already archived are not fetched again.
 //
-// Files: sites.go (sites file), canon.go (URL canonicalisation and scope),
-// config.go (Config, Stats), frontier.go (SQLite state), archive.go (WARC
-// files and recovery), fetch.go (one HTTP exchange), robots.go, host.go (the
-// per-host worker: pacing, retries, pausing), crawl.go (Run).
+// Timestamps in records and the frontier come from Config.Clock; pacing and
+// back-off use the real clock.
+//
+// Files: sites.go (sites file), canon.go (URL canonicalisation, scope,
+// attachments), config.go (Config, Stats, fault kinds), crawl.go (Run),
+// queue.go (per-host queues), host.go (the per-host worker: robots.txt,
+// pacing, retries, pausing, list walks, redirects), fetch.go (one HTTP
+// exchange), commit.go (records and their frontier transaction), archive.go
+// (WARC files, recovery, CheckWARC), frontier.go (SQLite state,
+// ReadFrontier), lock_*.go (one crawl per archive).
 package crawl

@@ -226,3 +226,35 @@ func TestIdenticalPayload(t *testing.T) {
 		t.Errorf("%d duplicates, want 1", st.Duplicates)
 	}
 }
+
+func TestOneCrawlPerArchive(t *testing.T) {
+	s := startSite(t, siteserver.Options{Hosts: []string{"jinghai"}})
+	dir := t.TempDir()
+	cfg := config(t, s, dir)
+	cfg.Delay = 300 * time.Millisecond
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error)
+	go func() { _, err := crawl.Run(ctx, cfg); done <- err }()
+	for len(s.Host("jinghai").Hits()) == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	if _, err := crawl.Run(context.Background(), cfg); err == nil || !strings.Contains(err.Error(), "in use") {
+		t.Errorf("second crawl on the same archive: %v, want an in-use error", err)
+	}
+	cancel()
+	if err := <-done; err != context.Canceled {
+		t.Errorf("cancelled crawl returned %v", err)
+	}
+	// The cancelled crawl left a consistent archive that the next run continues.
+	cfg.Delay = 20 * time.Millisecond
+	st, err := crawl.Run(context.Background(), cfg)
+	if err != nil || !st.Resumed {
+		t.Fatalf("resume after cancel: %v, %+v", err, st)
+	}
+	responses, _, _ := warcResponses(t, dir)
+	for _, p := range fixtureFetches["jinghai"] {
+		if n := responses[s.Host("jinghai").URL+p]; n != 1 {
+			t.Errorf("archive holds %d responses for %s, want 1", n, p)
+		}
+	}
+}
