@@ -183,8 +183,9 @@ func headerCharset(contentType string) string {
 	_, params, err := mime.ParseMediaType(contentType)
 	if err != nil {
 		// Tolerate sloppy headers like "text/html;charset=gbk;".
-		if i := strings.Index(strings.ToLower(contentType), "charset="); i >= 0 {
-			v := contentType[i+len("charset="):]
+		low := strings.ToLower(contentType)
+		if i := strings.Index(low, "charset="); i >= 0 {
+			v := low[i+len("charset="):]
 			if j := strings.IndexAny(v, "; "); j >= 0 {
 				v = v[:j]
 			}

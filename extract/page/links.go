@@ -45,6 +45,10 @@ func (r resolver) resolve(href string) string {
 	if err != nil {
 		return ""
 	}
+	// Only web links; a page read from a file (no scheme) keeps relative ones.
+	if s := strings.ToLower(u.Scheme); s != "http" && s != "https" && !(s == "" && r.base.Scheme == "") {
+		return ""
+	}
 	u.Fragment = ""
 	return u.String()
 }
@@ -65,7 +69,7 @@ func (r resolver) attachmentOf(a *html.Node) (schema.Attachment, bool) {
 		return schema.Attachment{}, false
 	}
 	u, err := url.Parse(abs)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "" && u.Scheme != "file") {
+	if err != nil {
 		return schema.Attachment{}, false
 	}
 	ext := strings.ToLower(path.Ext(u.Path))
