@@ -33,9 +33,34 @@ var metaNames = map[string]bool{
 	"publishdate": true, "columntype": true, "sitedomain": true,
 }
 
-// infoKeyRe matches a key of the info line and of the 政府信息公开 metadata
+// infoKeys are the keys of the info line and of the 政府信息公开 metadata
 // table. Longer keys come first so 发布时间 is not read as 时间.
-var infoKeyRe = regexp.MustCompile(`(发布时间|发布日期|更新时间|发文日期|成文日期|生成日期|文章来源|信息来源|稿件来源|发布机构|发文机关|发布单位|来源|作者|撰稿人|撰稿|责任编辑|编辑|浏览次数|阅读次数|点击次数|点击数|访问量|字号|字体|索引号|主题分类|体裁分类|发文字号|文号|有效性|关键词|日期|时间)\s*(?:[:：]|\t)`)
+var infoKeys = []string{
+	"发布时间", "发布日期", "更新时间", "发文日期", "成文日期", "生成日期", "文章来源", "信息来源", "稿件来源",
+	"发布机构", "发文机关", "发布单位", "来源", "作者", "撰稿人", "撰稿", "责任编辑", "编辑", "浏览次数", "阅读次数",
+	"点击次数", "点击数", "访问量", "字号", "字体", "索引号", "主题分类", "体裁分类", "发文字号", "文号", "有效性",
+	"关键词", "日期", "时间",
+}
+
+// infoKeyRe matches a key followed by a colon or a cell boundary.
+var infoKeyRe = regexp.MustCompile(`(` + strings.Join(infoKeys, "|") + `)\s*(?:[:：]|\t)`)
+
+// mayHoldInfo is a quick test before infoKeyRe: some key stands right
+// before a colon or a tab.
+func mayHoldInfo(line string) bool {
+	for i, r := range line {
+		if r != ':' && r != '：' && r != '\t' {
+			continue
+		}
+		before := strings.TrimRight(line[:i], " ")
+		for _, k := range infoKeys {
+			if strings.HasSuffix(before, k) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // maxInfoLine is the longest line read as an info line.
 const maxInfoLine = 300
@@ -100,7 +125,7 @@ func readMeta(root *html.Node) metaInfo {
 			}
 			continue
 		}
-		if strings.Contains(line, "今天是") || !strings.ContainsAny(line, ":：\t") {
+		if strings.Contains(line, "今天是") || !mayHoldInfo(line) {
 			continue
 		}
 		keys := infoKeyRe.FindAllStringSubmatchIndex(line, -1)
