@@ -91,7 +91,7 @@ func (e *Extractor) Extract(doc *schema.Document) []schema.Figure {
 	if c.sections == nil {
 		c.sections = outline.Sections(doc.Text)
 	}
-	c.quoted = quotedSpans(c.rs)
+	c.quoted = append(quotedSpans(c.rs), urlSpans(c.rs)...)
 	for _, t := range doc.Tables {
 		c.tables = append(c.tables, span{t.Start, t.End})
 	}
@@ -139,6 +139,8 @@ func (c *docCtx) prose() []*cand {
 			cands = append(cands, cd)
 		}
 	}
+	cands = append(cands, c.shareWordCands()...)
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].f.Start < cands[j].f.Start })
 	cands = resolveLists(c.rs, cands)
 	var figs []*cand
 	for _, cd := range cands {
@@ -165,10 +167,14 @@ func (c *docCtx) read(m number.Match) *cand {
 	qual := schema.QualExact
 
 	switch m.Form {
-	case number.Percent:
-		f.Kind, f.Unit, f.BaseUnit, f.Normalized = schema.KindPercent, unitPercentWords, "%", m.Value
-	case number.Permille:
-		f.Kind, f.Unit, f.BaseUnit, f.Normalized = schema.KindPercent, unitPermilleWords, "%", m.Value*0.1
+	case number.Percent, number.Permille:
+		// 百分之三十五 → 35%; 千分之五 → 0.5%; 万分之三 → 0.03%
+		den := m.Den
+		if den == 0 {
+			den = 100
+		}
+		f.Kind, f.BaseUnit, f.Normalized = schema.KindPercent, "%", m.Value*100/den
+		f.Unit = perUnit(rs, m)
 	case number.Fraction:
 		left := sub(rs, cd.clause.Start, m.Start)
 		if strings.Contains(left, "占") {
@@ -193,21 +199,50 @@ func (c *docCtx) read(m number.Match) *cand {
 		if strings.ContainsAny(sub(rs, m.Start, numEnd), "余多") {
 			qual = schema.QualGT // 60余亿元
 		}
-		u, ok := matchUnit(rs, p)
+		// Blanks between a number and its unit (12 所, 一百五十    个百分点).
+		q := p
+		for q < len(rs) && q-p < 4 && (rs[q] == ' ' || rs[q] == '\u3000') {
+			q++
+		}
+		u, uEnd, ok := matchUnitLoose(rs, q)
+		if numEnd != m.End {
+			// 七十五万个百分点: the magnitude belongs to the number when the
+			// unit after the whole numeral is the longer one.
+			q2 := m.End
+			for q2 < len(rs) && q2-m.End < 4 && (rs[q2] == ' ' || rs[q2] == '\u3000') {
+				q2++
+			}
+			if u2, e2, ok2 := matchUnitLoose(rs, q2); ok2 && (!ok || len([]rune(u2.rule.unit)) > len([]rune(u.rule.unit))) {
+				u, uEnd, ok, q = u2, e2, true, q2
+				numEnd, value = m.End, m.Value
+			}
+		}
+		if ok {
+			p = q
+		}
 		if ok && u.rule.unit == "位" && c.rankContext(cd.clause.Start, m.Start) {
 			u = unitEntry{text: u.text, mag: u.mag, rule: &rankUnit}
 		}
-		if !ok && m.Value <= 10 && m.Value >= 1 && m.Value == math.Trunc(m.Value) {
-			for i := range shareUnits { // 七成, 五折
-				if hasAt(rs, p, shareUnits[i].unit) && m.Chinese {
-					u, ok = unitEntry{text: shareUnits[i].unit, mag: 1, rule: &shareUnits[i]}, true
-				}
+		if !ok {
+			if sh, end, v, okShare := shareAt(rs, q, m); okShare {
+				// 七成, 9.9折, 三成半, 七成六: a share of ten
+				f.Kind, f.Unit, f.BaseUnit, f.Normalized, f.Value = schema.KindPercent, sh, "%", v, m.Value
+				cd.unitEnd = end
+				f.Start, f.End = m.Start, end
+				return c.finishRead(cd, m.Start, end, qual)
 			}
 		}
-		if ok && u.rule.kind == schema.KindCount && isNameAfter(rs, p+len([]rune(u.text))) {
+		if !ok && m.Start > 0 {
+			if base, signed := currencySigns[rs[m.Start-1]]; signed {
+				// ￥300, $20: the sign is the unit
+				f.Kind, f.Unit, f.BaseUnit, f.Normalized, f.Value = schema.KindMoney, string(rs[m.Start-1]), base, m.Value, m.Value
+				return c.finishRead(cd, m.Start-1, m.End, qual)
+			}
+		}
+		if ok && u.rule.kind == schema.KindCount && isNameAfter(rs, uEnd) {
 			return nil
 		}
-		if loneOne(rs, m) && (!ok || u.rule.kind != schema.KindSchools) {
+		if loneOne(rs, m) && (!ok || u.rule.kind != schema.KindSchools && u.rule.kind != schema.KindMoney) {
 			return nil
 		}
 		if ok {
@@ -219,7 +254,7 @@ func (c *docCtx) read(m number.Match) *cand {
 			cd.rule, cd.mag = u.rule, u.mag
 			f.Kind, f.Unit, f.BaseUnit = u.rule.kind, u.text, u.rule.base
 			f.Normalized = value * u.mag * u.rule.factor
-			textEnd = p + len([]rune(u.text))
+			textEnd = uEnd
 			cd.numEnd = numEnd
 		} else {
 			f.Value = m.Value
@@ -236,6 +271,13 @@ func (c *docCtx) read(m number.Match) *cand {
 			}
 		}
 	}
+	return c.finishRead(cd, textStart, textEnd, qual)
+}
+
+// finishRead adds the qualifier words around a candidate and fixes its text.
+func (c *docCtx) finishRead(cd *cand, textStart, textEnd int, qual schema.Qualifier) *cand {
+	rs := c.rs
+	f := &cd.f
 	cd.unitEnd = textEnd
 	// Qualifier words before and after.
 	for _, q := range qualBefore {
@@ -607,4 +649,27 @@ func (c *docCtx) year(cd *cand) {
 		y = ys[len(ys)-1].year
 	}
 	f.Year = y
+}
+
+// shareWordCands finds shares written without a numeral (打对折, 半成).
+func (c *docCtx) shareWordCands() []*cand {
+	var out []*cand
+	for _, sw := range shareWords {
+		w := []rune(sw.word)
+		for i := 0; i+len(w) <= len(c.rs); i++ {
+			if !hasAt(c.rs, i, sw.word) || c.inTable(i) || i+len(w) < len(c.rs) && c.rs[i+len(w)] == '品' {
+				continue
+			}
+			if sw.after != "" && !hasBefore(c.rs, i, sw.after) {
+				continue // 对折 alone is folding in half; 打对折 a discount
+			}
+			cd := &cand{numStart: i, numEnd: i + len(w), mag: 1}
+			cd.sent, cd.period, cd.clause = spanAt(c.sentences, i), spanAt(c.periods, i), spanAt(c.clauses, i)
+			cd.f = schema.Figure{Kind: schema.KindPercent, Value: sw.value, Unit: sw.word, Normalized: sw.value, BaseUnit: "%"}
+			if r := c.finishRead(cd, i, i+len(w), schema.QualExact); r != nil {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
 }

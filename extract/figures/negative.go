@@ -150,3 +150,21 @@ func isNameAfter(rs []rune, p int) bool {
 func loneOne(rs []rune, m number.Match) bool {
 	return m.Chinese && m.Form == number.Plain && m.End-m.Start == 1 && (rs[m.Start] == '一' || rs[m.Start] == '壹')
 }
+
+// urlSpans finds web addresses (http://…, www.…): their digits are codes
+// (…?q=30%25%2020%).
+func urlSpans(rs []rune) []span {
+	var out []span
+	for i := 0; i < len(rs); i++ {
+		if !(hasAt(rs, i, "http://") || hasAt(rs, i, "https://") || hasAt(rs, i, "www.")) {
+			continue
+		}
+		j := i
+		for j < len(rs) && rs[j] > ' ' && rs[j] < 0x2000 {
+			j++
+		}
+		out = append(out, span{i, j})
+		i = j
+	}
+	return out
+}

@@ -88,6 +88,39 @@ func matchUnit(rs []rune, p int) (unitEntry, bool) {
 	return unitEntry{}, false
 }
 
+// matchUnitLoose is matchUnit allowing blanks inside a unit of two or more
+// runes (个 百 分 点): it returns the unit and where it ends in rs.
+func matchUnitLoose(rs []rune, p int) (unitEntry, int, bool) {
+	exact, okExact := matchUnit(rs, p)
+	if lu, end, ok := looseUnit(rs, p); ok && (!okExact || len([]rune(lu.text)) > len([]rune(exact.text))) {
+		return lu, end, true
+	}
+	if okExact {
+		return exact, p + len([]rune(exact.text)), true
+	}
+	return unitEntry{}, 0, false
+}
+
+func looseUnit(rs []rune, p int) (unitEntry, int, bool) {
+	var compact []rune
+	var at []int // rs index of each compact rune
+	for k := p; k < len(rs) && len(compact) < 12; k++ {
+		if rs[k] == ' ' || rs[k] == '\u3000' {
+			if len(compact) == 0 {
+				break
+			}
+			continue
+		}
+		compact = append(compact, rs[k])
+		at = append(at, k)
+	}
+	u, ok := matchUnit(compact, 0)
+	if !ok || len([]rune(u.text)) < 2 {
+		return unitEntry{}, 0, false
+	}
+	return u, at[len([]rune(u.text))-1] + 1, true
+}
+
 // hasAt reports whether rs[p:] starts with w.
 func hasAt(rs []rune, p int, w string) bool {
 	if p < 0 {

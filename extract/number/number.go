@@ -43,7 +43,8 @@ type Match struct {
 	Text       string  // the numeral as written
 	Value      float64 // its value; finite
 	Form       Form
-	Chinese    bool // written at least partly with Chinese numerals
+	Chinese    bool    // written at least partly with Chinese numerals
+	Den        float64 // for Percent and Permille: 100, 1000, 10000… (百分之, 千分之, 万分之)
 }
 
 // Digits of Chinese numerals, ordinary, financial and traditional.
@@ -61,13 +62,15 @@ var hanBig = map[rune]float64{'万': 1e4, '萬': 1e4, '亿': 1e8, '億': 1e8, '�
 
 // financial marks characters that are numerals only next to another numeral
 // (陆地, 伍仁, 拾起, 肆意 are words).
-func financial(r rune) bool { return strings.ContainsRune("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟", r) }
+func financial(r rune) bool {
+	return strings.ContainsRune("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟", r)
+}
 
 // notNumberWords are words that begin with a numeral character but are no
 // number (一切 everything, 四川 a province, 万一 in case).
 var notNumberWords = []string{"一切", "一看", "一些", "一直", "一定", "一般", "一致", "一律", "一同", "一旦",
 	"一方面", "一体", "一起", "一线", "一流", "一样", "一贯", "一道", "四川", "万一", "千方百计", "两两", "一带一路",
-	"一系列", "一批批", "三令五申", "七上八下", "五花八门", "十分", "万众", "百姓", "千万别", "一举", "一味", "一再", "一手",
+	"一系列", "一批批", "三令五申", "七上八下", "五花八门", "十分", "万众", "百姓", "千万别", "一举", "一味", "一再", "一手", "十足",
 }
 
 func isArabic(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
@@ -93,8 +96,18 @@ func Scan(text string) []Match { return ScanRunes([]rune(text)) }
 func ScanRunes(rs []rune) []Match {
 	var out []Match
 	for i := 0; i < len(rs); {
+		if n := notNumberAt(rs, i); n > 0 {
+			i += n
+			continue
+		}
 		m, ok := matchAt(rs, i)
 		if !ok {
+			if isHanDigit(rs[i]) {
+				if end := runEnd(rs, i); end > i+1 {
+					i = end // 二三十: a vague run is skipped whole
+					continue
+				}
+			}
 			i++
 			continue
 		}
@@ -109,15 +122,18 @@ func MatchAt(rs []rune, i int) (Match, bool) { return matchAt(rs, i) }
 
 func matchAt(rs []rune, i int) (Match, bool) {
 	r := rs[i]
-	// 百分之… / 千分之…
-	if (r == '百' || r == '千') && i+2 < len(rs) && rs[i+1] == '分' && rs[i+2] == '之' {
-		if end := runEnd(rs, i+3); end > i+3 {
-			if v, err := Parse(string(rs[i+3 : end])); err == nil {
+	// 百分之… / 千分之… / 万分之… (blanks allowed: 百 分 之2.4)
+	if den, k := perDenominator(rs, i); k > 0 {
+		if end := runEnd(rs, k); end > k {
+			if v, err := Parse(string(rs[k:end])); err == nil {
+				if e2, v2, ok := arabicTail(rs, k, end, v); ok {
+					end, v = e2, v2
+				}
 				f := Percent
-				if r == '千' {
+				if den == 1000 {
 					f = Permille
 				}
-				return Match{Start: i, End: end, Text: string(rs[i:end]), Value: v, Form: f, Chinese: true}, true
+				return Match{Start: i, End: end, Text: string(rs[i:end]), Value: v, Form: f, Den: den, Chinese: true}, true
 			}
 		}
 		return Match{}, false
@@ -130,25 +146,35 @@ func matchAt(rs []rune, i int) (Match, bool) {
 			return Match{}, false
 		}
 	} else if r == '-' || r == '－' {
-		if i+1 < len(rs) && isArabic(rs[i+1]) && (i == 0 || !(isArabic(rs[i-1]) || isLetter(rs[i-1]) || isNumeralRune(rs[i-1]))) {
+		if i+1 < len(rs) && (isArabic(rs[i+1]) || rs[i+1] == '.' && i+2 < len(rs) && isArabic(rs[i+2])) &&
+			(i == 0 || !(isArabic(rs[i-1]) || isLetter(rs[i-1]) || isNumeralRune(rs[i-1]) || rs[i-1] == '-' || rs[i-1] == '－')) {
 			i++
 		} else {
 			return Match{}, false
 		}
 	}
 	r = rs[i]
+	if (r == '.' || r == '．') && i+1 < len(rs) && isArabic(rs[i+1]) && (i == 0 || !isArabic(rs[i-1]) && !isLetter(rs[i-1]) && rs[i-1] != '.') {
+		// .5, -.5: a decimal without its leading zero
+		end := runEnd(rs, i+1)
+		if end < 0 {
+			return Match{}, false
+		}
+		text := string(rs[start:end])
+		v, err := Parse(strings.Replace(text, ".", "0.", 1))
+		if err != nil {
+			return Match{}, false
+		}
+		return Match{Start: start, End: end, Text: text, Value: v}, true
+	}
 	switch {
 	case isArabic(r):
 		if start == i && i > 0 && (isArabic(rs[i-1]) || rs[i-1] == '.' && i > 1 && isArabic(rs[i-2])) {
 			return Match{}, false // inside a number we refused
 		}
 	case isHanDigit(r) || r == '十' || r == '拾' || r == '廿' || r == '卅':
-		if start == i {
-			for _, w := range notNumberWords {
-				if hasPrefixAt(rs, i, w) {
-					return Match{}, false
-				}
-			}
+		if start == i && notNumberAt(rs, i) > 0 {
+			return Match{}, false
 		}
 	case (r == '百' || r == '千' || r == '佰' || r == '仟') && i+1 < len(rs) && isHanDigit(rs[i+1]) && (i == 0 || !isNumeralRune(rs[i-1])):
 		// 百三 = 130, 千三 = 1300
@@ -168,6 +194,13 @@ func matchAt(rs []rune, i int) (Match, bool) {
 	if err != nil {
 		return Match{}, false
 	}
+	if e2, v2, ok := arabicTail(rs, i, end, v); ok {
+		end, v = e2, v2
+		text = string(rs[start:end])
+	} else if e2, v2, ok := dozen(rs, end, v); ok {
+		end, v = e2, v2
+		text = string(rs[start:end])
+	}
 	m := Match{Start: start, End: end, Text: text, Value: v, Form: Plain}
 	for _, c := range rs[i:end] {
 		if !isArabic(c) && c != '.' && c != ',' && c != '．' && c != '，' {
@@ -178,6 +211,46 @@ func matchAt(rs []rune, i int) (Match, bool) {
 		}
 	}
 	return m, true
+}
+
+// perDenominator reads a bare unit denominator before 分之 at rs[i]
+// (百分之, 千分之, 万分之, 百万分之, blanks allowed) and returns its value
+// and where the numerator starts, or 0.
+func perDenominator(rs []rune, i int) (float64, int) {
+	if i > 0 && (isHanDigit(rs[i-1]) || isArabic(rs[i-1]) || isSmall(rs[i-1]) || isBig(rs[i-1])) {
+		return 0, 0 // 一百分之二 is a fraction with a numeral denominator
+	}
+	j := i
+	for j < len(rs) && (isSmall(rs[j]) || isBig(rs[j]) || isBlank(rs[j]) && j > i) && rs[j] != '廿' && rs[j] != '卅' {
+		j++
+	}
+	if j == i || j >= len(rs) || rs[j] != '分' {
+		return 0, 0
+	}
+	n := fractionTail(rs, j)
+	if n == 0 {
+		return 0, 0
+	}
+	den, err := parseDen(strings.Join(strings.Fields(string(rs[i:j])), ""))
+	if err != nil || den < 100 {
+		return 0, 0
+	}
+	k := j + n
+	for k > j && !isBlank(rs[k-1]) && rs[k-1] != '之' {
+		k-- // back to just after 之 and its blanks
+	}
+	return den, k
+}
+
+// notNumberAt returns the length of a word at rs[i] that starts with a
+// numeral but is no number (一切, 四川, 十足), else 0.
+func notNumberAt(rs []rune, i int) int {
+	for _, w := range notNumberWords {
+		if hasPrefixAt(rs, i, w) {
+			return len([]rune(w))
+		}
+	}
+	return 0
 }
 
 func hasPrefixAt(rs []rune, i int, w string) bool {
@@ -192,36 +265,116 @@ func hasPrefixAt(rs []rune, i int, w string) bool {
 
 func isLetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
 
-// runEnd returns the end of the numeral run starting at i (exclusive).
+// runEnd returns the end of the numeral run starting at i (exclusive), or
+// -1. Blanks (up to three) may stand inside a Chinese numeral (一百 五 十 二,
+// 7 万5 千4 百) but never between two Arabic digits.
 func runEnd(rs []rune, i int) int {
 	j := i
 	last := -1 // end of the last rune that may end a numeral
+	prev := rune(0)
 	for j < len(rs) {
 		r := rs[j]
 		switch {
+		case isBlank(r) && j > i:
+			k := j
+			for k < len(rs) && isBlank(rs[k]) && k-j < 3 {
+				k++
+			}
+			if k >= len(rs) || !joinable(prev, rs, k) {
+				return last
+			}
+			j = k
+			continue
 		case isArabic(r):
 			j++
 			last = j
+		case isSmall(r) && prev != 0 && isSmall(prev) && hanSmall[prev] < hanSmall[r]:
+			return last // 五十千 is 五十 and a stray 千
 		case isNumeralRune(r):
 			j++
 			last = j
 		case (r == '.' || r == '．') && j > i && isArabic(rs[j-1]) && j+1 < len(rs) && isArabic(rs[j+1]):
 			j++
-		case (r == ',' || r == '，') && j > i && isArabic(rs[j-1]) && thousandGroup(rs, j+1):
+		case (r == ',' || r == '，' && rs[j-1] >= '０') && j > i && isArabic(rs[j-1]) && thousandGroup(rs, j+1):
+			// ，separates thousands only between fullwidth digits (４，５６５);
+			// between ASCII digits it separates numbers ($20，300美圆).
 			j++
-		case (r == '点' || r == '點') && j > i && j+1 < len(rs) && (isHanDigit(rs[j+1]) || isArabic(rs[j+1])) && isNumeralRune(rs[j-1]):
+		case (r == '点' || r == '點') && j > i && isNumeralRune(prev) && decimalAhead(rs, j+1):
 			j++
-		case (r == '余' || r == '多' || r == '几' || r == '幾') && j > i && j+1 < len(rs) && (isBig(rs[j+1]) || isSmall(rs[j+1])):
+		case (r == '余' || r == '多' || r == '几' || r == '幾') && j > i && bigOrSmallAhead(rs, j+1):
 			j++
-		case r == '分' && j > i && j+1 < len(rs) && rs[j+1] == '之' && j+2 < len(rs) && (isArabic(rs[j+2]) || isHanDigit(rs[j+2]) || isSmall(rs[j+2])):
-			j += 2
-		case r == '又' && j > i && j+1 < len(rs) && fractionAhead(rs, j+1):
+		case r == '分' && j > i && fractionTail(rs, j) > 0:
+			j += fractionTail(rs, j)
+		case r == '又' && j > i && fractionAhead(rs, j+1):
 			j++
 		default:
 			return last
 		}
+		prev = r
 	}
 	return last
+}
+
+func isBlank(r rune) bool { return r == ' ' || r == '\u3000' }
+
+// joinable reports whether a numeral goes on across blanks: from prev to the
+// rune at rs[k].
+func joinable(prev rune, rs []rune, k int) bool {
+	next := rs[k]
+	hanPrev := isNumeralRune(prev) || strings.ContainsRune("点點又之余多几幾", prev)
+	hanNext := isNumeralRune(next) || strings.ContainsRune("点點又余几幾", next) || next == '分' && fractionTail(rs, k) > 0
+	switch {
+	case hanPrev && hanNext:
+		return true
+	case isArabic(prev) && (isBig(next) || isSmall(next) || next == '分' && fractionTail(rs, k) > 0):
+		return true // 7 万, 1000  万, ３ 分之 一
+	case (isBig(prev) || isSmall(prev) || prev == '之' || prev == '又' || prev == '点') && isArabic(next):
+		return true // 7万 5千, 3分  之1
+	}
+	return false
+}
+
+// decimalAhead reports a decimal digit after 点 (blanks allowed); 两 is
+// never a decimal digit (两百点两 is 两百 and 两).
+func decimalAhead(rs []rune, k int) bool {
+	for k < len(rs) && isBlank(rs[k]) {
+		k++
+	}
+	if k >= len(rs) {
+		return false
+	}
+	r := rs[k]
+	return isArabic(r) || isHanDigit(r) && !strings.ContainsRune("两兩俩倆", r)
+}
+
+func bigOrSmallAhead(rs []rune, k int) bool {
+	for k < len(rs) && isBlank(rs[k]) {
+		k++
+	}
+	return k < len(rs) && (isBig(rs[k]) || isSmall(rs[k]))
+}
+
+// fractionTail returns the length of 分之 (with blanks) at j when a numerator
+// follows, else 0.
+func fractionTail(rs []rune, j int) int {
+	k := j + 1
+	for k < len(rs) && isBlank(rs[k]) {
+		k++
+	}
+	if k >= len(rs) || rs[k] != '之' {
+		return 0
+	}
+	k++
+	for k < len(rs) && isBlank(rs[k]) {
+		k++
+	}
+	if k < len(rs) && (rs[k] == '负' || rs[k] == '負') {
+		k++
+	}
+	if k < len(rs) && (isArabic(rs[k]) || isHanDigit(rs[k]) || isSmall(rs[k])) {
+		return k - j
+	}
+	return 0
 }
 
 // thousandGroup reports whether rs[k:] starts with exactly three digits.
@@ -237,13 +390,16 @@ func thousandGroup(rs []rune, k int) bool {
 	return k+3 == len(rs) || !isArabic(rs[k+3])
 }
 
-// fractionAhead reports whether a fraction X分之Y starts at k.
+// fractionAhead reports whether a fraction X分之Y starts at k (blanks allowed).
 func fractionAhead(rs []rune, k int) bool {
+	for k < len(rs) && isBlank(rs[k]) {
+		k++
+	}
 	j := k
-	for j < len(rs) && (isArabic(rs[j]) || isNumeralRune(rs[j])) {
+	for j < len(rs) && (isArabic(rs[j]) || isNumeralRune(rs[j]) || isBlank(rs[j])) {
 		j++
 	}
-	return j > k && j+1 < len(rs) && rs[j] == '分' && rs[j+1] == '之'
+	return j > k && j < len(rs) && rs[j] == '分' && fractionTail(rs, j) > 0
 }
 
 // Parse reads one numeral string: Arabic, Chinese, mixed, 点-decimal,
@@ -328,13 +484,19 @@ func parse(s string) (float64, error) {
 // parseDen reads a denominator, where a bare unit (百 in 百分之) means 1×unit.
 func parseDen(s string) (float64, error) {
 	rs := []rune(s)
-	if len(rs) == 1 {
-		if u, ok := hanSmall[rs[0]]; ok {
-			return u, nil
+	if len(rs) >= 1 && !isHanDigit(rs[0]) && !isArabic(rs[0]) {
+		// a bare unit: 百, 千, 万, 百万, 万万
+		v := 1.0
+		for _, r := range rs {
+			if u, ok := hanSmall[r]; ok {
+				v *= u
+			} else if u, ok := hanBig[r]; ok {
+				v *= u
+			} else {
+				return parse(s)
+			}
 		}
-		if u, ok := hanBig[rs[0]]; ok {
-			return u, nil
-		}
+		return v, nil
 	}
 	return parse(s)
 }
@@ -383,6 +545,7 @@ func parseInt(s string) (float64, error) {
 		lastBig        float64
 		zero           bool
 		prevDigit      bool // previous atom was a Chinese digit
+		seq            bool // digits read one by one (二〇二三)
 		any            bool
 	)
 	for i := 0; i < len(rs); {
@@ -418,6 +581,7 @@ func parseInt(s string) (float64, error) {
 			if prevDigit && cur >= 0 {
 				cur = cur*10 + d // 二〇二三 read digit by digit
 				curSingle = false
+				seq = true
 			} else {
 				cur = d
 				curSingle = lastUnit >= 100 && !zero
@@ -432,6 +596,9 @@ func parseInt(s string) (float64, error) {
 			cur, lastUnit, prevDigit, any = -1, 10, false, true
 		case isSmall(r):
 			u := hanSmall[r]
+			if prevDigit && seq {
+				return 0, ErrSyntax // 二三十: twenty or thirty, no number
+			}
 			if cur < 0 {
 				cur = 1
 			}
@@ -474,4 +641,139 @@ func parseInt(s string) (float64, error) {
 		}
 	}
 	return v, nil
+}
+
+// arabicTail extends an Arabic numeral rs[i:end] with value v by the
+// notations of technical text: an exponent (2e5, 12.32e+14), a power (2^5,
+// 2.5^-1), a magnitude letter (40k, -2.5 M), a slash fraction (3/5, 1 3/5).
+// Dates (2024/08/29) are no fractions: both sides must be short and the
+// slash must not repeat.
+func arabicTail(rs []rune, i, end int, v float64) (int, float64, bool) {
+	for k := i; k < end; k++ {
+		if !isArabic(rs[k]) && rs[k] != '.' && rs[k] != '．' && rs[k] != ',' && rs[k] != '，' {
+			return 0, 0, false
+		}
+	}
+	if end >= len(rs) {
+		return 0, 0, false
+	}
+	digitsAt := func(k int) (int, int) { // end and count of digits from k
+		n := k
+		for n < len(rs) && isArabic(rs[n]) {
+			n++
+		}
+		return n, n - k
+	}
+	signs := func(k int) (int, bool) { // skips + and - signs; odd minus count → negative
+		neg := false
+		for k < len(rs) && strings.ContainsRune("+-－＋", rs[k]) {
+			if rs[k] == '-' || rs[k] == '－' {
+				neg = !neg
+			}
+			k++
+		}
+		return k, neg
+	}
+	letterAfter := func(k int) bool { return k < len(rs) && isLetter(rs[k]) }
+	switch r := rs[end]; {
+	case r == 'e' || r == 'E' || r == 'ｅ' || r == 'Ｅ':
+		k, neg := signs(end + 1)
+		n, cnt := digitsAt(k)
+		if cnt == 0 || cnt > 3 || letterAfter(n) {
+			return 0, 0, false
+		}
+		x, _ := strconv.Atoi(toASCII(rs[k:n]))
+		if neg {
+			x = -x
+		}
+		out := v * math.Pow(10, float64(x))
+		if math.IsInf(out, 0) || math.IsNaN(out) {
+			return 0, 0, false
+		}
+		return n, out, true
+	case r == '^':
+		k, neg := signs(end + 1)
+		n, cnt := digitsAt(k)
+		if cnt == 0 || cnt > 3 {
+			return 0, 0, false
+		}
+		x, _ := strconv.Atoi(toASCII(rs[k:n]))
+		if neg {
+			x = -x
+		}
+		out := math.Pow(math.Abs(v), float64(x))
+		if v < 0 {
+			out = -out
+		}
+		if math.IsInf(out, 0) || math.IsNaN(out) {
+			return 0, 0, false
+		}
+		return n, out, true
+	case r == '/' || r == '／':
+		if end-i > 3 || i > 0 && (rs[i-1] == '/' || rs[i-1] == '／') {
+			return 0, 0, false
+		}
+		n, cnt := digitsAt(end + 1)
+		if cnt == 0 || cnt > 3 || n < len(rs) && (rs[n] == '/' || rs[n] == '／' || rs[n] == '.' || isLetter(rs[n])) {
+			return 0, 0, false
+		}
+		d, _ := strconv.Atoi(toASCII(rs[end+1 : n]))
+		if d == 0 {
+			return 0, 0, false
+		}
+		return n, v / float64(d), true
+	case r == ' ' && end+1 < len(rs) && isArabic(rs[end+1]):
+		// 1 3/5: a whole number before a slash fraction
+		n, _ := digitsAt(end + 1)
+		if n < len(rs) && (rs[n] == '/' || rs[n] == '／') {
+			f, err := Parse(string(rs[end+1 : n]))
+			if err != nil {
+				return 0, 0, false
+			}
+			if e2, fv, ok := arabicTail(rs, end+1, n, f); ok && !strings.ContainsAny(string(rs[i:end]), ".．") {
+				if v < 0 {
+					return e2, v - fv, true
+				}
+				return e2, v + fv, true
+			}
+		}
+		fallthrough
+	default:
+		k := end
+		for k < len(rs) && rs[k] == ' ' && k-end < 2 {
+			k++
+		}
+		if k < len(rs) && !letterAfter(k+1) {
+			switch rs[k] {
+			case 'k', 'K', 'ｋ', 'Ｋ':
+				return k + 1, v * 1e3, true
+			case 'M', 'm', 'Ｍ', 'ｍ':
+				return k + 1, v * 1e6, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// dozen reads 打 (a dozen) after a numeral: 一打 = 12, 五十打 = 600; 打 is a
+// verb when another verb character follows (打造, 打击).
+func dozen(rs []rune, end int, v float64) (int, float64, bool) {
+	if end >= len(rs) || rs[end] != '打' {
+		return 0, 0, false
+	}
+	if end+1 < len(rs) && strings.ContainsRune("造击破通开好响赢工卡印扫包球算入出掉败倒扮听折", rs[end+1]) {
+		return 0, 0, false
+	}
+	return end + 1, v * 12, true
+}
+
+func toASCII(rs []rune) string {
+	b := make([]byte, 0, len(rs))
+	for _, r := range rs {
+		if r >= '０' && r <= '９' {
+			r = r - '０' + '0'
+		}
+		b = append(b, byte(r))
+	}
+	return string(b)
 }
