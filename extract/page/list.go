@@ -22,8 +22,9 @@ import (
 //     for tables); an item counts when its main link has a title of at least
 //     minTitle runes — menus have short labels;
 //   - the best container (most items, dated items count double) is taken,
-//     with every other container whose items are mostly dated (lists split
-//     into several <ul>s);
+//     with every container near it (sibling or cousin) whose items are
+//     mostly dated, as the best one's are (lists split into several <ul>s);
+//     a sidebar's dated list elsewhere on the page is left out;
 //   - containers in the site's header, navigation or footer are left out;
 //   - next pages come from 下一页 links, index_N.html links with N beyond
 //     the current page, and TRS createPageHTML(n, cur, "index", "html")
@@ -137,7 +138,8 @@ func (r resolver) findList(doc *html.Node) (links []schema.Link, next []string) 
 		}
 		var chosen []listContainer
 		for i, c := range conts {
-			if i == best || (c.dated*2 >= len(c.items) && conts[best].dated*2 >= len(conts[best].items)) {
+			if i == best || (c.dated*2 >= len(c.items) && conts[best].dated*2 >= len(conts[best].items) &&
+				near(c.node, conts[best].node)) {
 				chosen = append(chosen, c)
 			}
 		}
@@ -169,6 +171,19 @@ func (r resolver) findList(doc *html.Node) (links []schema.Link, next []string) 
 		}
 	}
 	return links, r.nextPages(doc)
+}
+
+// near reports whether two containers are parts of one list: siblings or
+// cousins, or one inside the other (a sidebar's dated list is neither).
+func near(a, b *html.Node) bool {
+	if contains(a, b) || contains(b, a) {
+		return true
+	}
+	pa, pb := a.Parent, b.Parent
+	if pa == nil || pb == nil {
+		return false
+	}
+	return pa == pb || (pa.Parent != nil && pa.Parent == pb.Parent)
 }
 
 // contains reports whether a is a proper ancestor of b.

@@ -256,13 +256,14 @@ func (m metaInfo) site() string {
 	return ""
 }
 
-// column chooses the column (栏目) name.
-func (m metaInfo) column(title string) string {
+// column chooses the column (栏目) name. An article's breadcrumb may end in
+// its own title, which is no column; a list page's title is its column.
+func (m metaInfo) column(title string, list bool) string {
 	if c := m.tag("columnname"); c != "" {
 		return c
 	}
 	for i := len(m.breadcrumb) - 1; i >= 0; i-- {
-		if it := m.breadcrumb[i]; it != title && it != "正文" && it != "首页" {
+		if it := m.breadcrumb[i]; (list || it != title) && it != "正文" && it != "首页" {
 			return it
 		}
 	}

@@ -60,7 +60,6 @@ func read(root *html.Node, pageURL string, dec decoded) *schema.Document {
 	}
 	doc.Title = m.title()
 	doc.Site = m.site()
-	doc.Column = m.column(doc.Title)
 	doc.Publisher = m.publisher()
 	doc.Published = m.published(pageURL)
 	doc.Region = m.region(doc.Publisher)
@@ -72,7 +71,9 @@ func read(root *html.Node, pageURL string, dec decoded) *schema.Document {
 	if bodyNode != nil {
 		plain, _ = textStats(bodyNode, chrome.skipper(bodyNode))
 	}
-	if isList(links, next, plain) {
+	list := isList(links, next, plain)
+	doc.Column = m.column(doc.Title, list)
+	if list {
 		doc.PageType = schema.PageList
 		if next == nil {
 			next = []string{}
