@@ -249,7 +249,8 @@ func TestCrawlFaults(t *testing.T) {
 	dir := t.TempDir()
 	cfg := config(t, s, dir)
 	cfg.Delay = 20 * time.Millisecond
-	cfg.Timeout = 400 * time.Millisecond
+	cfg.Timeout = 600 * time.Millisecond
+	cfg.MaxBodySize = 4 << 20 // the 50 MB pages are cut off early even under -race
 	cfg.MaxRetries = 2
 	cfg.MaxPages = 8
 	cfg.HostFailLimit = 3
