@@ -27,13 +27,14 @@ var bodyChromeRe = regexp.MustCompile(`(?i)(?:^|[-_\s])(?:share|bdshare|bdshareb
 // the banner date, print/close controls, share and QR prompts,
 // previous/next links, the footer's registration numbers.
 var chromePhrases = []string{
-	"今天是",                          // 今天是：2024年3月20日 星期三
 	"当前位置",                         // 当前位置：首页 >> 政务公开
 	"打印本页", "打印此页", "【打印】", "[打印]", // 【打印本页】
 	"关闭窗口", "【关闭】", "[关闭]", // 【关闭窗口】
-	"分享到", "扫一扫", "扫码", // 分享到：微信 微博；扫一扫在手机打开当前页
+	"分享到", "扫一扫", "手机扫码", // 分享到：微信 微博；扫一扫在手机打开当前页
 	"上一篇", "下一篇", "上一条", "下一条", // 上一篇：清平县召开2024年教育工作会议
-	"网站标识码", "ICP备", "公网安备", "版权所有", "主办单位", "承办单位",
+	"网站标识码", "ICP备", "公网安备", "版权所有", // the footer
+	// Not 主办单位/承办单位 (an event notice lists them in its body) nor a
+	// bare 扫码 (扫码报名); the footer is dropped as site chrome anyway.
 }
 
 // chromePatterns are the chrome texts that vary; each runs only on blocks
@@ -42,6 +43,7 @@ var chromePatterns = []struct {
 	literal string
 	re      *regexp.Regexp
 }{
+	{"今天是", regexp.MustCompile(`今天是\s*[:：]?\s*(?:\d{4}|星期|$)`)},          // the banner's 今天是：2024年3月20日, not 今天是第40个教师节
 	{"位置", regexp.MustCompile(`您[现当]?[在所]+的?位置`)},                        // 您所在的位置：首页 > 公告公示
 	{"字", regexp.MustCompile(`【\s*字[体号]|字[体号]\s*[:：]\s*[\[【]?\s*[大中小]`)}, // 【字体：大 中 小】
 	// The info line: 发布时间：… 来源：… 浏览次数：…

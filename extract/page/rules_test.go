@@ -1,10 +1,13 @@
 package page
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/govfig/govfig/schema"
 )
 
 func TestFindDate(t *testing.T) {
@@ -246,5 +249,60 @@ func TestListOrArticle(t *testing.T) {
 		if doc.PageType != tt.want {
 			t.Errorf("%s: page type %q, want %q", tt.name, doc.PageType, tt.want)
 		}
+	}
+}
+
+func TestChromeText(t *testing.T) {
+	tests := []struct {
+		in     string
+		chrome bool
+	}{
+		{"今天是：2024年3月20日 星期三", true},
+		{"今天是：", true},
+		{"今天是2019年10月31日 星期三 农历十月初七", true},
+		{"您所在的位置:政务公开 > 公告公示", true},
+		{"当前位置：首页 >> 教育信息", true},
+		{"【字体：大 中 小】", true},
+		{"字号：[ 大 中 小 ]", true},
+		{"【打印本页】【关闭窗口】", true},
+		{"分享到：微信 微博", true},
+		{"扫一扫在手机打开当前页", true},
+		{"上一篇：清平县召开2024年教育工作会议", true},
+		{"网站标识码：1200000000 津ICP备00000000号", true},
+		{"发布时间：2024-05-20 来源：宝坻区教育局", true},
+		{"文章来源: 天津市静海区人民政府 更新时间:2024/08/29 16:16:38", true},
+		// Body text that looks a little like chrome stays.
+		{"今天是第40个教师节，全区举行庆祝活动。", false},
+		{"主办单位：静海区教育局", false},
+		{"请扫码报名参加培训。", false},
+		{"报名时间：2024年9月1日至9月10日", false},
+		{"下一步，我县将继续加大投入。", false},
+		{"学校位置：静海镇东方红路1号", false},
+	}
+	for _, tt := range tests {
+		if got := isChromeText(tt.in); got != tt.chrome {
+			t.Errorf("isChromeText(%q) = %v, want %v", tt.in, got, tt.chrome)
+		}
+	}
+}
+
+func TestMergeSections(t *testing.T) {
+	text := "一、基本情况\n正文甲\n概述\n正文乙\n二、主要做法\n正文丙"
+	fromText := []schema.Section{
+		{Title: "一、基本情况", Level: 1, Start: 0, End: 18, Path: "一、基本情况"},
+		{Title: "二、主要做法", Level: 1, Start: 18, End: 28, Path: "二、主要做法"},
+	}
+	heads := []heading{
+		{level: 1, title: "一、基本情况", start: 0, end: 6}, // the same line as <h2>: kept once
+		{level: 2, title: "概述", start: 11, end: 13},     // an <h3> under it
+	}
+	got := mergeSections(text, fromText, heads)
+	want := []string{"一、基本情况 0-18", "一、基本情况 > 概述 11-18", "二、主要做法 18-28"}
+	var gs []string
+	for _, s := range got {
+		gs = append(gs, fmt.Sprintf("%s %d-%d", s.Path, s.Start, s.End))
+	}
+	if strings.Join(gs, "|") != strings.Join(want, "|") {
+		t.Errorf("sections\n%q\nwant\n%q", gs, want)
 	}
 }
