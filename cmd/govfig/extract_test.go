@@ -10,7 +10,10 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/govfig/govfig/crawl"
+	"github.com/govfig/govfig/fixtures/siteserver"
 	_ "github.com/mattn/go-sqlite3"
 )
 
@@ -145,5 +148,58 @@ func TestExtractAndSearchUsage(t *testing.T) {
 		if !errors.As(err, &ue) {
 			t.Errorf("%q: err = %v, want a usage error", args, err)
 		}
+	}
+}
+
+// TestExtractCrawledArchive reads what the crawler writes: the sample site is
+// crawled into an archive and extracted; a second crawl (conditional
+// requests → revisit records) and extract change nothing.
+func TestExtractCrawledArchive(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crawls the sample site")
+	}
+	s, err := siteserver.Start(siteserver.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	sites, err := crawl.ParseSites(strings.NewReader(s.Text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	arch := filepath.Join(dir, "archive")
+	cfg := crawl.Config{Sites: sites, ArchiveDir: arch, Delay: -1, DialContext: s.DialContext, RetryBase: 10 * time.Millisecond}
+	if _, err := crawl.Run(context.Background(), cfg); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "govfig.db")
+	out1, errOut, err := runCmd(t, "extract", "-q", "--db", db, arch)
+	if err != nil {
+		t.Fatalf("extract crawled archive: %v\n%s%s", err, out1, errOut)
+	}
+	m := summaryRE.FindStringSubmatch(out1)
+	if m == nil || m[1] == "0" {
+		t.Fatalf("summary %q", out1)
+	}
+	conn, _ := sql.Open("sqlite3", db)
+	defer conn.Close()
+	var articles, withRegion int
+	conn.QueryRow("SELECT count(*), count(nullif(region, '')) FROM documents WHERE page_type = 'article'").Scan(&articles, &withRegion)
+	t.Logf("first extract: %s%d articles, %d with a region", out1, articles, withRegion)
+	if articles == 0 || withRegion == 0 {
+		t.Errorf("%d articles, %d with a region", articles, withRegion)
+	}
+	before := dumpDB(t, db)
+	if _, err := crawl.Run(context.Background(), cfg); err != nil {
+		t.Fatal(err)
+	}
+	out2, _, err := runCmd(t, "extract", "-q", "--db", db, arch)
+	t.Logf("after the re-crawl: %s", out2)
+	if err != nil || !strings.HasPrefix(out2, fmt.Sprintf("0 new, 0 changed, %s unchanged", m[1])) {
+		t.Errorf("after a re-crawl: %q %v", out2, err)
+	}
+	if after := dumpDB(t, db); after != before {
+		t.Error("extracting the re-crawled archive changed the database")
 	}
 }
