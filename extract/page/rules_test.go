@@ -294,7 +294,7 @@ func TestMergeSections(t *testing.T) {
 	}
 	heads := []heading{
 		{level: 1, title: "一、基本情况", start: 0, end: 6}, // the same line as <h2>: kept once
-		{level: 2, title: "概述", start: 11, end: 13},     // an <h3> under it
+		{level: 2, title: "概述", start: 11, end: 13},   // an <h3> under it
 	}
 	got := mergeSections(text, fromText, heads)
 	want := []string{"一、基本情况 0-18", "一、基本情况 > 概述 11-18", "二、主要做法 18-28"}
