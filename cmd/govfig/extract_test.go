@@ -6,6 +6,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -201,5 +203,29 @@ func TestExtractCrawledArchive(t *testing.T) {
 	}
 	if after := dumpDB(t, db); after != before {
 		t.Error("extracting the re-crawled archive changed the database")
+	}
+}
+
+// TestExtractReportsProblems: a missing file and a damaged archive do not stop
+// the run; they are listed on stderr and make the exit status 1.
+func TestExtractReportsProblems(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile("../../archive/testdata/wget.warc.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := filepath.Join(dir, "cut.warc.gz")
+	os.WriteFile(cut, data[:len(data)/2], 0o644)
+	db := filepath.Join(dir, "govfig.db")
+	out, errOut, err := runCmd(t, "extract", "-q", "--db", db, cut, filepath.Join(dir, "missing.txt"), "../../fixtures/docs")
+	var pe *partialError
+	if !errors.As(err, &pe) || pe.failed != 2 || exitCode(err, io.Discard) != 1 {
+		t.Fatalf("err = %v, want 2 failed inputs (exit 1)\n%s", err, errOut)
+	}
+	if !strings.Contains(errOut, "problem: "+filepath.ToSlash(cut)) || !strings.Contains(errOut, "missing.txt (read)") {
+		t.Errorf("stderr does not list the problems:\n%s", errOut)
+	}
+	if m := summaryRE.FindStringSubmatch(out); m == nil || m[1] == "0" || m[5] != "2" {
+		t.Errorf("summary %q", out)
 	}
 }
