@@ -190,7 +190,10 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 	c.mu.Lock()
 	c.stats.Pending = n
 	c.mu.Unlock()
-	if n == 0 && ctx.Err() == nil {
+	// A run that was not interrupted finishes its generation even when
+	// hosts were left: their pending URLs carry over into the next one, so
+	// one dead site cannot keep the others from being crawled again.
+	if ctx.Err() == nil {
 		if err := c.fr.finishGeneration(c.gen, cfg.Clock()); err != nil {
 			return c.snapshot(), fmt.Errorf("frontier: %w", err)
 		}

@@ -22,6 +22,7 @@ const (
 	stateDisallowed = "disallowed"
 	stateOffSite    = "offsite"
 	stateOld        = "old"
+	stateDeferred   = "deferred" // a list page past MaxPages: the next generation continues there
 )
 
 // URL kinds.
@@ -118,7 +119,7 @@ func (f *frontier) startGeneration(now time.Time) (gen int, resumed bool, err er
 		return 0, false, fmt.Errorf("frontier: %w", err)
 	}
 	id64, _ := res.LastInsertId()
-	if _, err := f.db.Exec(`UPDATE urls SET gen=? WHERE state=?`, id64, statePending); err != nil {
+	if _, err := f.db.Exec(`UPDATE urls SET gen=?, state=? WHERE state IN (?, ?)`, id64, statePending, statePending, stateDeferred); err != nil {
 		return 0, false, fmt.Errorf("frontier: %w", err)
 	}
 	return int(id64), false, nil

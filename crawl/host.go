@@ -422,9 +422,11 @@ func (c *crawler) discover(tx *sql.Tx, h *hostState, it *item, links *ListLinks,
 		c.mu.Unlock()
 		if full {
 			if c.firstTime(it.site + "|" + FaultMaxPages) {
-				note(canon, u.Host, FaultMaxPages, fmt.Sprintf("site %s reached %d list pages", it.site, c.cfg.MaxPages))
+				note(canon, u.Host, FaultMaxPages, fmt.Sprintf("site %s reached %d list pages; the next run continues here", it.site, c.cfg.MaxPages))
 			}
-			return out, nil
+			_, err := tx.Exec(`INSERT OR IGNORE INTO urls(url, host, site, kind, state, gen, seq, parent) VALUES(?,?,?,?,?,?,?,?)`,
+				canon, u.Host, it.site, kindList, stateDeferred, c.gen, c.nextSeq(), it.url)
+			return out, err
 		}
 		ni, _, err := c.enqueue(tx, u, canon, it.site, kindList, "", stale, 0, "", it.url)
 		if err != nil {

@@ -258,3 +258,37 @@ func TestOneCrawlPerArchive(t *testing.T) {
 		}
 	}
 }
+
+// TestMaxPagesContinues stops a walk at MaxPages and checks that the next
+// run continues the list where this one stopped.
+func TestMaxPagesContinues(t *testing.T) {
+	s := startSite(t, siteserver.Options{Hosts: []string{"wuqing"}})
+	dir := t.TempDir()
+	cfg := config(t, s, dir)
+	cfg.MaxPages = 2
+	st, err := crawl.Run(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := s.Host("wuqing")
+	if n := hitCounts(h)["/zwgk/tzgg/news.html?page=3"]; n != 0 || st.Faults[crawl.FaultMaxPages] != 1 {
+		t.Fatalf("page 3 fetched %d times with MaxPages 2 (faults %v)", n, st.Faults)
+	}
+	st, err = crawl.Run(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := hitCounts(h)
+	for _, p := range fixtureFetches["wuqing"] {
+		want := 1
+		if p == "/zwgk/tzgg/news.html" {
+			want = 2 // asked again (304) by the second run
+		}
+		if got[p] != want {
+			t.Errorf("%s fetched %d times, want %d", p, got[p], want)
+		}
+	}
+	if st.Generation != 2 || st.NotModified != 1 {
+		t.Errorf("second run %+v: want generation 2 with the seed not modified", st)
+	}
+}
