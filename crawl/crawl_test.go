@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"net/url"
+	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -215,6 +216,14 @@ func TestCrawlFixtureSite(t *testing.T) {
 	}
 	if len(responses) != n || requests != n {
 		t.Errorf("archive holds %d responses for %d URLs and %d requests, want %d", len(responses), len(responses), requests, n)
+	}
+
+	// Nothing in the archive dir is named after a URL.
+	ents, _ := os.ReadDir(dir)
+	for _, e := range ents {
+		if n := e.Name(); n != "frontier.db" && n != ".lock" && !(strings.HasPrefix(n, "govfig-") && strings.HasSuffix(n, ".warc.gz")) {
+			t.Errorf("unexpected file %s in the archive dir", n)
+		}
 	}
 
 	states, _, err := crawl.ReadFrontier(dir)

@@ -32,10 +32,14 @@
 // killed run — are truncated, so a crawl killed at any moment continues with
 // the next run, fetching nothing twice and losing nothing.
 //
-// Running the crawl again after it finished starts a new generation: list
-// pages are fetched again with conditional requests (304 becomes a revisit
-// record) and a walk along a list ends at the first page that offers no new
-// article; articles already archived are not fetched again.
+// A run that was interrupted (killed, cancelled) is resumed by the next one.
+// Running the crawl again after a run that completed starts a new
+// generation: list pages are fetched again with conditional requests (304
+// becomes a revisit record) and a walk along a list ends at the first page
+// that offers no new article; articles already archived are not fetched
+// again, URLs left by a paused host are carried over, and a walk cut short by
+// MaxPages continues where it stopped. A body identical to one already
+// archived is written as an identical-payload-digest revisit record.
 //
 // Timestamps in records and the frontier come from Config.Clock; pacing and
 // back-off use the real clock.
