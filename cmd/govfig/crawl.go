@@ -21,8 +21,8 @@ import (
 func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("crawl", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	sitesFile := fs.String("sites", "", "sites file: one `NAME URL [URL...]` per line, # comments (required)")
-	archive := fs.String("archive", "", "archive directory for .warc.gz files and frontier.db (required)")
+	sitesFile := fs.String("sites", "", "sites `FILE`: one \"NAME URL [URL...]\" per line, # comments (required)")
+	archive := fs.String("archive", "", "archive `DIR` for .warc.gz files and frontier.db (required)")
 	delay := fs.Duration("delay", time.Second, "least pause between two requests to one host (robots.txt Crawl-delay may raise it)")
 	maxPages := fs.Int("max-pages", 500, "list pages per site per run (0: unlimited)")
 	since := fs.String("since", "", "skip articles listed with an earlier date (YYYY-MM-DD)")
