@@ -2,6 +2,7 @@ package page
 
 import (
 	"io/fs"
+	"strings"
 	"testing"
 
 	"github.com/govfig/govfig/fixtures"
@@ -35,4 +36,27 @@ func BenchmarkRead(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N*len(pages))/b.Elapsed().Seconds(), "pages/s")
+}
+
+// BenchmarkReadLarge reads a 4 MB article (a long body and a big table), for
+// throughput and memory per byte on large inputs.
+func BenchmarkReadLarge(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString(`<html><head><meta charset="utf-8"><title>大页面_天津市静海区人民政府</title></head><body><div class="TRS_Editor">`)
+	for sb.Len() < 2<<20 {
+		sb.WriteString("<p>全区共有中小学校144所，在校生9万余人，专任教师6000余名，教育经费支出190274万元。</p>\n")
+	}
+	sb.WriteString("<table>")
+	for sb.Len() < 4<<20 {
+		sb.WriteString("<tr><td>小学</td><td>45</td><td>38712</td><td>18033</td><td>2315</td></tr>\n")
+	}
+	sb.WriteString("</table></div></body></html>")
+	page := []byte(sb.String())
+	b.SetBytes(int64(len(page)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Read(page, "", ""); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -121,6 +121,10 @@ func isChrome(n *html.Node) bool {
 	if bodyChromeRe.MatchString(classID(n)) {
 		return true
 	}
+	// A list of links (related articles, a menu without a class name).
+	if linkList(n) {
+		return true
+	}
 	// A short block (or a lone link) whose text is chrome.
 	if blockTags[n.DataAtom] || n.DataAtom == atom.A || n.DataAtom == atom.Span {
 		if t, ok := shortText(n, maxChromeRunes); ok && isChromeText(t) {
@@ -128,6 +132,31 @@ func isChrome(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// linkListTags are the containers that linkList looks at.
+var linkListTags = map[atom.Atom]bool{atom.Ul: true, atom.Ol: true, atom.Dl: true, atom.Div: true, atom.Table: true}
+
+// linkList reports a container of at least three links whose text is
+// mostly link text: 相关链接 lists, menus. An attachment list is one too;
+// attachments are collected apart from the text.
+func linkList(n *html.Node) bool {
+	if !linkListTags[n.DataAtom] {
+		return false
+	}
+	links := 0
+	forEachElement(n, func(c *html.Node) bool {
+		if c.DataAtom == atom.A && attr(c, "href") != "" {
+			links++
+			return false
+		}
+		return links < 3
+	})
+	if links < 3 {
+		return false
+	}
+	plain, linked := textStats(n, nil)
+	return linked*10 >= (plain+linked)*6
 }
 
 // hasFormControls tells a search or login form from an ASP.NET form that

@@ -226,7 +226,7 @@ func (m metaInfo) title() string {
 	site := m.site()
 	var heads []string
 	for _, h := range m.heads {
-		if h != site && h != m.titleTag && utf8.RuneCountInString(h) >= 4 {
+		if h != site && utf8.RuneCountInString(h) >= 4 {
 			heads = append(heads, h)
 		}
 	}
@@ -236,14 +236,25 @@ func (m metaInfo) title() string {
 			return h
 		}
 	}
-	if fromTag != "" {
+	// A <title> that is only the site's name says nothing of the article.
+	if fromTag != "" && fromTag != site && !siteOnlyRe.MatchString(fromTag) {
 		return fromTag
 	}
-	if len(heads) > 0 {
-		return heads[0]
+	// Else the longest title block: menus and column headings are short.
+	best := ""
+	for _, h := range heads {
+		if utf8.RuneCountInString(h) > utf8.RuneCountInString(best) {
+			best = h
+		}
 	}
-	return ""
+	if best == "" {
+		return fromTag
+	}
+	return best
 }
+
+// siteOnlyRe matches a <title> that is a site's name alone.
+var siteOnlyRe = regexp.MustCompile(`^\p{Han}{2,24}(?:人民政府|政府|政府网|人民政府网|门户网站|政府网站|人民政府网站|政务网)$`)
 
 // site chooses the site name.
 func (m metaInfo) site() string {

@@ -306,3 +306,50 @@ func TestMergeSections(t *testing.T) {
 		t.Errorf("sections\n%q\nwant\n%q", gs, want)
 	}
 }
+
+func TestBodyChrome(t *testing.T) {
+	body := `<html><head><title>静海区2024年教育工作要点_通知公告_天津市静海区人民政府</title></head><body>
+<div class="content">
+  <h1>静海区2024年教育工作要点</h1>
+  <div>发布时间：2024-03-01　来源：静海区教育局</div>
+  <p>2024年，全区教育系统坚持立德树人，全区共有中小学校144所。</p>
+  <p>今天是第40个教师节，全区举行庆祝活动。主办单位为区教育局。</p>
+  <div><h3>相关链接</h3><ul>
+    <li><a href="/a/1.html">静海区2023年教育工作总结</a></li>
+    <li><a href="/a/2.html">静海区2023年教育经费执行情况</a></li>
+    <li><a href="/a/3.html">静海区2024年招生工作方案</a></li>
+  </ul></div>
+</div></body></html>`
+	doc, err := Read([]byte(body), "http://www.tjjh.gov.cn/zwgk/tzgg/202403/t20240301_1.html", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "2024年，全区教育系统坚持立德树人，全区共有中小学校144所。\n今天是第40个教师节，全区举行庆祝活动。主办单位为区教育局。"
+	if doc.Text != want {
+		t.Errorf("text\n%q\nwant\n%q", doc.Text, want)
+	}
+	if doc.Published != "2024-03-01T00:00:00+08:00" || doc.Region != "天津市静海区" || doc.Title != "静海区2024年教育工作要点" {
+		t.Errorf("published %q region %q title %q", doc.Published, doc.Region, doc.Title)
+	}
+}
+
+func TestTitle(t *testing.T) {
+	tests := []struct {
+		name, head, body, want string
+	}{
+		{"meta wins", `<meta name="ArticleTitle" content="甲乙丙丁通知"><title>别的_栏目_静海区人民政府</title>`, `<h1>标题块的标题</h1>`, "甲乙丙丁通知"},
+		{"empty meta is skipped", `<meta name="ArticleTitle" content="null"><title>静海区教育工作要点_通知公告_天津市静海区人民政府</title>`, ``, "静海区教育工作要点"},
+		{"title block fuller than a cut <title>", `<title>静海区2024年秋季学期义务教育...</title>`, `<h1>静海区2024年秋季学期义务教育招生工作方案</h1>`, "静海区2024年秋季学期义务教育招生工作方案"},
+		{"<title> is only the site", `<title>天津市静海区人民政府</title>`, `<div class="left-title">政务公开</div><h1>静海区关于做好2024年防汛工作的通知</h1>`, "静海区关于做好2024年防汛工作的通知"},
+		{"no title block", `<title>静海区2024年工作要点 - 天津市静海区人民政府</title>`, ``, "静海区2024年工作要点"},
+	}
+	for _, tt := range tests {
+		doc, err := Read([]byte("<html><head><meta charset=utf-8>"+tt.head+"</head><body>"+tt.body+"<div class=\"TRS_Editor\"><p>全区共有中小学校144所，在校生9万余人，专任教师6000余名。</p></div></body></html>"), "", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Title != tt.want {
+			t.Errorf("%s: title %q, want %q", tt.name, doc.Title, tt.want)
+		}
+	}
+}

@@ -10,7 +10,8 @@ import (
 	"github.com/govfig/govfig/schema"
 )
 
-// Limits on a table's grid, so a hostile colspan cannot allocate the world.
+// Limits on a table's grid, so a hostile colspan cannot allocate the world;
+// a longer table is read as text lines, not as a schema.Table.
 const (
 	maxTableRows = 5000
 	maxTableCols = 100
@@ -66,8 +67,8 @@ func rowCells(tr *html.Node) []*html.Node {
 // page's worth of prose.
 func isDataTable(t *html.Node) bool {
 	rows, _ := tableRows(t)
-	if len(rows) < 2 {
-		return false
+	if len(rows) < 2 || len(rows) > maxTableRows {
+		return false // a table longer than the cap is read as lines of text
 	}
 	wide := false
 	for _, tr := range rows {
@@ -91,7 +92,7 @@ func isDataTable(t *html.Node) bool {
 	}
 	for _, tr := range rows {
 		for _, c := range rowCells(tr) {
-			if len([]rune(renderText(c))) > 400 {
+			if _, short := shortText(c, 400); !short {
 				return false
 			}
 		}
@@ -157,9 +158,6 @@ func (b *builder) table(t *html.Node, depth int) {
 		}
 	}
 	trs, thead := tableRows(t)
-	if len(trs) > maxTableRows {
-		trs = trs[:maxTableRows]
-	}
 	// Lay the cells out on a grid.
 	grid := make([][]*srcCell, len(trs))
 	ncols := 0
