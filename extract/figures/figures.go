@@ -76,6 +76,7 @@ type docCtx struct {
 	pending   []span         // spans of the figures found, for sizing lists
 	periods   []segment.Span // sentences ended by 。！？ only (context for years and plans)
 	planDoc   bool
+	sentCache map[segment.Span]string
 }
 
 // Extract returns the figures of doc's Text and Tables in text order; never nil.
@@ -176,7 +177,7 @@ func (c *docCtx) read(m number.Match) *cand {
 		f.Kind, f.BaseUnit, f.Normalized = schema.KindPercent, "%", m.Value*100/den
 		f.Unit = perUnit(rs, m)
 	case number.Fraction:
-		left := sub(rs, cd.clause.Start, m.Start)
+		left := sub(rs, lw(cd.clause.Start, m.Start), m.Start)
 		if strings.Contains(left, "占") {
 			f.Kind, f.Unit, f.BaseUnit, f.Normalized = schema.KindPercent, unitFraction, "%", m.Value*100
 		} else {
@@ -334,7 +335,7 @@ func splitMagnitude(rs []rune, m number.Match) (int, float64) {
 
 // rankContext reports whether the clause before pos speaks of a rank.
 func (c *docCtx) rankContext(from, pos int) bool {
-	w := sub(c.rs, from, pos)
+	w := sub(c.rs, lw(from, pos), pos)
 	for _, r := range rankWords[:4] {
 		if strings.Contains(w, r) {
 			return true
@@ -358,12 +359,12 @@ func (c *docCtx) bareIndex(cd *cand, m number.Match) (schema.Kind, int, bool) {
 		for j < len(rs) && isDigitRune(rs[j]) {
 			j++
 		}
-		if strings.Contains(sub(rs, cd.clause.Start, m.Start), "比") {
+		if strings.Contains(sub(rs, lw(cd.clause.Start, m.Start), m.Start), "比") {
 			return schema.KindIndex, j, true
 		}
 		return "", 0, false
 	}
-	w := strings.TrimSpace(sub(rs, cd.clause.Start, m.Start))
+	w := strings.TrimSpace(sub(rs, lw(cd.clause.Start, m.Start), m.Start))
 	for _, t := range []string{"分别为", "分别是", "分别", "为", "是", "达到", "达", ":", "：", "了"} {
 		w = strings.TrimSuffix(w, t)
 	}
@@ -387,7 +388,7 @@ func (c *docCtx) finish(figs []*cand) {
 	// in the sentence (达到了小于或等于0.45的优质均衡标准, 比上年缩小0.04).
 	for i, cd := range figs {
 		_ = i
-		cd.f.Sentence = sub(c.rs, cd.sent.Start, cd.sent.End)
+		cd.f.Sentence = c.sentenceText(cd.sent)
 		cd.f.Section = outline.At(c.sections, cd.f.Start)
 	}
 	for i, cd := range figs {
@@ -397,7 +398,7 @@ func (c *docCtx) finish(figs []*cand) {
 		}
 		c.year(cd)
 		c.role(cd, prev, figs[:i])
-		if cd.f.Role == schema.RolePrevious && cd.f.Year > 0 && mentionsPriorYear(sub(c.rs, cd.clause.Start, cd.f.Start)) {
+		if cd.f.Role == schema.RolePrevious && cd.f.Year > 0 && mentionsPriorYear(sub(c.rs, lw(cd.clause.Start, cd.f.Start), cd.f.Start)) {
 			cd.f.Year--
 		}
 		c.labelOf(cd, prev, figs[:i])
@@ -408,7 +409,7 @@ func (c *docCtx) finish(figs []*cand) {
 func (c *docCtx) role(cd *cand, prev *cand, before []*cand) {
 	rs := c.rs
 	f := &cd.f
-	left := sub(rs, cd.clause.Start, f.Start)
+	left := sub(rs, lw(cd.clause.Start, f.Start), f.Start)
 	if prev != nil && prev.clause == cd.clause && prev.f.End <= f.Start {
 		left = sub(rs, prev.f.End, f.Start)
 	}
@@ -462,7 +463,7 @@ func hasAnyPrefix(s string, ws []string) bool {
 
 // listJoined reports whether b follows a with only a list mark between.
 func listJoined(rs []rune, a, b *cand) bool {
-	if a.sent != b.sent || a.f.End > b.f.Start {
+	if a.sent != b.sent || a.f.End > b.f.Start || b.f.Start-a.f.End > 4 {
 		return false
 	}
 	gap := strings.TrimSpace(sub(rs, a.f.End, b.f.Start))
@@ -547,7 +548,7 @@ func (c *docCtx) changeBefore(cd *cand, left string) bool {
 func (c *docCtx) thresholdAfter(cd *cand, left string) bool {
 	f := &cd.f
 	rs := c.rs
-	rest := sub(rs, f.End, cd.period.End)
+	rest := sub(rs, f.End, min(cd.period.End, f.End+window))
 	if normAfterRe.MatchString(rest) {
 		return true
 	}
@@ -560,7 +561,7 @@ func (c *docCtx) thresholdAfter(cd *cand, left string) bool {
 		for k := 0; k < 3 && p < len(rs) && isHan(rs[p]) && rs[p] != '的'; k++ {
 			p++
 		}
-		if thresholdNouns.MatchString(sub(rs, p, min(p+12, len(rs)))) && !containsAny(sub(rs, cd.clause.Start, f.Start), targetStrong) {
+		if thresholdNouns.MatchString(sub(rs, p, min(p+12, len(rs)))) && !containsAny(sub(rs, lw(cd.clause.Start, f.Start), f.Start), targetStrong) {
 			return true
 		}
 		if f.End < len(rs) {
@@ -573,7 +574,7 @@ func (c *docCtx) thresholdAfter(cd *cand, left string) bool {
 	if containsAny(win, thresholdLabel) {
 		return true
 	}
-	if containsAny(sub(rs, cd.period.Start, f.End), normWords) {
+	if containsAny(sub(rs, lw(cd.period.Start, f.Start), f.End), normWords) {
 		return true
 	}
 	return false
@@ -587,7 +588,7 @@ func (c *docCtx) rangeEnd(cd *cand) bool {
 // target reports a planned or aimed-for figure.
 func (c *docCtx) target(cd *cand, left string, before []*cand) bool {
 	rs := c.rs
-	pLeft := sub(rs, cd.period.Start, cd.f.Start)
+	pLeft := sub(rs, lw(cd.period.Start, cd.f.Start), cd.f.Start)
 	for _, w := range targetStrong {
 		for i := strings.Index(pLeft, w); i >= 0; {
 			if !hasAnyPrefix(pLeft[i+len(w):], notTargetAfter) {
@@ -610,7 +611,7 @@ func (c *docCtx) target(cd *cand, left string, before []*cand) bool {
 	}
 	future := c.docYear > 0 && cd.f.Year > c.docYear
 	for _, w := range targetFuture {
-		if strings.Contains(pLeft, w) && future || strings.Contains(sub(rs, cd.clause.Start, cd.f.Start), "年初"+w) {
+		if strings.Contains(pLeft, w) && future || strings.Contains(sub(rs, lw(cd.clause.Start, cd.f.Start), cd.f.Start), "年初"+w) {
 			return true
 		}
 	}
@@ -627,11 +628,13 @@ func (c *docCtx) target(cd *cand, left string, before []*cand) bool {
 		return true
 	}
 	// 其中:2024年撤并学校3所… breaks down a planned total of the sentence before.
-	st := strings.TrimLeft(sub(rs, cd.period.Start, cd.period.End), " ")
-	if strings.HasPrefix(st, "其中") {
+	if st := strings.TrimLeft(sub(rs, cd.period.Start, min(cd.period.End, cd.period.Start+8)), " "); strings.HasPrefix(st, "其中") {
 		for i := len(before) - 1; i >= 0; i-- {
 			b := before[i]
-			if b.period.End <= cd.period.Start && b.period.End >= cd.period.Start-2 && b.f.Role == schema.RoleTarget && b.f.Unit == cd.f.Unit {
+			if b.period.End < cd.period.Start-2 {
+				break
+			}
+			if b.period.End <= cd.period.Start && b.f.Role == schema.RoleTarget && b.f.Unit == cd.f.Unit {
 				return true
 			}
 		}
@@ -643,7 +646,7 @@ func (c *docCtx) target(cd *cand, left string, before []*cand) bool {
 // document's year (year.go).
 func (c *docCtx) year(cd *cand) {
 	f := &cd.f
-	ys := findYears(c.rs, cd.period.Start, f.Start)
+	ys := findYears(c.rs, lw(cd.period.Start, f.Start), f.Start)
 	y := c.docYear
 	if len(ys) > 0 {
 		y = ys[len(ys)-1].year
@@ -672,4 +675,29 @@ func (c *docCtx) shareWordCands() []*cand {
 		}
 	}
 	return out
+}
+
+// window is the most runes of context read on either side of a figure;
+// it keeps extraction linear on text without sentence marks.
+const window = 160
+
+// lw clamps the start of a left context ending at pos to window runes.
+func lw(start, pos int) int {
+	if pos-start > window {
+		return pos - window
+	}
+	return start
+}
+
+// sentenceText returns the text of a sentence span, built once per sentence.
+func (c *docCtx) sentenceText(s segment.Span) string {
+	if c.sentCache == nil {
+		c.sentCache = map[segment.Span]string{}
+	}
+	t, ok := c.sentCache[s]
+	if !ok {
+		t = sub(c.rs, s.Start, s.End)
+		c.sentCache[s] = t
+	}
+	return t
 }

@@ -137,7 +137,7 @@ func counted(k schema.Kind) bool {
 func (c *docCtx) labelOf(cd *cand, prev *cand, before []*cand) {
 	rs := c.rs
 	f := &cd.f
-	ws := cd.clause.Start
+	ws := lw(cd.clause.Start, f.Start)
 	if prev != nil && prev.clause == cd.clause && prev.f.End <= f.Start && prev.f.End > ws {
 		ws = prev.f.End
 	}
@@ -235,7 +235,7 @@ func lastPeel(w string) bool {
 // of the same kind (a growth rate of money refers to the money).
 func inherit(cd *cand, before []*cand) string {
 	var fallback string
-	for i := len(before) - 1; i >= 0; i-- {
+	for i := len(before) - 1; i >= 0 && i >= len(before)-64; i-- {
 		b := before[i]
 		if b.sent != cd.sent {
 			break
@@ -270,7 +270,7 @@ func (c *docCtx) labelBefore(cd *cand) string {
 		return ""
 	}
 	prev := spanAt(c.clauses, cd.clause.Start-1)
-	if prev.Start < cd.sent.Start || strings.IndexFunc(sub(c.rs, prev.Start, prev.End), isDigitRune) >= 0 {
+	if prev.Start < cd.sent.Start || prev.End-prev.Start > window || strings.IndexFunc(sub(c.rs, prev.Start, prev.End), isDigitRune) >= 0 {
 		return ""
 	}
 	l, _ := cutLeft(sub(c.rs, prev.Start, prev.End))

@@ -2,6 +2,7 @@ package figures
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/govfig/govfig/schema"
@@ -29,6 +30,9 @@ func resolveLists(rs []rune, cands []*cand) []*cand {
 	for i := len(cands) - 2; i >= 0; i-- {
 		a, b := cands[i], cands[i+1]
 		if !a.bare || b.bare || b.f.Kind == "" || b.rule == nil && b.f.Kind != schema.KindPercent {
+			continue
+		}
+		if b.numStart-a.numEnd > 2 {
 			continue
 		}
 		gap := sub(rs, a.numEnd, b.numStart)
@@ -90,14 +94,14 @@ func resolveLists(rs []rune, cands []*cand) []*cand {
 		if idx == nil {
 			continue
 		}
-		gap := strings.TrimSpace(sub(rs, idx.f.End, b.f.Start))
+		gap := strings.TrimSpace(sub(rs, idx.f.End, min(b.f.Start, idx.f.End+4)))
 		listed := false
 		for _, m := range listMarks {
 			if gap == m {
 				listed = true
 			}
 		}
-		left := sub(rs, b.clause.Start, b.f.Start)
+		left := sub(rs, lw(b.clause.Start, b.f.Start), b.f.Start)
 		changed := false
 		for _, w := range changeWords {
 			if len([]rune(w)) >= 2 && strings.HasSuffix(left, w) {
@@ -123,22 +127,23 @@ func resolveLists(rs []rune, cands []*cand) []*cand {
 // after 用于 (…2800、4200万元用于老年助餐服务和城乡居民医疗保险补助).
 func (c *docCtx) listItems(cd *cand, before []*cand) (idx int, items []string, ok bool) {
 	rs := c.rs
-	sent := sub(rs, cd.sent.Start, cd.f.Start)
+	from := lw(cd.sent.Start, cd.f.Start)
+	sent := sub(rs, from, cd.f.Start)
 	fb := strings.LastIndex(sent, "分别")
 	if fb < 0 {
 		return 0, nil, false
 	}
-	fbRune := cd.sent.Start + len([]rune(sent[:fb]))
+	fbRune := from + len([]rune(sent[:fb]))
 	// The group: figures after this 分别 up to cd, joined by list marks.
 	var group []*cand
-	for _, b := range before {
-		if b.f.Start >= fbRune && b.sent == cd.sent {
-			group = append(group, b)
+	for k := len(before) - 1; k >= 0 && before[k].f.Start >= fbRune; k-- {
+		if before[k].sent == cd.sent {
+			group = append([]*cand{before[k]}, group...)
 		}
 	}
 	group = append(group, cd)
 	for k := 1; k < len(group); k++ {
-		gap := strings.TrimSpace(string(rs[group[k-1].f.End:group[k].f.Start]))
+		gap := strings.TrimSpace(sub(rs, group[k-1].f.End, min(group[k].f.Start, group[k-1].f.End+4)))
 		okGap := false
 		for _, m := range listMarks {
 			if gap == m {
@@ -154,6 +159,9 @@ func (c *docCtx) listItems(cd *cand, before []*cand) (idx int, items []string, o
 	n := len(group)
 	end := cd.f.End
 	for _, nx := range c.after(cd) {
+		if nx.start-end > 4 {
+			break
+		}
 		gap := strings.TrimSpace(sub(rs, end, nx.start))
 		okGap := false
 		for _, m := range listMarks {
@@ -207,11 +215,10 @@ func (c *docCtx) listItems(cd *cand, before []*cand) (idx int, items []string, o
 // after returns the figures' spans that follow cd in its sentence, as
 // numbers with units found by a light rescan (used only to size a group).
 func (c *docCtx) after(cd *cand) []span {
+	i := sort.Search(len(c.pending), func(i int) bool { return c.pending[i].start >= cd.f.End })
 	var out []span
-	for _, s := range c.pending {
-		if s.start >= cd.f.End && s.start < cd.sent.End {
-			out = append(out, s)
-		}
+	for ; i < len(c.pending) && c.pending[i].start < cd.sent.End && len(out) < 32; i++ {
+		out = append(out, c.pending[i])
 	}
 	return out
 }
