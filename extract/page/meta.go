@@ -319,30 +319,52 @@ func (m metaInfo) published(pageURL string) string {
 	return ""
 }
 
-// regionRe reads the administrative chain at the start of a name:
-// 天津市静海区人民政府 → 天津市静海区. Each link is a few characters and a
-// level word.
-var regionRe = regexp.MustCompile(`^(?:\p{Han}{1,10}?(?:自治区|自治州|自治县|自治旗|特别行政区|省|市|地区|盟|州|区|县|旗))+`)
+// regionLinkRe reads one link of the administrative chain at the start of
+// a name: a few characters and a level word (天津市, 静海区, 鄂尔多斯市,
+// 准格尔旗, 沛县).
+var regionLinkRe = regexp.MustCompile(`^\p{Han}{1,10}?(自治区|自治州|自治县|自治旗|特别行政区|省|市|地区|盟|州|区|县|旗)`)
 
-// regionNotRe rejects chains that are not places (区委…, 市政府… read as a
-// chain start only with a place name before the level word).
-var regionNotRe = regexp.MustCompile(`^(?:市|区|县|省)`)
+// notPlaces are links that look like places but are not (天津市城市管理委员会,
+// 静海区园区办).
+var notPlaces = map[string]bool{
+	"城市": true, "都市": true, "超市": true, "门市": true, "城区": true, "市区": true, "辖区": true,
+	"园区": true, "片区": true, "景区": true, "校区": true, "社区": true, "矿区": true, "老区": true,
+}
 
-// regionOf returns the region a publisher or site name starts with.
+// levelRank orders level words from the top; the chain must go down (a
+// county holds no city: 静海区城市管理委员会 is in 静海区).
+var levelRank = map[string]int{
+	"省": 1, "自治区": 1, "特别行政区": 1,
+	"市": 2, "地区": 2, "盟": 2, "州": 2, "自治州": 2,
+	"区": 3, "县": 3, "旗": 3, "自治县": 3, "自治旗": 3,
+}
+
+// regionOf returns the region a publisher or site name starts with:
+// 天津市静海区人民政府 → 天津市静海区, 静海区教育局 → 静海区.
 func regionOf(name string) string {
-	name = strings.TrimSpace(name)
-	r := regionRe.FindString(name)
-	if r == "" || regionNotRe.MatchString(r) {
-		return ""
-	}
-	// Stop before a level word that starts an organ's name: 静海区教育局 is
-	// in 静海区, 静海区人民政府 too; a chain that swallowed 人民 would be wrong.
-	for _, organ := range []string{"人民政府", "政府", "人民代表大会", "人大", "政协", "委员会", "党委"} {
-		if i := strings.Index(r, organ); i > 0 {
-			r = r[:i]
+	rest := strings.TrimSpace(name)
+	region, rank := "", 0
+	for {
+		m := regionLinkRe.FindStringSubmatch(rest)
+		if m == nil {
+			break
+		}
+		link, level := m[0], m[1]
+		r := levelRank[level]
+		// A county-level city sits under a prefecture city (苏州市昆山市).
+		if r == 2 && rank == 2 && level == "市" {
+			r = 3
+		}
+		if notPlaces[link] || r <= rank || strings.Contains(link, "人民") || strings.Contains(link, "政府") {
+			break
+		}
+		region, rank = region+link, r
+		rest = rest[len(link):]
+		if rank == 3 {
+			break
 		}
 	}
-	return r
+	return region
 }
 
 // region chooses the region: from the publisher, made complete by the site

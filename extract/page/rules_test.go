@@ -353,3 +353,19 @@ func TestTitle(t *testing.T) {
 		}
 	}
 }
+
+func TestRegionOfMore(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"静海区城市管理委员会", "静海区"},
+		{"天津市城市管理委员会", "天津市"},
+		{"江苏省苏州市昆山市人民政府", "江苏省苏州市昆山市"},
+		{"沛县人民政府", "沛县"},
+		{"河北省雄县教育局", "河北省雄县"},
+		{"天津市静海区静海镇人民政府", "天津市静海区"},
+	}
+	for _, tt := range tests {
+		if got := regionOf(tt.in); got != tt.want {
+			t.Errorf("regionOf(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
