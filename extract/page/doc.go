@@ -2,14 +2,15 @@
 // clean schema.Document: metadata, body text without site chrome, heading
 // tree, tables, attachments — or, for a list (column) page, its links.
 //
-// The model: bytes are decoded to UTF-8 (charset.go: header, BOM, a <meta>
-// anywhere in <head>, then sniffing; GBK read as GB18030), parsed by
-// x/net/html, and read in passes over the tree, none of which changes it:
+// The model: bytes are decoded to UTF-8, parsed by x/net/html, and read in
+// passes over the tree, none of which changes it:
 //
+//	charset.go  bytes → UTF-8: BOM, HTTP header, a <meta> anywhere in
+//	            <head> (not only the first 1024 bytes), then sniffing
 //	meta.go     title, publisher, publish date, region, site, column — from
 //	            meta tags, the info line, the title block, <title>
 //	list.go     list (column) pages: article links, next pages (下一页,
-//	            index_N.html, createPageHTML)
+//	            index_N.html, createPageHTML, <noscript> fallbacks)
 //	body.go     the body container: CMS selectors, then text density
 //	chrome.go   what inside it is the site's, not the article's
 //	text.go     the one canonical text: blocks → "\n", whitespace collapsed
@@ -23,8 +24,30 @@
 // <td>12</td><td>3</td> into "123": the builder in text.go puts separators at
 // block and cell boundaries itself.
 //
+// # Decisions
+//
+// Charset: Document.Charset is the lowercase WHATWG name of what the page
+// was decoded as. GB2312, GBK and x-gbk labels are decoded as GB18030 (a
+// superset; GB2312 decoding loses characters such as 堃) and reported "gbk";
+// a page whose charset was sniffed, or that declared UTF-8 but is GBK, is
+// reported "gb18030". Bytes valid in neither UTF-8 nor GB18030 are replaced
+// by U+FFFD and Document.Problem says how many; the page is still read.
+//
+// Errors and problems: Read returns an error for what is not a page (empty,
+// binary, over MaxBytes, nested deeper than x/net/html's 512 elements); a
+// page without a findable body is a Document with an empty Text and a
+// Problem.
+//
+// Page type: a page is a list when its best list of article links (titles
+// of six or more characters, usually dated) holds more text than the body
+// candidate, or has pagination and a short body.
+//
+// Dates: Published is the first of the PubDate meta tag, the info line's
+// 发布时间/发布日期, its 更新时间, and the TRS file name (t20240829_…); the
+// banner's 今天是… and the signature date are never read, having no info key.
+//
 // To teach it a new CMS: add its body container to bodySelectors (body.go),
 // its furniture's class names to bodyChromeRe or its phrases to
-// chromeTextRe (chrome.go), and a fixture page with its golden file to
+// chromePhrases (chrome.go), and a fixture page with its golden file to
 // fixtures/pages.
 package page
