@@ -84,13 +84,21 @@ func (r resolver) itemLink(item *html.Node) (schema.Link, bool) {
 	if t := strings.TrimSpace(attr(best, "title")); utf8.RuneCountInString(t) > utf8.RuneCountInString(strings.TrimRight(text, ".…")) {
 		title = t
 	}
-	// A date inside the link text (some lists put it in a <span> there).
-	itemText := renderText(item)
+	// The item's date: beside the link, else at the end of the link text
+	// (some lists put it in a <span> inside the <a>). A date inside the
+	// title (关于2024年8月29日停电的通知) is not the item's.
 	date := ""
-	if d, ok := findDate(strings.Replace(itemText, title, "", 1)); ok {
+	if d, ok := findDate(strings.Replace(renderText(item), text, "", 1)); ok {
 		date = d.format("2006-01-02")
-		if strings.HasSuffix(title, d.text) {
-			title = strings.TrimSpace(strings.TrimSuffix(title, d.text))
+	} else if ds := dateRe.FindAllStringIndex(text, -1); len(ds) > 0 {
+		last := ds[len(ds)-1]
+		if strings.TrimSpace(strings.Trim(text[last[1]:], "[]()（）【】")) == "" {
+			if d, ok := findDate(text[last[0]:]); ok {
+				date = d.format("2006-01-02")
+				if title == text {
+					title = strings.TrimSpace(strings.TrimRight(text[:last[0]], " [(（【"))
+				}
+			}
 		}
 	}
 	if utf8.RuneCountInString(title) < minTitle {
@@ -205,6 +213,8 @@ var (
 	// jsVarRe matches "var countPage = 5" (the pager's arguments are often
 	// variables).
 	jsVarRe = regexp.MustCompile(`(?:var|let|const)?\s*([A-Za-z_$][\w$]*)\s*=\s*(\d+)\s*[;,\n/]`)
+	// nextClassRe matches the class of a next-page link (<a class="next">›</a>).
+	nextClassRe = regexp.MustCompile(`(?i)(?:^|[-_\s])(?:next|nextpage|next-page|page-next)(?:$|[-_\s])`)
 	// nextTextRe matches the label of a next-page link.
 	nextTextRe = regexp.MustCompile(`^(下一页|下页|后页|下一頁)\s*[>»›]*$`)
 )
@@ -263,7 +273,7 @@ func (r resolver) nextPages(doc *html.Node) []string {
 			text := strings.TrimSpace(strings.Join(strings.Fields(renderText(n)), ""))
 			s, k := pageNumber(abs)
 			switch {
-			case nextTextRe.MatchString(text):
+			case nextTextRe.MatchString(text), nextClassRe.MatchString(classID(n)) && text != "":
 				add(abs, k)
 			case cur >= 0 && s == stem && k > cur && sameDir(abs, self):
 				add(abs, k)

@@ -200,6 +200,8 @@ createPageHTML(countPage, currentPage, "index", "html");</script>`, "index_1.htm
 		{"noscript fallback", base + "index.html",
 			`<script>createPageHTML(countPage, currentPage)</script><noscript><a href="index_1.html">下一页</a><a href="index_5.html">尾页</a></noscript>`,
 			"index_1.html index_5.html"},
+		{"next by class", base + "list.jsp?page=1",
+			`<div class="pager"><a href="list.jsp?page=1">1</a><a href="list.jsp?page=2">2</a><a class="next" href="list.jsp?page=2">›</a></div>`, "list.jsp?page=2"},
 		{"javascript next is no page", base + "index.html", `<a href="javascript:next()">下一页</a>`, ""},
 		{"earlier pages are not next", base + "index_3.html",
 			`<a href="index_2.html">上一页</a><a href="index.html">首页</a><a href="index_4.html">4</a>`, "index_4.html"},
@@ -366,6 +368,45 @@ func TestRegionOfMore(t *testing.T) {
 	for _, tt := range tests {
 		if got := regionOf(tt.in); got != tt.want {
 			t.Errorf("regionOf(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestListItems(t *testing.T) {
+	tests := []struct {
+		name, item string
+		want       schema.Link
+	}{
+		{"date beside", `<a href="a.html">静海区2024年招生工作方案</a><span>2024-06-12</span>`,
+			schema.Link{URL: "a.html", Title: "静海区2024年招生工作方案", Date: "2024-06-12"}},
+		{"date inside the link", `<a href="a.html"><span>静海区2024年招生工作方案</span><span>2024-06-12</span></a>`,
+			schema.Link{URL: "a.html", Title: "静海区2024年招生工作方案", Date: "2024-06-12"}},
+		{"date in brackets", `<a href="a.html">静海区2024年招生工作方案</a> [2024/6/12]`,
+			schema.Link{URL: "a.html", Title: "静海区2024年招生工作方案", Date: "2024-06-12"}},
+		{"a date in the title is not the item's", `<a href="a.html">关于2024年8月29日停电检修的通知</a><span>2024-08-26</span>`,
+			schema.Link{URL: "a.html", Title: "关于2024年8月29日停电检修的通知", Date: "2024-08-26"}},
+		{"no date", `<a href="a.html">关于2024年8月29日停电检修的通知</a>`,
+			schema.Link{URL: "a.html", Title: "关于2024年8月29日停电检修的通知"}},
+		{"cut title, full title attribute", `<a href="a.html" title="静海区2024年秋季学期义务教育阶段学校招生入学工作实施方案">静海区2024年秋季学期义务教育...</a>`,
+			schema.Link{URL: "a.html", Title: "静海区2024年秋季学期义务教育阶段学校招生入学工作实施方案"}},
+	}
+	const base = "http://www.example.gov.cn/zwgk/"
+	for _, tt := range tests {
+		root, err := html.Parse(strings.NewReader("<ul><li>" + tt.item + "</li></ul>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var li *html.Node
+		forEachElement(root, func(n *html.Node) bool {
+			if n.Data == "li" {
+				li = n
+			}
+			return li == nil
+		})
+		got, ok := newResolver(base+"index.html", root).itemLink(li)
+		tt.want.URL = base + tt.want.URL
+		if !ok || got != tt.want {
+			t.Errorf("%s: %+v, want %+v", tt.name, got, tt.want)
 		}
 	}
 }
