@@ -113,6 +113,12 @@ func (b *builder) writeDocs(src Source) error {
 		if err := b.ctx.Err(); err != nil {
 			return err
 		}
+		// A list (column) page is navigation the crawler walked, not a
+		// report: it has no figures and no place among the documents.
+		if d.PageType == schema.PageList && d.FigureCount == 0 {
+			b.stats.ListPages++
+			return nil
+		}
 		b.docIdx[d.ID] = int32(len(b.docs))
 		b.docs = append(b.docs, docInfo{id: d.ID, region: d.Region, title: d.Title, published: d.Published})
 		b.region(d.Region).docs++

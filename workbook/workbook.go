@@ -57,6 +57,7 @@ const (
 // Stats says what Write wrote.
 type Stats struct {
 	Documents int // rows on 文档
+	ListPages int // list (column) pages left off 文档
 	Figures   int // rows on 数据 (all parts)
 	// DataSheets names the sheets holding figures: [数据] or [数据 数据2 …].
 	DataSheets []string

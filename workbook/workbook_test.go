@@ -125,6 +125,24 @@ func TestSheetsAndHeaders(t *testing.T) {
 	}
 }
 
+// TestListPagesLeftOff: list (column) pages the crawler walked are stored as
+// documents but are no rows of 文档.
+func TestListPagesLeftOff(t *testing.T) {
+	src := sampleSource()
+	src.docs = append(src.docs, schema.DocRow{ID: 99, URL: "http://a.gov.cn/zwgk/index.html", Region: "天津市静海区",
+		Title: "公告公示", PageType: schema.PageList})
+	path, st := writeSample(t, src, Options{})
+	if st.Documents != len(src.docs)-1 || st.ListPages != 1 {
+		t.Errorf("stats = %+v, want %d documents and 1 list page", st, len(src.docs)-1)
+	}
+	rows, _ := openBook(t, path).GetRows("文档")
+	for _, r := range rows {
+		if len(r) > 4 && r[4] == "http://a.gov.cn/zwgk/index.html" {
+			t.Errorf("list page on 文档: %v", r)
+		}
+	}
+}
+
 // TestRoundTrip: every figure appears exactly once on 数据 with equal values.
 func TestRoundTrip(t *testing.T) {
 	src := sampleSource()

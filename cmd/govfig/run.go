@@ -57,6 +57,10 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return fmt.Errorf("run: %w", err)
 	}
+	logw := stderr // stage lines and counts; -q silences them
+	if *quiet {
+		logw = io.Discard
+	}
 	archiveDir := filepath.Join(*out, "archive")
 	dbPath := filepath.Join(*out, "govfig.db")
 	xlsxPath := filepath.Join(*out, "govfig.xlsx")
@@ -83,7 +87,7 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		if !isFlagSet(fs, "delay") {
 			cfg.Delay = 20 * time.Millisecond
 		}
-		fmt.Fprintf(stderr, "govfig run: serving the embedded sample site on loopback (%d districts)\n", len(sample.Hosts))
+		fmt.Fprintf(logw, "govfig run: serving the embedded sample site on loopback (%d districts)\n", len(sample.Hosts))
 	} else {
 		b, err := os.ReadFile(*sitesFile)
 		if err != nil {
@@ -103,15 +107,15 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	cfg.Sites = sites
 
 	// 1. crawl
-	fmt.Fprintf(stderr, "== crawl %d site(s) from %s into %s\n", len(sites), sitesName, archiveDir)
+	fmt.Fprintf(logw, "== crawl %d site(s) from %s into %s\n", len(sites), sitesName, archiveDir)
 	cst, err := crawl.Run(ctx, cfg)
-	printCrawlSummary(stderr, archiveDir, cst)
+	printCrawlSummary(logw, archiveDir, cst)
 	if err != nil {
 		return fmt.Errorf("run: crawl: %w", err)
 	}
 
 	// 2. extract
-	fmt.Fprintf(stderr, "== extract %s into %s\n", archiveDir, dbPath)
+	fmt.Fprintf(logw, "== extract %s into %s\n", archiveDir, dbPath)
 	st, err := schema.Open(dbPath)
 	if err != nil {
 		return fmt.Errorf("run: %w", err)
@@ -119,14 +123,14 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	defer st.Close()
 	est, err := ingest.Run(ctx, st, []string{archiveDir}, ingest.Options{
 		Read: extract.Read, ExtractorVersion: extract.Version, Version: govfigBuildVersion(), Command: "run"})
-	fmt.Fprintf(stderr, "%d new, %d changed, %d unchanged, %d skipped, %d problems; %d figures written\n",
+	fmt.Fprintf(logw, "%d new, %d changed, %d unchanged, %d skipped, %d problems; %d figures written\n",
 		est.New, est.Changed, est.Unchanged, est.Skipped, est.Problems, est.Figures)
 	if err != nil {
 		return fmt.Errorf("run: extract: %w", err)
 	}
 
 	// 3. export
-	fmt.Fprintf(stderr, "== export %s\n", xlsxPath)
+	fmt.Fprintf(logw, "== export %s\n", xlsxPath)
 	wst, err := workbook.Write(ctx, st, xlsxPath, workbook.Options{Version: govfigBuildVersion(), SourceName: filepath.Base(dbPath)})
 	if err != nil {
 		return fmt.Errorf("run: export: %w", err)
@@ -203,7 +207,12 @@ func printRunSummary(ctx context.Context, w io.Writer, st *schema.Store, out, ar
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\ngovfig: %d documents, %d figures, %d problems\n", info.Documents, info.Figures, info.Problems)
+	var lists int
+	if err := st.DB().QueryRowContext(ctx, "SELECT count(*) FROM documents WHERE page_type = ?", schema.PageList).Scan(&lists); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\ngovfig: %d documents (and %d list pages), %d figures, %d problems\n",
+		info.Documents-lists, lists, info.Figures, info.Problems)
 	rows, err := st.DB().QueryContext(ctx, `SELECT kind, count(*) FROM figures GROUP BY kind ORDER BY count(*) DESC`)
 	if err != nil {
 		return err

@@ -96,7 +96,7 @@ func TestRunSampleTwice(t *testing.T) {
 	before := dumpByURL(t, db)
 	runsBefore := countRows(t, db, "runs")
 
-	_, stderr, err = runCmd(t, "run", "-q", "--out", out)
+	_, stderr, err = runCmd(t, "run", "--out", out)
 	if err != nil {
 		t.Fatalf("second run: %v\n%s", err, stderr)
 	}
