@@ -21,7 +21,7 @@ var siteChromeRe = regexp.MustCompile(`(?i)(?:^|[-_\s])(?:header|head|top|topbar
 // bodyChromeRe marks the article's own furniture inside the body area:
 // sharing, printing, font size, QR codes, previous/next, related links,
 // breadcrumbs.
-var bodyChromeRe = regexp.MustCompile(`(?i)(?:^|[-_\s])(?:share|bdshare|bdsharebuttonbox|fenxiang|print|dayin|close|guanbi|fontsize|zihao|qrcode|ewm|erweima|prev|next|prevnext|pre-next|sxp|sxy|related|relate|xgwz|xglj|xgxx|breadcrumb|crumb|crumbs|position|location|dqwz|weizhi|tools|toolbar|info|article-info|arcinfo|xxgk-info|xxgk_table|pages|pagination)(?:$|[-_\s\d])`)
+var bodyChromeRe = regexp.MustCompile(`(?i)(?:^|[-_\s])(?:share|bdshare|bdsharebuttonbox|fenxiang|print|dayin|close|guanbi|fontsize|zihao|qrcode|ewm|erweima|prev|next|prevnext|pre-next|sxp|sxy|related|relate|xgwz|xglj|xgxx|breadcrumb|crumb|crumbs|position|location|dqwz|weizhi|tools|toolbar|info|article-info|arcinfo|xxgk-info|xxgk_table|pagination|pagebar|page-bar|fenye)(?:$|[-_\s\d])`)
 
 // chromePhrases mark a short block as chrome when it contains one of them:
 // the banner date, print/close controls, share and QR prompts,

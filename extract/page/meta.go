@@ -62,6 +62,9 @@ func mayHoldInfo(line string) bool {
 	return false
 }
 
+// lineDate is the field of a date on an info line without a key of its own.
+const lineDate = "(date)"
+
 // maxInfoLine is the longest line read as an info line.
 const maxInfoLine = 300
 
@@ -129,6 +132,11 @@ func readMeta(root *html.Node) metaInfo {
 			continue
 		}
 		keys := infoKeyRe.FindAllStringSubmatchIndex(line, -1)
+		// An info line may show its date without a key:
+		// <span>2024-08-29</span><span>来源：…</span>.
+		if d, ok := findDate(line); ok && len(keys) > 0 && m.fields[lineDate] == "" {
+			m.fields[lineDate] = d.text
+		}
 		for i, k := range keys {
 			end := len(line)
 			if i+1 < len(keys) {
@@ -306,6 +314,7 @@ func (m metaInfo) published(pageURL string) string {
 		m.field("发布时间", "发布日期", "发文日期"),
 		m.field("更新时间", "生成日期"),
 		m.field("日期", "时间"),
+		m.field(lineDate),
 		m.field("成文日期"),
 	}
 	if u := urlDateRe.FindStringSubmatch(pageURL); u != nil {

@@ -410,3 +410,27 @@ func TestListItems(t *testing.T) {
 		}
 	}
 }
+
+func TestPublished(t *testing.T) {
+	const text = `<div class="TRS_Editor"><p>全区共有中小学校144所，在校生9万余人，专任教师6000余名。</p><p>静海区教育局<br>2024年8月30日</p></div>`
+	tests := []struct {
+		name, head, info, want string
+	}{
+		{"meta PubDate", `<meta name="PubDate" content="2024-08-29 16:16">`, `发布时间：2024-08-28`, "2024-08-29T16:16:00+08:00"},
+		{"null meta, info line", `<meta name="PubDate" content="null">`, `发布时间：2024-08-28 09:30`, "2024-08-28T09:30:00+08:00"},
+		{"发布日期 before 更新时间", ``, `更新时间：2024-09-01 发布日期：2024年8月28日`, "2024-08-28T00:00:00+08:00"},
+		{"更新时间", ``, `文章来源: 天津市静海区人民政府 更新时间:2024/08/29 16:16:38`, "2024-08-29T16:16:38+08:00"},
+		{"unlabelled date on the info line", ``, `<span>2024-08-27</span> <span>来源：静海区教育局</span>`, "2024-08-27T00:00:00+08:00"},
+		{"banner and signature are not dates", ``, `今天是：2019年10月31日 星期三`, ""},
+	}
+	for _, tt := range tests {
+		body := "<html><head><meta charset=utf-8>" + tt.head + "</head><body><div class=\"info\">" + tt.info + "</div>" + text + "</body></html>"
+		doc, err := Read([]byte(body), "http://www.example.gov.cn/a.html", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Published != tt.want {
+			t.Errorf("%s: published %q, want %q", tt.name, doc.Published, tt.want)
+		}
+	}
+}
