@@ -2,6 +2,7 @@ package page
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -71,7 +72,7 @@ func read(root *html.Node, pageURL string, dec decoded) *schema.Document {
 	if bodyNode != nil {
 		plain, _ = textStats(bodyNode, chrome.skipper(bodyNode))
 	}
-	list := isList(links, next, plain)
+	list := isList(links, next, plain, articleURLRe.MatchString(pageURL))
 	doc.Column = m.column(doc.Title, list)
 	if list {
 		doc.PageType = schema.PageList
@@ -103,8 +104,10 @@ func read(root *html.Node, pageURL string, dec decoded) *schema.Document {
 }
 
 // isList decides between a list page and an article: enough article links,
-// and more list text than body text (or pagination with a short body).
-func isList(links []schema.Link, next []string, plain int) bool {
+// and more list text than body text (or pagination with a short body). An
+// address shaped like an article's (TRS t20240829_123.html) needs a list
+// three times the body, or pagination.
+func isList(links []schema.Link, next []string, plain int, articleURL bool) bool {
 	if len(links) < minListItems {
 		return false
 	}
@@ -112,8 +115,16 @@ func isList(links []schema.Link, next []string, plain int) bool {
 	for _, l := range links {
 		titles += utf8.RuneCountInString(l.Title)
 	}
+	if articleURL && len(next) == 0 {
+		return titles > 3*plain
+	}
 	return titles > plain || (len(next) > 0 && 3*titles > plain)
 }
+
+// articleURLRe matches article addresses of the common CMSs: TRS
+// t20240829_6712345.html, Hanweb art_123_456.html, …/content_789.html,
+// …/detail/…
+var articleURLRe = regexp.MustCompile(`(?i)/t20\d{6}_\d+\.s?html?$|/art_\d+_\d+\.html$|/content_\d+\.s?html?$|/detail[/_.]|/art/20\d\d/`)
 
 // bodySkipper leaves out the chrome of the body and the article's title
 // when the body repeats it.

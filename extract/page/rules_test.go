@@ -242,9 +242,14 @@ func TestListOrArticle(t *testing.T) {
 		{"article with related links", long + `<div class="related">` + items(5, false) + `</div>`, "article"},
 		{"article with a list after", long + items(5, true), "article"},
 		{"menu is not a list", `<div class="menu">` + items(10, false) + `</div>` + long, "article"},
+		{"short article with a sidebar", `<div class="TRS_Editor"><p>全区共有中小学校144所，在校生9万余人，专任教师6000余名。</p></div><div class="side">` + items(6, true) + `</div>`, "article"},
 	}
 	for _, tt := range tests {
-		doc, err := Read([]byte("<html><body>"+tt.html+"</body></html>"), "http://www.example.gov.cn/zwgk/index.html", "")
+		u := "http://www.example.gov.cn/zwgk/index.html"
+		if strings.HasPrefix(tt.name, "short article") {
+			u = "http://www.example.gov.cn/zwgk/202408/t20240829_6712345.html"
+		}
+		doc, err := Read([]byte("<html><body>"+tt.html+"</body></html>"), u, "")
 		if err != nil {
 			t.Fatal(err)
 		}
