@@ -295,14 +295,17 @@ func (m metaInfo) column(title string, list bool) string {
 // publisher chooses the publisher: the declared source, else the issuing
 // body of the 信息公开 table, else the site.
 func (m metaInfo) publisher() string {
-	if p := m.tag("contentsource"); p != "" {
+	if p := m.tag("contentsource"); p != "" && !selfSource[p] {
 		return p
 	}
-	if p := m.field("文章来源", "信息来源", "稿件来源", "来源", "发布机构", "发文机关", "发布单位"); p != "" {
+	if p := m.field("文章来源", "信息来源", "稿件来源", "来源", "发布机构", "发文机关", "发布单位"); p != "" && !selfSource[p] {
 		return p
 	}
 	return m.site()
 }
+
+// selfSource are sources that mean "this site" (来源：本站).
+var selfSource = map[string]bool{"本站": true, "本网": true, "本网站": true, "原创": true, "网站": true, "本站原创": true}
 
 // urlDateRe matches the date TRS puts in article file names: t20240829_123.html.
 var urlDateRe = regexp.MustCompile(`/t(20\d{2})(\d{2})(\d{2})_\d+\.s?html?`)

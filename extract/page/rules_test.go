@@ -335,7 +335,7 @@ func TestBodyChrome(t *testing.T) {
 	if doc.Text != want {
 		t.Errorf("text\n%q\nwant\n%q", doc.Text, want)
 	}
-	if doc.Published != "2024-03-01T00:00:00+08:00" || doc.Region != "天津市静海区" || doc.Title != "静海区2024年教育工作要点" {
+	if doc.Published != "2024-03-01T00:00:00+08:00" || doc.Region != "天津市静海区" || doc.Title != "静海区2024年教育工作要点" || doc.Publisher != "静海区教育局" {
 		t.Errorf("published %q region %q title %q", doc.Published, doc.Region, doc.Title)
 	}
 }
@@ -427,6 +427,11 @@ func TestPublished(t *testing.T) {
 		{"更新时间", ``, `文章来源: 天津市静海区人民政府 更新时间:2024/08/29 16:16:38`, "2024-08-29T16:16:38+08:00"},
 		{"unlabelled date on the info line", ``, `<span>2024-08-27</span> <span>来源：静海区教育局</span>`, "2024-08-27T00:00:00+08:00"},
 		{"banner and signature are not dates", ``, `今天是：2019年10月31日 星期三`, ""},
+	}
+	// 来源：本站 is the site.
+	doc, err := Read([]byte(`<html><head><meta charset=utf-8><title>静海区教育工作要点_天津市静海区人民政府</title></head><body><div class="info">来源：本站</div>`+text), "", "")
+	if err != nil || doc.Publisher != "天津市静海区人民政府" || doc.Region != "天津市静海区" {
+		t.Errorf("来源：本站: publisher %q region %q (%v)", doc.Publisher, doc.Region, err)
 	}
 	for _, tt := range tests {
 		body := "<html><head><meta charset=utf-8>" + tt.head + "</head><body><div class=\"info\">" + tt.info + "</div>" + text + "</body></html>"
