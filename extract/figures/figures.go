@@ -425,7 +425,7 @@ func (c *docCtx) role(cd *cand, prev *cand, before []*cand) {
 	listed := prev != nil && listJoined(rs, prev, cd)
 	after := sub(rs, f.End, min(f.End+4, len(rs)))
 	switch {
-	case previousRe.MatchString(left) || fromRe.MatchString(left) && hasAnyPrefix(after, toAfter):
+	case strings.ContainsAny(left, "比较") && previousRe.MatchString(left) || strings.Contains(left, "由") && fromRe.MatchString(left) && hasAnyPrefix(after, toAfter):
 		f.Role = schema.RolePrevious
 	case c.changeBefore(cd, left):
 		f.Role = schema.RoleChange
@@ -549,7 +549,7 @@ func (c *docCtx) thresholdAfter(cd *cand, left string) bool {
 	f := &cd.f
 	rs := c.rs
 	rest := sub(rs, f.End, min(cd.period.End, f.End+window))
-	if normAfterRe.MatchString(rest) {
+	if strings.Contains(rest, "标准") && normAfterRe.MatchString(rest) {
 		return true
 	}
 	isRange := cd.rangeNext != nil || f.Qualifier == schema.QualLE && c.rangeEnd(cd)
@@ -561,7 +561,7 @@ func (c *docCtx) thresholdAfter(cd *cand, left string) bool {
 		for k := 0; k < 3 && p < len(rs) && isHan(rs[p]) && rs[p] != '的'; k++ {
 			p++
 		}
-		if thresholdNouns.MatchString(sub(rs, p, min(p+12, len(rs)))) && !containsAny(sub(rs, lw(cd.clause.Start, f.Start), f.Start), targetStrong) {
+		if p < len(rs) && rs[p] == '的' && thresholdNouns.MatchString(sub(rs, p, min(p+12, len(rs)))) && !containsAny(sub(rs, lw(cd.clause.Start, f.Start), f.Start), targetStrong) {
 			return true
 		}
 		if f.End < len(rs) {
@@ -657,9 +657,12 @@ func (c *docCtx) year(cd *cand) {
 // shareWordCands finds shares written without a numeral (打对折, 半成).
 func (c *docCtx) shareWordCands() []*cand {
 	var out []*cand
-	for _, sw := range shareWords {
-		w := []rune(sw.word)
-		for i := 0; i+len(w) <= len(c.rs); i++ {
+	for i, r := range c.rs {
+		if r != '对' && r != '對' && r != '半' {
+			continue
+		}
+		for _, sw := range shareWords {
+			w := []rune(sw.word)
 			if !hasAt(c.rs, i, sw.word) || c.inTable(i) || i+len(w) < len(c.rs) && c.rs[i+len(w)] == '品' {
 				continue
 			}

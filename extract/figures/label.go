@@ -17,7 +17,7 @@ import (
 
 // labelTimeRe cuts everything up to the last time expression of the window:
 // 2023年以来遴选 → 遴选, 计划三年内撤并 → 撤并, 如模范小学2024年秋季在校生 → 在校生.
-var labelTimeRe = regexp.MustCompile(`^.*((19|20)\d\d年(以来|至今|底|末|初|度|秋季|春季|上半年|下半年)?|[0-9一二三四五六七八九十两]+年(内|来|以来)|年初|年末|全年|年底|目前|至今|截至目前|当年|今年|去年|上年|同时)`)
+var labelTimeRe = regexp.MustCompile(`((19|20)\d\d年(以来|至今|底|末|初|度|秋季|春季|上半年|下半年)?|[0-9一二三四五六七八九十两]+年(内|来|以来)|年初|年末|全年|年底|目前|至今|截至目前|当年|今年|去年|上年|同时)`)
 
 // labelLead are words dropped from the start of a label.
 var labelLead = []string{"的", "重点", "充分", "积极", "全面", "进一步", "切实", "扎实", "依法", "持续", "——", "—", "其中", "全区", "全县", "全市", "全镇", "我区", "我县", "我市", "累计", "共计", "合计", "共", "并", "如", "含", "对", "为", "年", "已", "全", "主要", "区级以上"}
@@ -46,12 +46,14 @@ var labelListEnd = []string{"的", "等", "和", "及", "与", "、"}
 // a verb or attribute was peeled off its end.
 func cutLeft(w string) (label string, peeled bool) {
 	w = strings.TrimSpace(w)
-	w = comparisonRe.ReplaceAllString(w, "")
-	w = fromCutRe.ReplaceAllString(w, "")
-	w = listHeadRe.ReplaceAllString(w, "")
-	if loc := labelTimeRe.FindStringIndex(w); loc != nil {
-		w = w[loc[1]:]
+	if strings.ContainsAny(w, "比较与") {
+		w = comparisonRe.ReplaceAllString(w, "")
 	}
+	if strings.Contains(w, "由") {
+		w = fromCutRe.ReplaceAllString(w, "")
+	}
+	w = listHeadRe.ReplaceAllString(w, "")
+	w = labelTimeStrip(w)
 	w = strings.Trim(w, " \t,，、；;：:()（）“”\"'")
 	for changed := true; changed && w != ""; {
 		changed = false

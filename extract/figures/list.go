@@ -250,8 +250,11 @@ func splitList(s string) []string {
 
 // labelTimeStrip drops a leading time expression from a list head.
 func labelTimeStrip(s string) string {
-	if loc := labelTimeRe.FindStringIndex(s); loc != nil {
-		return s[loc[1]:]
+	if !strings.ContainsAny(s, "年今目至当同") {
+		return s
+	}
+	if locs := labelTimeRe.FindAllStringIndex(s, -1); locs != nil {
+		return s[locs[len(locs)-1][1]:]
 	}
 	return s
 }

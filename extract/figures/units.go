@@ -36,10 +36,15 @@ var magnitudes = []magnitude{
 
 // unitEntry is a unit with its magnitude, as matched in text.
 type unitEntry struct {
-	text string // magnitude + unit, as written
-	mag  float64
-	rule *unitRule
+	text  string // magnitude + unit, as written
+	runes []rune
+	mag   float64
+	rule  *unitRule
+	not   [][]rune // rule.notAfter as runes
 }
+
+// unitIndex holds unitTable by first rune, longest first.
+var unitIndex = map[rune][]unitEntry{}
 
 // unitTable lists every unit with every magnitude it allows, longest first;
 // built at init from the family tables.
@@ -64,18 +69,29 @@ func init() {
 	sort.SliceStable(unitTable, func(i, j int) bool {
 		return len([]rune(unitTable[i].text)) > len([]rune(unitTable[j].text))
 	})
+	for i := range unitTable {
+		u := &unitTable[i]
+		u.runes = []rune(u.text)
+		for _, w := range u.rule.notAfter {
+			u.not = append(u.not, []rune(w))
+		}
+		unitIndex[u.runes[0]] = append(unitIndex[u.runes[0]], *u)
+	}
 }
 
 // matchUnit returns the unit written at rs[p:], if any.
 func matchUnit(rs []rune, p int) (unitEntry, bool) {
-	for _, u := range unitTable {
-		if !hasAt(rs, p, u.text) {
+	if p < 0 || p >= len(rs) {
+		return unitEntry{}, false
+	}
+	for _, u := range unitIndex[rs[p]] {
+		if !runesAt(rs, p, u.runes) {
 			continue
 		}
-		end := p + len([]rune(u.text))
+		end := p + len(u.runes)
 		bad := false
-		for _, w := range u.rule.notAfter {
-			if hasAt(rs, end, w) {
+		for _, w := range u.not {
+			if runesAt(rs, end, w) {
 				bad = true
 				break
 			}
@@ -119,6 +135,19 @@ func looseUnit(rs []rune, p int) (unitEntry, int, bool) {
 		return unitEntry{}, 0, false
 	}
 	return u, at[len([]rune(u.text))-1] + 1, true
+}
+
+// runesAt reports whether rs[p:] starts with w.
+func runesAt(rs []rune, p int, w []rune) bool {
+	if p < 0 || p+len(w) > len(rs) {
+		return false
+	}
+	for k, c := range w {
+		if rs[p+k] != c {
+			return false
+		}
+	}
+	return true
 }
 
 // hasAt reports whether rs[p:] starts with w.

@@ -19,7 +19,13 @@ type yearMark struct {
 
 // findYears returns the years of rs[from:to] usable as a figure's year.
 func findYears(rs []rune, from, to int) []yearMark {
+	if from >= to {
+		return nil
+	}
 	s := string(rs[from:to])
+	if !strings.ContainsAny(s, "年-—–~～至到") {
+		return nil
+	}
 	var out []yearMark
 	for _, loc := range yearRe.FindAllStringIndex(s, -1) {
 		pos := from + len([]rune(s[:loc[0]]))

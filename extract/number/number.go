@@ -82,9 +82,29 @@ func arabicVal(r rune) int {
 	return int(r - '0')
 }
 
-func isHanDigit(r rune) bool { _, ok := hanDigit[r]; return ok }
-func isSmall(r rune) bool    { _, ok := hanSmall[r]; return ok || r == '廿' || r == '卅' }
-func isBig(r rune) bool      { _, ok := hanBig[r]; return ok }
+func isHanDigit(r rune) bool {
+	if r < 0x3007 || r > 0x9fff {
+		return false
+	}
+	_, ok := hanDigit[r]
+	return ok
+}
+
+func isSmall(r rune) bool {
+	switch r {
+	case '十', '拾', '百', '佰', '千', '仟', '廿', '卅':
+		return true
+	}
+	return false
+}
+
+func isBig(r rune) bool {
+	switch r {
+	case '万', '萬', '亿', '億', '兆':
+		return true
+	}
+	return false
+}
 
 // isNumeralRune reports whether r can be part of a Chinese numeral.
 func isNumeralRune(r rune) bool { return isHanDigit(r) || isSmall(r) || isBig(r) }
@@ -123,20 +143,22 @@ func MatchAt(rs []rune, i int) (Match, bool) { return matchAt(rs, i) }
 func matchAt(rs []rune, i int) (Match, bool) {
 	r := rs[i]
 	// 百分之… / 千分之… / 万分之… (blanks allowed: 百 分 之2.4)
-	if den, k := perDenominator(rs, i); k > 0 {
-		if end := runEnd(rs, k); end > k {
-			if v, err := Parse(string(rs[k:end])); err == nil {
-				if e2, v2, ok := arabicTail(rs, k, end, v); ok {
-					end, v = e2, v2
+	if isSmall(r) || isBig(r) {
+		if den, k := perDenominator(rs, i); k > 0 {
+			if end := runEnd(rs, k); end > k {
+				if v, err := Parse(string(rs[k:end])); err == nil {
+					if e2, v2, ok := arabicTail(rs, k, end, v); ok {
+						end, v = e2, v2
+					}
+					f := Percent
+					if den == 1000 {
+						f = Permille
+					}
+					return Match{Start: i, End: end, Text: string(rs[i:end]), Value: v, Form: f, Den: den, Chinese: true}, true
 				}
-				f := Percent
-				if den == 1000 {
-					f = Permille
-				}
-				return Match{Start: i, End: end, Text: string(rs[i:end]), Value: v, Form: f, Den: den, Chinese: true}, true
 			}
+			return Match{}, false
 		}
-		return Match{}, false
 	}
 	start := i
 	if r == '负' || r == '負' {
@@ -245,12 +267,34 @@ func perDenominator(rs []rune, i int) (float64, int) {
 // notNumberAt returns the length of a word at rs[i] that starts with a
 // numeral but is no number (一切, 四川, 十足), else 0.
 func notNumberAt(rs []rune, i int) int {
-	for _, w := range notNumberWords {
-		if hasPrefixAt(rs, i, w) {
-			return len([]rune(w))
+	for _, w := range notNumberIndex[rs[i]] {
+		if hasRunesAt(rs, i, w) {
+			return len(w)
 		}
 	}
 	return 0
+}
+
+// notNumberIndex holds notNumberWords by first rune, built at init.
+var notNumberIndex = func() map[rune][][]rune {
+	m := map[rune][][]rune{}
+	for _, w := range notNumberWords {
+		r := []rune(w)
+		m[r[0]] = append(m[r[0]], r)
+	}
+	return m
+}()
+
+func hasRunesAt(rs []rune, i int, w []rune) bool {
+	if i+len(w) > len(rs) {
+		return false
+	}
+	for k, c := range w {
+		if rs[i+k] != c {
+			return false
+		}
+	}
+	return true
 }
 
 func hasPrefixAt(rs []rune, i int, w string) bool {
