@@ -1,0 +1,71 @@
+/*
+Map of the extraction packages.
+
+	extract            Read: bytes of one input → Document with figures (the facade)
+	extract/page       an HTML page → Document (charset, body text, tables, attachments)
+	extract/textdoc    a .txt file → Document (UTF-8 or GB18030; title, date, tab tables)
+	extract/outline    heading tree from 一、/(一)/1./(1)/一是 numbering → Sections
+	extract/number     every numeral of a text (Arabic, Chinese, mixed, 点, 分之, 百分之)
+	extract/figures    numerals → figures: the rule tables of ../shared/docs/figures.md
+	extract/eval       precision/recall/F1 against the hand-written gold in fixtures/
+	segment            gse behind a small interface: sentences, clauses, tokens with POS
+
+Inside extract/figures every rule family has its own file, each rule a named
+entry of an ordered table with the example that motivated it:
+
+	units.go      the unit table (built at init from the family tables) and its matcher
+	percent.go    %, ％, 个百分点, ‰, 百分之/千分之, shares of ten (七成, 五折)
+	money.go      元 with 千/万/亿/万亿, 元人民币, foreign currencies, ￥/$ signs
+	count.go      headcount (名/人/位/人次), schools (所), counts (个/件/项/条/起/场次…)
+	measure.go    平方米, 亩, 公里, 吨… with their base units
+	qualifier.go  约/近/超过/不少于/不足… before, 以上/以下/以内/左右 after, 余/多 inside
+	role.go       change, previous, target and threshold cues
+	negative.go   what is never a figure: ordinals, codes, slogans, quoted names, dates
+	list.go       shared units (650元、850元), ranges (3至5所), 分别 lists
+	label.go      label and subject windows (only these are segmented with gse)
+	year.go       the year of a figure: its sentence, else the document's
+	table.go      table cells labelled by row and column headers
+
+How to add a rule in five steps:
+
+ 1. Find the example in a real document and decide, with figures.md, what the
+    figure (or non-figure) is: kind, value, unit, qualifier, role, label.
+ 2. Write the test first: one line in the family's _test.go table with the
+    expected span marked, e.g. {"全年教育经费增长⟦1.76%⟧。", percent, 1.76, "role=change"};
+    a non-figure is a line with kind "". Run go test ./extract/figures and see it fail.
+ 3. Add the rule as a named entry to the family's table (a unit to count.go, a
+    cue word to role.go, a qualifier to qualifier.go…), with the example in
+    its comment. Tables are compiled at init, so a bad entry fails at once.
+ 4. Run go test ./extract/... — the family tables, the seed test, the peer
+    conformance test and the gold floors (extract/eval TestFloors) must pass;
+    if a peer case now differs on purpose, list it in
+    extract/figures/testdata/peer-deviations.txt with the figures.md rule.
+ 5. Bump figures.Version (documents are re-extracted under a new version) and
+    commit the rule with its test.
+
+Decisions taken where figures.md is silent:
+
+  - Text offsets: a .txt document's Text is the file with "\r\n" and "\r"
+    turned into "\n" (and a BOM dropped); all offsets point into that text.
+  - Year: the nearest year written before the figure in its sentence (a
+    sentence ends at 。！？, not at ；), a range 2024-2026 counting as 2024;
+    a year after 比/较 is a comparison base, not the figure's year; else the
+    first year of the document's title (the year the report is about), else
+    the year it was published. A previous figure written 上年/去年 takes the
+    year before.
+  - A number without a unit is no figure unless an index word stands before
+    it (指数为0.263, 系数, 生师比为13.5:1) or it belongs to an index list,
+    bound or change; numbers with lost units (处理函160, 10C级, 力争12完成)
+    are therefore dropped: prefer no figure to a wrong one.
+  - Lone 一 is the article "a" (同上一节思政课, 一起) except in 一所 and 一元.
+  - Foreign currencies are money whose base unit is their own currency
+    (1200亿美元 → 1.2e11 美元): govfig holds no exchange rates.
+  - Shares of ten: 七成 = 70%, 7.2成 = 72%, 三成半 = 35%; discounts 五折 = 50%,
+    9.9折 = 99%, 75折 = 75%.
+  - A document whose title names a plan (方案, 计划, 工作要点) and not a report
+    (总结, 报告, 公报) makes its figures for its year targets, except counts of
+    what exists (现有, 在册, 共有, and schools not being built).
+  - Labels for change and previous figures come from the level they modify
+    (the nearest earlier level figure of the sentence of a fitting kind).
+*/
+package extract
