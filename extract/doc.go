@@ -1,5 +1,6 @@
 /*
-Map of the extraction packages.
+Package extract reads documents and extracts their figures; this file maps
+its packages.
 
 	extract            Read: bytes of one input → Document with figures (the facade)
 	extract/page       an HTML page → Document (charset, body text, tables, attachments)

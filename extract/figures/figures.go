@@ -77,6 +77,36 @@ type docCtx struct {
 	periods   []segment.Span // sentences ended by 。！？ only (context for years and plans)
 	planDoc   bool
 	sentCache map[segment.Span]string
+	secCache  map[string]secInfo
+}
+
+// secInfo is what roles need to know about a section, computed once.
+type secInfo struct {
+	plan      bool // a plan section (改进措施, 下一步…)
+	laterYear bool // names a year after the document's (二、2024年预算草案)
+}
+
+func (c *docCtx) sectionInfo(path string) secInfo {
+	if path == "" {
+		return secInfo{}
+	}
+	if c.secCache == nil {
+		c.secCache = map[string]secInfo{}
+	}
+	if si, ok := c.secCache[path]; ok {
+		return si
+	}
+	var si secInfo
+	si.plan = planSections.MatchString(path)
+	if c.docYear > 0 {
+		for _, y := range findYears([]rune(path), 0, len([]rune(path))) {
+			if y.year > c.docYear {
+				si.laterYear = true
+			}
+		}
+	}
+	c.secCache[path] = si
+	return si
 }
 
 // Extract returns the figures of doc's Text and Tables in text order; never nil.
@@ -602,12 +632,9 @@ func (c *docCtx) target(cd *cand, left string, before []*cand) bool {
 		}
 	}
 	// A section about a later year (二、2024年预算草案) plans.
-	if c.docYear > 0 && cd.f.Section != "" {
-		for _, y := range findYears([]rune(cd.f.Section), 0, len([]rune(cd.f.Section))) {
-			if y.year > c.docYear {
-				return true
-			}
-		}
+	sec := c.sectionInfo(cd.f.Section)
+	if sec.laterYear {
+		return true
 	}
 	future := c.docYear > 0 && cd.f.Year > c.docYear
 	for _, w := range targetFuture {
@@ -624,7 +651,7 @@ func (c *docCtx) target(cd *cand, left string, before []*cand) bool {
 			return true
 		}
 	}
-	if cd.f.Section != "" && planSections.MatchString(cd.f.Section) && strings.Contains(left, "完成") {
+	if sec.plan && strings.Contains(left, "完成") {
 		return true
 	}
 	// 其中:2024年撤并学校3所… breaks down a planned total of the sentence before.
