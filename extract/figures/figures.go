@@ -97,7 +97,7 @@ func (c *docCtx) sectionInfo(path string) secInfo {
 		return si
 	}
 	var si secInfo
-	si.plan = planSections.MatchString(path)
+	si.plan = containsAny(path, planSections)
 	if c.docYear > 0 {
 		for _, y := range findYears([]rune(path), 0, len([]rune(path))) {
 			if y.year > c.docYear {

@@ -42,7 +42,7 @@ var targetFuture = []string{"安排", "预计", "争取", "将"}
 
 // planSections name the parts of a report that set out plans; there a
 // quota to complete (完成社会职业技能培训5000人次以上) is a target.
-var planSections = regexp.MustCompile(`改进措施|下一步|工作计划|工作打算|工作思路|努力方向|工作安排|重点工作|主要任务`)
+var planSections = []string{"改进措施", "下一步", "工作计划", "工作打算", "工作思路", "努力方向", "工作安排", "重点工作", "主要任务"}
 
 // planTitles name a document that is a plan as a whole (招生入学工作方案):
 // there a figure for the document's year is a target unless it counts what

@@ -6,40 +6,51 @@ import (
 	"strings"
 )
 
-// yearRe finds the years written in a sentence: 2023年, 2023年度, and year
-// ranges (2024-2026) which count as their first year. A year right after a
-// comparison word (较2022年, 比2023年执行数) is a base, not the figure's year.
-var yearRe = regexp.MustCompile(`(19|20)\d\d(年|\s*[-—–~～至到]\s*(19|20)\d\d)`)
-
 // yearMark is one year written in the text.
 type yearMark struct {
 	pos  int // rune offset of the year
 	year int
 }
 
-// findYears returns the years of rs[from:to] usable as a figure's year.
+// findYears returns the years of rs[from:to] usable as a figure's year: a
+// four-digit 19xx/20xx not inside a longer number, followed by 年 or by a
+// dash and another year (a range), and not right after 比/较.
 func findYears(rs []rune, from, to int) []yearMark {
-	if from >= to {
-		return nil
-	}
-	s := string(rs[from:to])
-	if !strings.ContainsAny(s, "年-—–~～至到") {
-		return nil
-	}
 	var out []yearMark
-	for _, loc := range yearRe.FindAllStringIndex(s, -1) {
-		pos := from + len([]rune(s[:loc[0]]))
-		if pos > 0 && (rs[pos-1] == '比' || rs[pos-1] == '较') {
+	for i := from; i+4 <= to; i++ {
+		if !(rs[i] == '1' && rs[i+1] == '9' || rs[i] == '2' && rs[i+1] == '0') {
 			continue
 		}
-		if pos > 0 && isDigitRune(rs[pos-1]) {
+		if !isASCIIDigit(rs[i+2]) || !isASCIIDigit(rs[i+3]) || i > 0 && isDigitRune(rs[i-1]) {
 			continue
 		}
-		y, _ := strconv.Atoi(s[loc[0] : loc[0]+4])
-		out = append(out, yearMark{pos, y})
+		j := i + 4
+		ok := j < to && rs[j] == '年'
+		if !ok {
+			k := j
+			for k < to && rs[k] == ' ' {
+				k++
+			}
+			if k < to && strings.ContainsRune("-—–~～至到", rs[k]) {
+				k++
+				for k < to && rs[k] == ' ' {
+					k++
+				}
+				ok = k+4 <= to && (rs[k] == '1' || rs[k] == '2') && isASCIIDigit(rs[k+1]) && isASCIIDigit(rs[k+2]) && isASCIIDigit(rs[k+3])
+			}
+		}
+		if !ok || i > 0 && (rs[i-1] == '比' || rs[i-1] == '较') {
+			i += 3
+			continue
+		}
+		y := int(rs[i]-'0')*1000 + int(rs[i+1]-'0')*100 + int(rs[i+2]-'0')*10 + int(rs[i+3]-'0')
+		out = append(out, yearMark{i, y})
+		i += 3
 	}
 	return out
 }
+
+func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // docYearRe finds a year in a title or date.
 var docYearRe = regexp.MustCompile(`(19|20)\d\d`)

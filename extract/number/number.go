@@ -83,11 +83,12 @@ func arabicVal(r rune) int {
 }
 
 func isHanDigit(r rune) bool {
-	if r < 0x3007 || r > 0x9fff {
-		return false
+	switch r {
+	case '零', '〇', '○', '一', '二', '两', '兩', '俩', '倆', '三', '四', '五', '六', '七', '八', '九',
+		'壹', '贰', '貳', '叁', '參', '肆', '伍', '陆', '陸', '柒', '捌', '玖':
+		return true
 	}
-	_, ok := hanDigit[r]
-	return ok
+	return false
 }
 
 func isSmall(r rune) bool {
@@ -116,6 +117,10 @@ func Scan(text string) []Match { return ScanRunes([]rune(text)) }
 func ScanRunes(rs []rune) []Match {
 	var out []Match
 	for i := 0; i < len(rs); {
+		if r := rs[i]; !(isArabic(r) || isHanDigit(r) || isSmall(r) || isBig(r) || strings.ContainsRune("负負-－.．", r)) {
+			i++
+			continue
+		}
 		if n := notNumberAt(rs, i); n > 0 {
 			i += n
 			continue
