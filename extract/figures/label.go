@@ -2,6 +2,7 @@ package figures
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -52,22 +53,31 @@ func cutLeft(w string) (label string, peeled bool) {
 	if strings.Contains(w, "由") {
 		w = fromCutRe.ReplaceAllString(w, "")
 	}
-	w = listHeadRe.ReplaceAllString(w, "")
+	if r, _ := utf8.DecodeRuneInString(w); strings.ContainsRune("0123456789(（全县市我", r) {
+		w = listHeadRe.ReplaceAllString(w, "")
+	}
 	w = labelTimeStrip(w)
 	w = strings.Trim(w, " \t,，、；;：:()（）“”\"'")
 	for changed := true; changed && w != ""; {
 		changed = false
-		for _, t := range labelTrail {
+		last, _ := utf8.DecodeLastRuneInString(w)
+		for _, t := range trailByLast[last] {
 			if strings.HasSuffix(w, t) && len(w) > len(t) && !(t == "为" && (strings.HasSuffix(w, "行为") || strings.HasSuffix(w, "作为"))) {
 				w, changed = strings.TrimSuffix(w, t), true
 				break
 			}
 		}
-		for _, t := range changeWords {
-			if utf8.RuneCountInString(t) >= 2 && strings.HasSuffix(w, t) {
+		if changed {
+			continue
+		}
+		for _, t := range changeByLast[last] {
+			if strings.HasSuffix(w, t) {
 				w, changed = strings.TrimSuffix(w, t), true
 				break
 			}
+		}
+		if changed {
+			continue
 		}
 		for _, t := range labelListEnd {
 			if strings.HasSuffix(w, t) && !verbEndingJi(w) {
@@ -78,7 +88,8 @@ func cutLeft(w string) (label string, peeled bool) {
 	}
 	for changed := true; changed && w != ""; {
 		changed = false
-		for _, t := range labelVerbs {
+		last, _ := utf8.DecodeLastRuneInString(w)
+		for _, t := range verbsByLast[last] {
 			if strings.HasSuffix(w, t) {
 				w, changed, peeled = strings.TrimSuffix(w, t), true, true
 				break
@@ -87,14 +98,20 @@ func cutLeft(w string) (label string, peeled bool) {
 	}
 	for changed := true; changed && w != ""; {
 		changed = false
-		for _, t := range labelLead {
+		first, _ := utf8.DecodeRuneInString(w)
+		for _, t := range leadByFirst[first] {
 			if strings.HasPrefix(w, t) && len(w) > len(t) {
 				w, changed = strings.TrimPrefix(w, t), true
+				break
 			}
 		}
-		for _, t := range labelVerbs {
+		if changed {
+			continue
+		}
+		for _, t := range verbsByFirst[first] {
 			if strings.HasPrefix(w, t) && len(w) > len(t)+3 {
 				w, changed = strings.TrimPrefix(w, t), true
+				break
 			}
 		}
 	}
@@ -103,6 +120,34 @@ func cutLeft(w string) (label string, peeled bool) {
 		return "", peeled
 	}
 	return w, peeled
+}
+
+// Word lists indexed by their last or first rune, longest first, built at
+// init so label cutting looks only at words that can match.
+var (
+	trailByLast  = byRune(labelTrail, true, 1)
+	changeByLast = byRune(changeWords, true, 2)
+	verbsByLast  = byRune(labelVerbs, true, 1)
+	verbsByFirst = byRune(labelVerbs, false, 1)
+	leadByFirst  = byRune(labelLead, false, 1)
+)
+
+func byRune(ws []string, last bool, minRunes int) map[rune][]string {
+	m := map[rune][]string{}
+	for _, w := range ws {
+		if utf8.RuneCountInString(w) < minRunes {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if last {
+			r, _ = utf8.DecodeLastRuneInString(w)
+		}
+		m[r] = append(m[r], w)
+	}
+	for _, l := range m {
+		sort.SliceStable(l, func(i, j int) bool { return len(l[i]) > len(l[j]) })
+	}
+	return m
 }
 
 // fromCutRe drops a 由… base phrase: 城乡低保标准由每人每月 → 城乡低保标准.
