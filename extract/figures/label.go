@@ -56,6 +56,9 @@ func cutLeft(w string) (label string, peeled bool) {
 	if r, _ := utf8.DecodeRuneInString(w); strings.ContainsRune("0123456789(（全县市我", r) {
 		w = listHeadRe.ReplaceAllString(w, "")
 	}
+	if strings.Contains(w, "月") {
+		w = dateRe.ReplaceAllString(w, "") // 公示期为2024年4月10日至2024年4月16日 → 公示期为至
+	}
 	w = labelTimeStrip(w)
 	w = strings.Trim(w, " \t,，、；;：:()（）“”\"'")
 	for changed := true; changed && w != ""; {
@@ -149,6 +152,9 @@ func byRune(ws []string, last bool, minRunes int) map[rune][]string {
 	}
 	return m
 }
+
+// dateRe matches a written date in a label window.
+var dateRe = regexp.MustCompile(`((19|20)\d\d年)?\d{1,2}月(\d{1,2}日)?`)
 
 // fromCutRe drops a 由… base phrase: 城乡低保标准由每人每月 → 城乡低保标准.
 var fromCutRe = regexp.MustCompile(`由[^，,。；;]*$`)

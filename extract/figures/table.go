@@ -83,7 +83,7 @@ func headers(t schema.Table, ri, ci int) (rowH, colH string) {
 			}
 		}
 	}
-	return strings.Join(rp, ""), strings.Join(cp, "")
+	return strings.Join(rp, " "), strings.Join(cp, " ")
 }
 
 func (c *docCtx) cellFigure(t schema.Table, ri, ci int, cell schema.Cell, tableUnit string, tableYear int) (schema.Figure, bool) {
@@ -104,6 +104,10 @@ func (c *docCtx) cellFigure(t schema.Table, ri, ci int, cell schema.Cell, tableU
 	}
 	if unitText == "" {
 		unitText = tableUnit
+	}
+	// A rate header (元/生·学期) gives the unit before the slash.
+	if i := strings.IndexAny(unitText, "/／"); i > 0 {
+		unitText = strings.TrimSpace(unitText[:i])
 	}
 	f.Value = m.Value
 	ur := []rune(unitText)
