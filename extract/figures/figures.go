@@ -53,6 +53,7 @@ type cand struct {
 	period    segment.Span
 	clause    segment.Span
 	rangeNext *cand // the upper end of a range this figure starts
+	afterQual bool  // the qualifier was written after the figure (以上, 以内)
 	rule      *unitRule
 	mag       float64
 	form      number.Form
@@ -329,6 +330,7 @@ func (c *docCtx) finishRead(cd *cand, textStart, textEnd int, qual schema.Qualif
 					// 超过…以上 stays gt
 				} else {
 					qual = q.qual
+					cd.afterQual = true
 				}
 				textEnd += len([]rune(q.word))
 				break
@@ -453,6 +455,9 @@ func (c *docCtx) role(cd *cand, prev *cand, before []*cand) {
 		}
 	}
 	listed := prev != nil && listJoined(rs, prev, cd)
+	if listed && cd.afterQual && prev.f.Qualifier == schema.QualExact && prev.f.Kind == f.Kind {
+		prev.f.Qualifier = f.Qualifier // 控制在0.35和0.30以内: 以内 bounds both
+	}
 	after := sub(rs, f.End, min(f.End+4, len(rs)))
 	switch {
 	case strings.ContainsAny(left, "比较") && previousRe.MatchString(left) || strings.Contains(left, "由") && fromRe.MatchString(left) && hasAnyPrefix(after, toAfter):
@@ -463,7 +468,7 @@ func (c *docCtx) role(cd *cand, prev *cand, before []*cand) {
 		f.Role = prev.f.Role // 分别增长5%、8%
 	case c.thresholdAfter(cd, left):
 		f.Role = schema.RoleThreshold
-	case cd.chainPrev != nil && cd.chainPrev.f.Role == schema.RoleThreshold:
+	case cd.chainPrev != nil && cd.chainPrev.f.Role == schema.RoleThreshold && cd.f.Start > cd.chainPrev.f.End:
 		f.Role = schema.RoleThreshold
 	case c.target(cd, left, before):
 		f.Role = schema.RoleTarget
@@ -591,7 +596,7 @@ func (c *docCtx) thresholdAfter(cd *cand, left string) bool {
 		for k := 0; k < 3 && p < len(rs) && isHan(rs[p]) && rs[p] != '的'; k++ {
 			p++
 		}
-		if p < len(rs) && rs[p] == '的' && thresholdNouns.MatchString(sub(rs, p, min(p+12, len(rs)))) && !containsAny(sub(rs, lw(cd.clause.Start, f.Start), f.Start), targetStrong) {
+		if p < len(rs) && rs[p] == '的' && thresholdNouns.MatchString(sub(rs, p, min(p+12, len(rs)))) && !hasTargetCue(sub(rs, lw(cd.clause.Start, f.Start), f.Start)) {
 			return true
 		}
 		if f.End < len(rs) {
@@ -619,17 +624,9 @@ func (c *docCtx) rangeEnd(cd *cand) bool {
 func (c *docCtx) target(cd *cand, left string, before []*cand) bool {
 	rs := c.rs
 	pLeft := sub(rs, lw(cd.period.Start, cd.f.Start), cd.f.Start)
-	for _, w := range targetStrong {
-		for i := strings.Index(pLeft, w); i >= 0; {
-			if !hasAnyPrefix(pLeft[i+len(w):], notTargetAfter) {
-				return true
-			}
-			j := strings.Index(pLeft[i+len(w):], w)
-			if j < 0 {
-				break
-			}
-			i += len(w) + j
-		}
+	sLeft := sub(rs, lw(cd.sent.Start, cd.f.Start), cd.f.Start)
+	if hasTargetCue(sLeft) {
+		return true
 	}
 	// A section about a later year (二、2024年预算草案) plans.
 	sec := c.sectionInfo(cd.f.Section)
@@ -643,7 +640,7 @@ func (c *docCtx) target(cd *cand, left string, before []*cand) bool {
 		}
 	}
 	if c.planDoc && c.docYear > 0 && cd.f.Year >= c.docYear {
-		existing := containsAny(pLeft, existingWords)
+		existing := containsAny(sLeft, existingWords)
 		if cd.f.Kind == schema.KindSchools && !containsAny(pLeft, []string{"新建", "新增", "建成", "投入使用"}) {
 			existing = true
 		}
@@ -730,4 +727,22 @@ func (c *docCtx) sentenceText(s segment.Span) string {
 		c.sentCache[s] = t
 	}
 	return t
+}
+
+// hasTargetCue reports a strong target word in s that is not part of a noun
+// (计划总投资, 全年计划的100%).
+func hasTargetCue(s string) bool {
+	for _, w := range targetStrong {
+		for i := strings.Index(s, w); i >= 0; {
+			if !hasAnyPrefix(s[i+len(w):], notTargetAfter) {
+				return true
+			}
+			j := strings.Index(s[i+len(w):], w)
+			if j < 0 {
+				break
+			}
+			i += len(w) + j
+		}
+	}
+	return false
 }

@@ -23,6 +23,7 @@ var qualBefore = []qualRule{
 	{"将近", schema.QualApprox, "将近300人"},
 	{"大约", schema.QualApprox, "大约5000人"},
 	{"超过", schema.QualGT, "在校生超过40个班"},
+	{"至少有", schema.QualGE, "确保每个学区至少有一所公办小学"},
 	{"至少", schema.QualGE, "至少3所"},
 	{"不足", schema.QualLT, "占比不足26%"},
 	{"不到", schema.QualLT, "不到10%"},
