@@ -21,7 +21,7 @@ import (
 var labelTimeRe = regexp.MustCompile(`((19|20)\d\d年(以来|至今|底|末|初|度|秋季|春季|上半年|下半年)?|[0-9一二三四五六七八九十两]+年(内|来|以来)|年初|年末|全年|年底|目前|至今|截至目前|当年|今年|去年|上年|同时)`)
 
 // labelLead are words dropped from the start of a label.
-var labelLead = []string{"的", "重点", "充分", "积极", "全面", "进一步", "切实", "扎实", "依法", "持续", "——", "—", "其中", "全区", "全县", "全市", "全镇", "我区", "我县", "我市", "累计", "共计", "合计", "共", "并", "如", "含", "对", "为", "年", "已", "全", "主要", "区级以上"}
+var labelLead = []string{"的", "共有", "拥有", "有", "重点", "充分", "积极", "全面", "进一步", "切实", "扎实", "依法", "持续", "——", "—", "其中", "全区", "全县", "全市", "全镇", "我区", "我县", "我市", "累计", "共计", "合计", "共", "并", "如", "含", "对", "为", "年", "已", "全", "主要", "区级以上"}
 
 // labelTrail are words dropped from the end of a label, longest first.
 var labelTrail = []string{
@@ -60,7 +60,7 @@ func cutLeft(w string) (label string, peeled bool) {
 		w = dateRe.ReplaceAllString(w, "") // 公示期为2024年4月10日至2024年4月16日 → 公示期为至
 	}
 	w = labelTimeStrip(w)
-	w = strings.Trim(w, " \t,，、；;：:()（）“”\"'")
+	w = trimBrackets(strings.Trim(w, " \t,，、；;：:“”\"'"))
 	for changed := true; changed && w != ""; {
 		changed = false
 		last, _ := utf8.DecodeLastRuneInString(w)
@@ -118,7 +118,7 @@ func cutLeft(w string) (label string, peeled bool) {
 			}
 		}
 	}
-	w = strings.Trim(w, " \t,，、；;：:()（）\"'")
+	w = trimBrackets(strings.Trim(w, " \t,，、；;：:\"'"))
 	if utf8.RuneCountInString(w) < 2 {
 		return "", peeled
 	}
@@ -151,6 +151,29 @@ func byRune(ws []string, last bool, minRunes int) map[rune][]string {
 		sort.SliceStable(l, func(i, j int) bool { return len(l[i]) > len(l[j]) })
 	}
 	return m
+}
+
+// trimBrackets drops brackets at the ends of w that are not closed within
+// it: (含 → 含, 地区生产总值（GDP） stays whole.
+func trimBrackets(w string) string {
+	for w != "" {
+		first, n := utf8.DecodeRuneInString(w)
+		if first == '(' || first == '（' {
+			if !strings.ContainsAny(w[n:], ")）") {
+				w = w[n:]
+				continue
+			}
+		}
+		last, m := utf8.DecodeLastRuneInString(w)
+		if last == ')' || last == '）' {
+			if !strings.ContainsAny(w[:len(w)-m], "(（") {
+				w = w[:len(w)-m]
+				continue
+			}
+		}
+		break
+	}
+	return w
 }
 
 // dateRe matches a written date in a label window.
@@ -386,12 +409,15 @@ func (c *docCtx) subjectAfter(cd *cand) string {
 		}
 		stop := false
 		for _, w := range changeWords {
-			if len([]rune(w)) >= 2 && hasAt(rs, end, w) && end > p {
-				stop = true
+			if len([]rune(w)) >= 2 && hasAt(rs, end, w) {
+				// 30.42万人减少0.27万人: a change verb and its number end it
+				if n := end + len([]rune(w)); end > p || n < len(rs) && (isDigitRune(rs[n]) || strings.ContainsRune("一二三四五六七八九十两", rs[n])) {
+					stop = true
+				}
 			}
 		}
 		for _, w := range subjectStop {
-			if hasAt(rs, end, w) && end > p {
+			if hasAt(rs, end, w) {
 				if w == "中" && end+1 < len(rs) && isHan(rs[end+1]) {
 					continue // 中心小学, 中学: not the localizer 中
 				}
