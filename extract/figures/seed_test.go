@@ -88,3 +88,34 @@ func TestSeed(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrentExtract: one Extractor serves goroutines at once with the
+// same result (run with -race to check for shared state).
+func TestConcurrentExtract(t *testing.T) {
+	path := filepath.Join("..", "..", "fixtures", "docs", "jinghai-2023-selfreport.txt")
+	body, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("seed fixture absent: %v", err)
+	}
+	doc, err := textdoc.Read(path, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := Default()
+	want := ex.Extract(doc)
+	done := make(chan []schema.Figure)
+	for i := 0; i < 4; i++ {
+		go func() { done <- ex.Extract(doc) }()
+	}
+	for i := 0; i < 4; i++ {
+		got := <-done
+		if len(got) != len(want) {
+			t.Fatalf("concurrent extraction found %d figures, want %d", len(got), len(want))
+		}
+		for k := range got {
+			if got[k].Text != want[k].Text || got[k].Label != want[k].Label || got[k].Start != want[k].Start {
+				t.Errorf("figure %d differs: %+v vs %+v", k, got[k], want[k])
+			}
+		}
+	}
+}
