@@ -6,7 +6,7 @@
 //	level 3  1.研究解决重大教育问题。  (Arabic number + . ． or 、)
 //	level 4  (1)…                      (Arabic number in brackets)
 //	level 5  一是积极推进…             (Chinese numeral + 是, also inside a paragraph
-//	                                    after 。 or ；)
+//	                                    after 。 ； or ：)
 //
 // Levels 1–4 are recognised at the start of a line (after leading blanks);
 // level 5 also at the start of a sentence. A heading's title is its text up to
@@ -68,7 +68,7 @@ func appendLine(hs []heading, rs []rune, from, to int) []heading {
 	}
 	// Inline 一是/二是 items after a sentence end within the line.
 	for q := p + 1; q < to; q++ {
-		if rs[q-1] != '。' && rs[q-1] != '；' && rs[q-1] != ';' {
+		if rs[q-1] != '。' && rs[q-1] != '；' && rs[q-1] != ';' && rs[q-1] != '：' && rs[q-1] != ':' {
 			continue
 		}
 		if n := shiMarker(rs[q:to]); n > 0 {

@@ -59,6 +59,7 @@ func TestSectionsNegatives(t *testing.T) {
 		"公、检、法、司等部门",
 		"(2024-2026)三年行动",
 		"唯一是指",
+		"存在问题，一是不足",
 	} {
 		if got := Sections(text); len(got) != 0 {
 			t.Errorf("Sections(%q) = %+v, want none", text, got)
@@ -76,6 +77,9 @@ func TestSeedPaths(t *testing.T) {
 	pos := len([]rune(text[:strings.Index(text, "190274万元")]))
 	if got, want := At(secs, pos), "一、做法与成效 > (四)强化教育条件保障 > 18.强化财政投入保障"; got != want {
 		t.Errorf("At(190274万元) = %q, want %q", got, want)
+	}
+	if got := Sections("存在一些问题：一是财政收入增长基础仍不稳固；二是刚性支出持续增加。"); len(got) != 2 || got[1].Title != "二是刚性支出持续增加" {
+		t.Errorf("inline items after ： and ； = %+v", got)
 	}
 	pos = len([]rune(text[:strings.Index(text, "计划三年内撤并")]))
 	if got, want := At(secs, pos), "三、改进措施 > (一)坚持改革创新,多方面提升教育保障体系质量 > 二是平稳推进小规模学校撤并"; got != want {
