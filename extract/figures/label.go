@@ -388,6 +388,23 @@ func lastNoun(c *docCtx, l string) string {
 	return ""
 }
 
+// changeRunes and subjectStopRunes are the word lists subjects stop at, as
+// runes (built at init).
+var (
+	changeRunes      = toRunes(changeWords, 2)
+	subjectStopRunes = toRunes(subjectStop, 1)
+)
+
+func toRunes(ws []string, minRunes int) [][]rune {
+	var out [][]rune
+	for _, w := range ws {
+		if r := []rune(w); len(r) >= minRunes {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // maxSubject is the longest counted noun read after a number.
 const maxSubject = 14
 
@@ -408,17 +425,17 @@ func (c *docCtx) subjectAfter(cd *cand) string {
 			}
 		}
 		stop := false
-		for _, w := range changeWords {
-			if len([]rune(w)) >= 2 && hasAt(rs, end, w) {
+		for _, w := range changeRunes {
+			if runesAt(rs, end, w) {
 				// 30.42万人减少0.27万人: a change verb and its number end it
-				if n := end + len([]rune(w)); end > p || n < len(rs) && (isDigitRune(rs[n]) || strings.ContainsRune("一二三四五六七八九十两", rs[n])) {
+				if n := end + len(w); end > p || n < len(rs) && (isDigitRune(rs[n]) || strings.ContainsRune("一二三四五六七八九十两", rs[n])) {
 					stop = true
 				}
 			}
 		}
-		for _, w := range subjectStop {
-			if hasAt(rs, end, w) {
-				if w == "中" && end+1 < len(rs) && isHan(rs[end+1]) {
+		for _, w := range subjectStopRunes {
+			if runesAt(rs, end, w) {
+				if len(w) == 1 && w[0] == '中' && end+1 < len(rs) && isHan(rs[end+1]) {
 					continue // 中心小学, 中学: not the localizer 中
 				}
 				stop = true

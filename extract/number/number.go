@@ -117,7 +117,7 @@ func Scan(text string) []Match { return ScanRunes([]rune(text)) }
 func ScanRunes(rs []rune) []Match {
 	var out []Match
 	for i := 0; i < len(rs); {
-		if r := rs[i]; !(isArabic(r) || isHanDigit(r) || isSmall(r) || isBig(r) || strings.ContainsRune("负負-－.．", r)) {
+		if r := rs[i]; !(isArabic(r) || isHanDigit(r) || isSmall(r) || isBig(r) || r == '负' || r == '負' || r == '-' || r == '－' || r == '.' || r == '．') {
 			i++
 			continue
 		}
