@@ -609,7 +609,7 @@ func (c *docCtx) thresholdAfter(cd *cand, left string) bool {
 	if containsAny(win, thresholdLabel) {
 		return true
 	}
-	if containsAny(sub(rs, lw(cd.period.Start, f.Start), f.End), normWords) {
+	if (bounded(f.Qualifier) || isRange) && containsAny(sub(rs, lw(cd.period.Start, f.Start), f.End), normWords) {
 		return true
 	}
 	return false
