@@ -21,7 +21,7 @@ import (
 var labelTimeRe = regexp.MustCompile(`((19|20)\d\d年(以来|至今|底|末|初|度|秋季|春季|上半年|下半年)?|[0-9一二三四五六七八九十两]+年(内|来|以来)|年初|年末|全年|年底|目前|至今|截至目前|当年|今年|去年|上年|同时)`)
 
 // labelLead are words dropped from the start of a label.
-var labelLead = []string{"的", "共有", "拥有", "有", "重点", "充分", "积极", "全面", "进一步", "切实", "扎实", "依法", "持续", "——", "—", "其中", "全区", "全县", "全市", "全镇", "我区", "我县", "我市", "累计", "共计", "合计", "共", "并", "如", "含", "对", "为", "年", "已", "全", "主要", "区级以上"}
+var labelLead = []string{"的", "共有", "拥有", "有", "重点", "充分", "积极", "全面", "进一步", "切实", "扎实", "依法", "持续", "——", "—", "其中", "全区", "全县", "全市", "全镇", "我区", "我县", "我市", "累计", "共计", "合计", "共", "并", "如", "含", "对", "为", "年", "已", "主要", "区级以上"}
 
 // labelTrail are words dropped from the end of a label, longest first.
 var labelTrail = []string{
@@ -271,6 +271,9 @@ func (c *docCtx) labelOf(cd *cand, prev *cand, before []*cand) {
 		switch {
 		case cd.subject != "" && (lab == "" || peeled && lastPeel(window)):
 			f.Label = cd.subject
+		case utf8.RuneCountInString(lab) <= 2 && utf8.RuneCountInString(cd.subject) >= 2 && c.isVerb(lab):
+			// 培养10名教育家型校长: a bare verb names less than the counted noun
+			f.Label = cd.subject
 		case lab != "":
 			f.Label = lab
 		case cd.subject != "":
@@ -481,4 +484,14 @@ func verbEndingJi(w string) bool {
 		}
 	}
 	return false
+}
+
+// isVerb reports whether w is one word that the dictionary tags as a verb
+// (培养, not the noun-verb 服务).
+func (c *docCtx) isVerb(w string) bool {
+	if c.e.seg == nil {
+		return false
+	}
+	toks := c.e.seg.Tokens(w)
+	return len(toks) == 1 && toks[0].Pos == "v"
 }
