@@ -6,7 +6,8 @@ import "regexp"
 // by 至/到 they give the new level instead (提高到89元).
 var changeWords = []string{
 	"增长", "增加", "提高", "提升", "上升", "下降", "减少", "降低", "压减", "下滑", "回落", "缩小", "扩大",
-	"增幅", "降幅", "减幅", "增速", "净增", "增", "减", "降", "升", "涨",
+	"增幅", "降幅", "减幅", "增速", "净增", "减产", "增产", "减收", "增收", "下跌", "上涨", "回升", "攀升", "缩减",
+	"增", "减", "降", "升", "涨",
 }
 
 // changeNear are change verbs that may stand a word away from the number
