@@ -40,6 +40,7 @@ var countUnits = []unitRule{
 	{unit: "班", kind: schema.KindCount, base: "班", factor: 1, notAfter: []string{"子", "级", "主任", "额"}, example: "开设3班"},
 	{unit: "次", kind: schema.KindCount, base: "次", factor: 1, mags: true,
 		notAfter: []string{"会议", "全会", "代表大会", "全体会议", "常委会", "产业", "全国"}, example: "开展督导检查12次"},
+	{unit: "个次", kind: schema.KindCount, base: "个次", factor: 1, example: "检查学校食堂86个次"},
 	{unit: "家次", kind: schema.KindCount, base: "家次", factor: 1, example: "检查机构168家次"},
 	{unit: "户次", kind: schema.KindCount, base: "户次", factor: 1, mags: true, example: "走访困难家庭300户次"},
 	{unit: "轮次", kind: schema.KindCount, base: "轮次", factor: 1, example: "开展养老机构安全检查4轮次"},

@@ -17,6 +17,7 @@ package figures
 
 import (
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -435,6 +436,17 @@ func (c *docCtx) finish(figs []*cand) {
 		}
 		c.labelOf(cd, prev, figs[:i])
 	}
+	// 分别有3所和1所学校: earlier members of a count list share the last
+	// member's counted noun (and label, when they have none).
+	for i := len(figs) - 2; i >= 0; i-- {
+		a, b := figs[i], figs[i+1]
+		if counted(a.f.Kind) && a.f.Subject == "" && b.f.Unit == a.f.Unit && listJoined(c.rs, a, b) {
+			a.f.Subject, a.subject = b.f.Subject, b.subject
+			if a.f.Label == "" {
+				a.f.Label = b.f.Label
+			}
+		}
+	}
 }
 
 // role decides the figure's role (role.go holds the cue tables).
@@ -625,6 +637,9 @@ func (c *docCtx) target(cd *cand, left string, before []*cand) bool {
 	rs := c.rs
 	pLeft := sub(rs, lw(cd.period.Start, cd.f.Start), cd.f.Start)
 	sLeft := sub(rs, lw(cd.sent.Start, cd.f.Start), cd.f.Start)
+	if strings.Contains(sLeft, "《") {
+		sLeft = titleRe.ReplaceAllString(sLeft, "《》") // 《…改善计划…办法》 is a title, no cue
+	}
 	if hasTargetCue(sLeft) {
 		return true
 	}
@@ -728,6 +743,9 @@ func (c *docCtx) sentenceText(s segment.Span) string {
 	}
 	return t
 }
+
+// titleRe matches a book-title span 《…》.
+var titleRe = regexp.MustCompile(`《[^《》]*》`)
 
 // hasTargetCue reports a strong target word in s that is not part of a noun
 // (计划总投资, 全年计划的100%).

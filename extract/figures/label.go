@@ -25,7 +25,7 @@ var labelLead = []string{"的", "共有", "拥有", "有", "重点", "充分", "
 
 // labelTrail are words dropped from the end of a label, longest first.
 var labelTrail = []string{
-	"分别为", "分别是", "分别达到", "分别完成", "分别增长", "分别", "控制在", "保持在", "提高至", "提高到", "增加到", "增长到",
+	"分别为", "分别是", "分别有", "分别达到", "分别完成", "分别增长", "分别", "控制在", "保持在", "提高至", "提高到", "增加到", "增长到",
 	"下降到", "降低到", "达到了", "达到", "共计", "累计", "合计", "总计", "为", "是", "达", "至", "到", "了", "共", "计", "有",
 	"：", ":", "约", "占到", "同比", "环比", "预计", "一般为", "一般", "原则上", "在", "预期目标为", "全区", "全县", "全市", "我区",
 }
@@ -416,6 +416,9 @@ const maxSubject = 14
 func (c *docCtx) subjectAfter(cd *cand) string {
 	rs := c.rs
 	p := cd.f.End
+	if p < len(rs) && strings.ContainsRune("和及与、", rs[p]) {
+		return "" // 3所和1所学校: the list goes on; the noun comes at its end
+	}
 	end := p
 	for end < len(rs) && end < p+maxSubject {
 		r := rs[end]

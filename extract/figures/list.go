@@ -117,6 +117,15 @@ func resolveLists(rs []rune, cands []*cand) []*cand {
 		if listed || b.leftQual && bounded(b.f.Qualifier) || changed || set {
 			b.bare = false
 			b.f.Kind = schema.KindIndex
+			// 初中为12.9:1 after 小学生师比为17.6:1: the ratio keeps its :1
+			if e := b.f.End; e+1 < len(rs) && (rs[e] == ':' || rs[e] == '：') && isDigitRune(rs[e+1]) && strings.Contains(idx.f.Text, ":") {
+				k := e + 1
+				for k < len(rs) && isDigitRune(rs[k]) {
+					k++
+				}
+				b.f.End, b.unitEnd = k, k
+				b.f.Text = sub(rs, b.f.Start, k)
+			}
 		}
 	}
 	return cands
