@@ -26,6 +26,7 @@ func TestCountRules(t *testing.T) {
 		{"共服务58所学校⟦123节⟧课。", c, 123, "unit=节 subject=课"},
 		{"空气质量优良天数达到⟦268天⟧。", c, 268, "unit=天"},
 		{"学校及⟦一所⟧九年一贯制学校投入使用。", s, 1, ""},
+		{"初中为6.48平方米，分别有⟦3所⟧和1所学校未达到省定标准。", s, 3, "subject=学校 label=学校"},
 		// negatives: ordinals, names, durations, the article 一, meetings
 		{"实验小学⟦第三⟧党支部获评。", "", 0, ""},
 		{"庆祝⟦第40个⟧教师节。", "", 0, ""},

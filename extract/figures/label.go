@@ -258,7 +258,7 @@ func (c *docCtx) labelOf(cd *cand, prev *cand, before []*cand) {
 		// 学生数100人以下20所: the bound names the group counted.
 		f.Label = prev.f.Label + prev.f.Text
 		return
-	case cd.chainPrev != nil && (lab == "" || prev != nil && strings.TrimSpace(window) == prev.subject):
+	case cd.chainPrev != nil && cd.chainPrev.f.Label != "" && (lab == "" || prev != nil && strings.TrimSpace(window) == prev.subject):
 		f.Label = cd.chainPrev.f.Label
 		return
 	case lab == "" && (f.Role == schema.RoleChange || f.Role == schema.RolePrevious || f.Role == schema.RoleThreshold):
