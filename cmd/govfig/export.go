@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -11,29 +10,20 @@ import (
 	"strings"
 	"time"
 
-	"github.com/govfig/govfig/schema"
 	"github.com/govfig/govfig/workbook"
 )
 
 // runExport is `govfig export --db FILE --xlsx FILE`: write the analyst
 // workbook from the database. The workbook appears only when complete.
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("export", "govfig export --db FILE --xlsx FILE",
+		"Write the analyst workbook: 说明 (about, data dictionary), 文档 (documents), 数据 (one row\n"+
+			"per figure), 指标 (indicator × region), 汇总 (counts by region and kind, with a chart).", stderr)
 	dbPath := fs.String("db", "", "database `file` to read (must exist)")
 	xlsxPath := fs.String("xlsx", "", "workbook `file` to write (.xlsx; replaced atomically)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: govfig export --db FILE --xlsx FILE")
-		fmt.Fprintln(stderr, "\nWrite the analyst workbook: 说明 (about, data dictionary), 文档 (documents), 数据 (one row")
-		fmt.Fprintln(stderr, "per figure), 指标 (indicator × region), 汇总 (counts by region and kind, with a chart).\n\nFlags:")
-		fs.PrintDefaults()
-	}
-	rest, err := parseFlagsAnywhere(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return nil
-	}
-	if err != nil {
-		return withHint(err, "govfig export -h")
+	rest, help, err := fs.parse(args)
+	if help || err != nil {
+		return err
 	}
 	const example = "govfig export --db govfig-out/govfig.db --xlsx govfig.xlsx"
 	switch {
@@ -46,19 +36,13 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	case !strings.EqualFold(filepath.Ext(*xlsxPath), ".xlsx"):
 		return withHint(fmt.Errorf("export: %s: the workbook name must end in .xlsx", *xlsxPath), example)
 	}
-	// schema.Open creates a missing database; exporting one would only hide a typo.
-	if fi, err := os.Stat(*dbPath); err != nil {
-		return fmt.Errorf("export: database %s: %w", *dbPath, err)
-	} else if fi.IsDir() {
-		return fmt.Errorf("export: database %s: is a directory", *dbPath)
-	}
 	if fi, err := os.Stat(filepath.Dir(*xlsxPath)); err != nil || !fi.IsDir() {
 		return withHint(fmt.Errorf("export: folder of %s does not exist", *xlsxPath), example)
 	}
 
-	st, err := schema.Open(*dbPath)
+	st, err := openExisting("export", *dbPath)
 	if err != nil {
-		return fmt.Errorf("export: %w", err)
+		return err
 	}
 	defer st.Close()
 

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -15,21 +14,13 @@ import (
 // (one `govfig run --shard i/N` each) into one, deduplicating documents by
 // URL and content.
 func runMerge(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("merge", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("merge", "govfig merge --db OUT.db SHARD.db...",
+		"Copies the documents, figures and problems of each shard database into OUT.db. A URL held\n"+
+			"twice is kept once: the same content is skipped, else the copy fetched later wins.", stderr)
 	dbPath := fs.String("db", "", "output database `file` (created when missing; may already hold documents)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: govfig merge --db OUT.db SHARD.db...")
-		fmt.Fprintln(stderr, "\nCopies the documents, figures and problems of each shard database into OUT.db. A URL held")
-		fmt.Fprintln(stderr, "twice is kept once: the same content is skipped, else the copy fetched later wins.\n\nFlags:")
-		fs.PrintDefaults()
-	}
-	ins, err := parseFlagsAnywhere(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return nil
-	}
-	if err != nil {
-		return withHint(err, "govfig merge -h")
+	ins, help, err := fs.parse(args)
+	if help || err != nil {
+		return err
 	}
 	if *dbPath == "" || len(ins) == 0 {
 		return withHint(errors.New("merge needs --db and at least one shard database"), "govfig merge --db all.db shard1/govfig.db shard2/govfig.db")

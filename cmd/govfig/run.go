@@ -9,13 +9,12 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
 	"github.com/govfig/govfig/crawl"
-	"github.com/govfig/govfig/extract"
 	"github.com/govfig/govfig/fixtures/siteserver"
-	"github.com/govfig/govfig/ingest"
 	"github.com/govfig/govfig/schema"
 	"github.com/govfig/govfig/workbook"
 )
@@ -29,8 +28,10 @@ const sampleDomain = "govfig.test"
 
 // runRun is `govfig run`: crawl → extract → export in one go.
 func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("run", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("run", "govfig run [--sites FILE] [--out DIR] [flags]",
+		"Crawls the sites into DIR/archive, extracts every figure into DIR/govfig.db and writes\n"+
+			"DIR/govfig.xlsx. Without --sites it runs on the embedded sample site, offline.\n"+
+			"Running it again resumes and updates; nothing is stored twice.", stderr)
 	sitesFile := fs.String("sites", "", "sites file: one `NAME URL [URL...]` per line (default: the embedded sample site, offline)")
 	out := fs.String("out", "govfig-out", "output `dir`: archive/, govfig.db, govfig.xlsx")
 	delay := fs.Duration("delay", time.Second, "least pause between two requests to one host (the sample site uses 20ms)")
@@ -38,21 +39,12 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	contact := fs.String("contact", "", "URL or e-mail for the User-Agent, so site owners can reach you")
 	shard := fs.String("shard", "", "`i/N`: crawl only shard i of N of the sites (the i-th of every N lines); merge the shards' databases with govfig merge")
 	quiet := fs.Bool("q", false, "no progress output")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: govfig run [--sites FILE] [--out DIR] [flags]")
-		fmt.Fprintln(stderr, "\nCrawls the sites into DIR/archive, extracts every figure into DIR/govfig.db and writes")
-		fmt.Fprintln(stderr, "DIR/govfig.xlsx. Without --sites it runs on the embedded sample site, offline.")
-		fmt.Fprintln(stderr, "Running it again resumes and updates; nothing is stored twice.\n\nFlags:")
-		fs.PrintDefaults()
+	rest, help, err := fs.parse(args)
+	if help || err != nil {
+		return err
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return withHint(err, "govfig run -h")
-	}
-	if fs.NArg() > 0 {
-		return withHint(fmt.Errorf("unexpected argument %q", fs.Arg(0)), "govfig run --sites sites.txt --out DIR")
+	if len(rest) > 0 {
+		return withHint(fmt.Errorf("run: unexpected argument %q", rest[0]), "govfig run --sites sites.txt --out DIR")
 	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return fmt.Errorf("run: %w", err)
@@ -121,12 +113,10 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return fmt.Errorf("run: %w", err)
 	}
 	defer st.Close()
-	est, err := ingest.Run(ctx, st, []string{archiveDir}, ingest.Options{
-		Read: extract.Read, ExtractorVersion: extract.Version, Version: govfigBuildVersion(), Command: "run"})
-	fmt.Fprintf(logw, "%d new, %d changed, %d unchanged, %d skipped, %d problems; %d figures written\n",
-		est.New, est.Changed, est.Unchanged, est.Skipped, est.Problems, est.Figures)
-	if err != nil {
-		return fmt.Errorf("run: extract: %w", err)
+	est, err := extractPaths(ctx, st, []string{archiveDir}, runtime.NumCPU(), "run", !*quiet && isTerminal(stderr), logw, stderr)
+	var partial *partialError
+	if err != nil && !errors.As(err, &partial) {
+		return err
 	}
 
 	// 3. export
@@ -138,9 +128,6 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 
 	if err := printRunSummary(ctx, stdout, st, *out, archiveDir, dbPath, xlsxPath, wst); err != nil {
 		return fmt.Errorf("run: summary: %w", err)
-	}
-	for _, p := range est.ProblemList {
-		fmt.Fprintf(stderr, "problem: %s %s (%s): %s\n", p.Path, p.URL, p.Stage, p.Message)
 	}
 	if failed := cst.Failed + est.Problems; failed > 0 {
 		return &partialError{failed}
@@ -191,7 +178,7 @@ func pickShard[T any](sites []T, spec string) ([]T, error) {
 	return out, nil
 }
 
-func isFlagSet(fs *flag.FlagSet, name string) bool {
+func isFlagSet(fs *cmdFlags, name string) bool {
 	set := false
 	fs.Visit(func(f *flag.Flag) {
 		if f.Name == name {

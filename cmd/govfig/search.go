@@ -3,10 +3,8 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/govfig/govfig/schema"
@@ -16,21 +14,13 @@ import (
 // body contain every word (two-character Chinese words included), newest
 // first, with a snippet.
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("search", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("search", "govfig search WORDS... --db FILE [-n 20]",
+		"Print the documents containing every word (e.g. 经费 教师): title, URL and a snippet.", stderr)
 	dbPath := fs.String("db", "", "database `file`")
 	limit := fs.Int("n", 20, "at most this many documents")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: govfig search WORDS... --db FILE [-n 20]")
-		fmt.Fprintln(stderr, "\nPrint the documents containing every word (e.g. 经费 教师): title, URL and a snippet.\n\nFlags:")
-		fs.PrintDefaults()
-	}
-	words, err := parseFlagsAnywhere(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return nil
-	}
-	if err != nil {
-		return withHint(err, "govfig search -h")
+	words, help, err := fs.parse(args)
+	if help || err != nil {
+		return err
 	}
 	if *dbPath == "" {
 		return withHint(errors.New("search: --db is required"), "govfig search 教育经费 --db govfig.db")
@@ -38,10 +28,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if len(words) == 0 {
 		return withHint(errors.New("search: no words given"), "govfig search 教育经费 --db "+*dbPath)
 	}
-	if _, err := os.Stat(*dbPath); err != nil {
-		return fmt.Errorf("search: %w", err)
-	}
-	st, err := schema.Open(*dbPath)
+	st, err := openExisting("search", *dbPath)
 	if err != nil {
 		return err
 	}
