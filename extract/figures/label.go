@@ -38,6 +38,20 @@ var labelVerbs = []string{
 	"招聘", "发出", "取缔", "处罚", "备案", "新增", "改扩建", "扩建", "引进", "推动", "打造", "实施", "发挥", "惠及", "申请",
 }
 
+// subjectVerbs before a count take the counted noun as their object, which
+// then names the figure (获得七个一等奖, 培养10名校长), unlike 涉及/惠及 whose
+// topic stands before them.
+var subjectVerbs = []string{"获得", "荣获", "评选", "表彰", "培养", "选派", "聘请", "遴选", "新建", "建成", "创建", "招聘"}
+
+func endsWithAny(s string, ws []string) bool {
+	for _, w := range ws {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // labelListEnd marks a window that ends in a list or attribute: the counted
 // noun after the number names the figure better (区委区政府确定的20项民心工程,
 // 与天津中医药大学等4所高校).
@@ -269,7 +283,7 @@ func (c *docCtx) labelOf(cd *cand, prev *cand, before []*cand) {
 	}
 	if counted(f.Kind) {
 		switch {
-		case cd.subject != "" && (lab == "" || peeled && lastPeel(window)):
+		case cd.subject != "" && (lab == "" || peeled && lastPeel(window) || endsWithAny(strings.TrimSpace(window), subjectVerbs)):
 			f.Label = cd.subject
 		case utf8.RuneCountInString(lab) <= 2 && utf8.RuneCountInString(cd.subject) >= 2 && c.isVerb(lab):
 			// 培养10名教育家型校长: a bare verb names less than the counted noun
@@ -434,7 +448,8 @@ func (c *docCtx) subjectAfter(cd *cand) string {
 		for _, w := range changeRunes {
 			if runesAt(rs, end, w) {
 				// 30.42万人减少0.27万人: a change verb and its number end it
-				if n := end + len(w); end > p || n < len(rs) && (isDigitRune(rs[n]) || strings.ContainsRune("一二三四五六七八九十两", rs[n])) {
+				n := end + len(w)
+				if n < len(rs) && (isDigitRune(rs[n]) || strings.ContainsRune("一二三四五六七八九十两", rs[n])) || end > p && containsAny(string(w), changeNear) {
 					stop = true
 				}
 			}
