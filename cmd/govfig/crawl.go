@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,8 +18,10 @@ import (
 // file into a WARC archive; running it again continues an interrupted crawl
 // or re-crawls a finished one.
 func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("crawl", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("crawl", "govfig crawl --sites FILE --archive DIR [flags]",
+		"Crawls the list pages of each site and the articles they link to into DIR,\n"+
+			"politely (robots.txt, one connection and a delay per host). Run it again to\n"+
+			"continue an interrupted crawl or to pick up new articles.", stderr)
 	sitesFile := fs.String("sites", "", "sites `FILE`: one \"NAME URL [URL...]\" per line, # comments (required)")
 	archive := fs.String("archive", "", "archive `DIR` for .warc.gz files and frontier.db (required)")
 	delay := fs.Duration("delay", time.Second, "least pause between two requests to one host (robots.txt Crawl-delay may raise it)")
@@ -33,21 +34,12 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	maxBody := fs.Int64("max-body", 20, "largest response body in MiB; larger ones are recorded as faults")
 	retries := fs.Int("retries", 3, "retries of a request after time-outs, resets, 408, 429 and 5xx")
 	fileSize := fs.Int64("file-size", 1024, "roll WARC files at this size in MiB")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: govfig crawl --sites FILE --archive DIR [flags]")
-		fmt.Fprintln(stderr, "\nCrawls the list pages of each site and the articles they link to into DIR,")
-		fmt.Fprintln(stderr, "politely (robots.txt, one connection and a delay per host). Run it again to")
-		fmt.Fprintln(stderr, "continue an interrupted crawl or to pick up new articles.\n\nFlags:")
-		fs.PrintDefaults()
+	rest, help, err := fs.parse(args)
+	if help || err != nil {
+		return err
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return withHint(err, "govfig crawl -h")
-	}
-	if fs.NArg() > 0 {
-		return withHint(fmt.Errorf("unexpected argument %q", fs.Arg(0)), "govfig crawl --sites sites.txt --archive archive/")
+	if len(rest) > 0 {
+		return withHint(fmt.Errorf("crawl: unexpected argument %q", rest[0]), "govfig crawl --sites sites.txt --archive archive/")
 	}
 	if *sitesFile == "" || *archive == "" {
 		return withHint(errors.New("crawl needs --sites and --archive"), "govfig crawl --sites sites.txt --archive archive/")

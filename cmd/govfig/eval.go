@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -25,34 +23,18 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 
 // evalWith is runEval with the extractor given, so tests can score a fake.
 func evalWith(ctx context.Context, args []string, stdout, stderr io.Writer, ex eval.Extractor) error {
-	fl := flag.NewFlagSet("eval", flag.ContinueOnError)
-	fl.SetOutput(stderr)
+	fl := newFlags("eval", "govfig eval [-v] [-json] [-min-f1 X] [-min-label Y] [DIR]",
+		"Scores the extractor against hand-written gold: precision, recall and F1 per kind, and\n"+
+			"the accuracy of value, unit, qualifier, role, year and label over matched figures.\n"+
+			"DIR holds docs/NAME.txt (or pages/NAME.html) and gold/NAME.jsonl; without DIR the\n"+
+			"embedded fixtures are used.", stderr)
 	verbose := fl.Bool("v", false, "list every false positive, false negative and wrong attribute with its sentence")
 	asJSON := fl.Bool("json", false, "write the report as JSON instead of a table")
 	minF1 := fl.Float64("min-f1", 0, "fail when typed F1, overall or of any kind with gold, is below this (0..1)")
 	minLabel := fl.Float64("min-label", 0, "fail when the share of matched figures whose label is found is below this (0..1)")
-	fl.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: govfig eval [-v] [-json] [-min-f1 X] [-min-label Y] [DIR]")
-		fmt.Fprintln(stderr, "\nScores the extractor against hand-written gold: precision, recall and F1 per kind, and")
-		fmt.Fprintln(stderr, "the accuracy of value, unit, qualifier, role, year and label over matched figures.")
-		fmt.Fprintln(stderr, "DIR holds docs/NAME.txt (or pages/NAME.html) and gold/NAME.jsonl; without DIR the")
-		fmt.Fprintln(stderr, "embedded fixtures are used.\n\nFlags:")
-		fl.PrintDefaults()
-	}
-	// Flags may come before or after DIR.
-	var rest []string
-	for {
-		if err := fl.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil
-			}
-			return withHint(err, "govfig eval -h")
-		}
-		if fl.NArg() == 0 {
-			break
-		}
-		rest = append(rest, fl.Arg(0))
-		args = fl.Args()[1:]
+	rest, help, err := fl.parse(args) // flags may come before or after DIR
+	if help || err != nil {
+		return err
 	}
 	if len(rest) > 1 {
 		return withHint(fmt.Errorf("eval takes at most one folder, got %d", len(rest)), "govfig eval [DIR]")
