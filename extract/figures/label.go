@@ -459,6 +459,9 @@ func (c *docCtx) subjectAfter(cd *cand) string {
 				if len(w) == 1 && w[0] == '中' && end+1 < len(rs) && isHan(rs[end+1]) {
 					continue // 中心小学, 中学: not the localizer 中
 				}
+				if len(w) == 1 && w[0] == '等' && end > 0 && strings.ContainsRune("一二三四五六七八九特", rs[end-1]) {
+					continue // 一等奖, 特等奖
+				}
 				stop = true
 				break
 			}
