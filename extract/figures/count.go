@@ -78,4 +78,4 @@ var countUnits = []unitRule{
 var rankUnit = unitRule{unit: "位", kind: schema.KindCount, base: "位", factor: 1, example: "排名较2022年上升1位"}
 
 // rankWords before a number make 位 a rank move rather than people.
-var rankWords = []string{"排名", "名次", "位次", "排位", "上升", "下降", "前进", "后退"}
+var rankWords = []string{"排名", "名次", "位次", "排位"}

@@ -369,7 +369,7 @@ func splitMagnitude(rs []rune, m number.Match) (int, float64) {
 // rankContext reports whether the clause before pos speaks of a rank.
 func (c *docCtx) rankContext(from, pos int) bool {
 	w := sub(c.rs, lw(from, pos), pos)
-	for _, r := range rankWords[:4] {
+	for _, r := range rankWords {
 		if strings.Contains(w, r) {
 			return true
 		}
@@ -419,8 +419,7 @@ func (c *docCtx) bareIndex(cd *cand, m number.Match) (schema.Kind, int, bool) {
 func (c *docCtx) finish(figs []*cand) {
 	// Index thresholds and changes borrow their kind from an index before them
 	// in the sentence (达到了小于或等于0.45的优质均衡标准, 比上年缩小0.04).
-	for i, cd := range figs {
-		_ = i
+	for _, cd := range figs {
 		cd.f.Sentence = c.sentenceText(cd.sent)
 		cd.f.Section = outline.At(c.sections, cd.f.Start)
 	}

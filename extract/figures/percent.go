@@ -18,13 +18,10 @@ var percentUnits = []unitRule{
 	{unit: "‰", kind: schema.KindPercent, base: "%", factor: 0.1, example: "出生率8.5‰"},
 }
 
-// Percentages written with words before the number (number.Percent and
-// number.Permille forms), and shares written 几成/几折.
-const (
-	unitPercentWords  = "百分之" // 百分之三十五 → 35%
-	unitPermilleWords = "千分之" // 千分之五 → 0.5%
-	unitFraction      = "分之"  // 占三分之一 → 33.33%
-)
+// unitFraction is the unit of a fraction written as a share: 占三分之一 →
+// 33.33%. Percentages written with words (百分之三十五, 千分之五, 万分之三)
+// take their words up to 之 as unit (perUnit).
+const unitFraction = "分之"
 
 // Shares of ten: 七成 = 70%, 7.2成 = 72%, 三成半 = 35%, 七成六 = 76%; a
 // discount 五折 = 50%, 9.9折 = 99%, 75折 = 75%. 成 and 折 are verbs and

@@ -67,10 +67,6 @@ var normAfterRe = regexp.MustCompile(`^[^，,。；;]*的[^，,。；;]{0,6}标�
 // 不足100人的农村小规模学校, 56人以上的大班额, 3%的比例).
 var thresholdNouns = regexp.MustCompile(`^的[^，,。；;]{0,8}(标准|比例|项目|学校|机构|班额|规模|企业|单位|线|要求)`)
 
-// thresholdAfter, following a bounded figure and 的, names the bound it
-// sets (小于或等于0.45的优质均衡标准, 超过1亿元的项目, 3%的比例).
-var thresholdAfterRe = regexp.MustCompile(`^(的|之)`)
-
 // thresholdLabel words in a figure's label make it a threshold
 // (债务限额368亿元以内).
 var thresholdLabel = []string{"限额", "上限", "下限", "标准线", "阈值"}
