@@ -12,8 +12,8 @@ import (
 // numbers need no rule of their own: 年/月/日/号/时 are no units, so a
 // number before them never becomes a figure.
 
-// ordinalBefore: 第三党支部, 第40个教师节, 第三条, 第六届.
-var ordinalBefore = []string{"第", "前", "序号", "编号"}
+// ordinalBefore: 第三党支部, 第40个教师节, 第三条, 第六届; a class name 三年级2班.
+var ordinalBefore = []string{"第", "前", "序号", "编号", "年级"}
 
 // slogan adjacency: a number touching these is part of a code, slogan or
 // name: “1+N”, “1234N”课程, “1530+3”, 10C级, PM2.5, 2.0版, 2024/08/29.
