@@ -286,7 +286,7 @@ func (c *docCtx) read(m number.Match) *cand {
 			f.Value = value
 			cd.rule, cd.mag = u.rule, u.mag
 			f.Kind, f.Unit, f.BaseUnit = u.rule.kind, u.text, u.rule.base
-			f.Normalized = value * u.mag * u.rule.factor
+			f.Normalized = scaled(value, u.mag, u.rule.factor)
 			textEnd = uEnd
 			cd.numEnd = numEnd
 		} else {

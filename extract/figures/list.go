@@ -59,7 +59,7 @@ func resolveLists(rs []rune, cands []*cand) []*cand {
 		a.f.Kind, a.f.BaseUnit = b.f.Kind, b.f.BaseUnit
 		a.f.Unit = b.f.Unit
 		if b.rule != nil {
-			a.f.Normalized = a.f.Value * b.mag * b.rule.factor
+			a.f.Normalized = scaled(a.f.Value, b.mag, b.rule.factor)
 		} else {
 			a.f.Normalized = a.f.Value
 		}

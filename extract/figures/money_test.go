@@ -29,3 +29,22 @@ func TestMoneyRules(t *testing.T) {
 		{"⟦1⟧元旦期间", "", 0, ""},
 	})
 }
+
+// TestNormalizedIsExact: scaling by a magnitude leaves no binary noise
+// (2.3 × 10⁸ computed in float64 is 229999999.99999997).
+func TestNormalizedIsExact(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want float64
+	}{
+		{"投入资金约2.3亿元。", 230000000},
+		{"服务群众0.7万人次。", 7000},
+		{"新建道路3.3公里。", 3300},
+		{"出生率为7.3‰。", 0.73},
+	} {
+		figs := Default().Extract(&schema.Document{Text: c.in})
+		if len(figs) != 1 || figs[0].Normalized != c.want {
+			t.Errorf("%s: got %+v, want one figure normalized to exactly %v", c.in, figs, c.want)
+		}
+	}
+}

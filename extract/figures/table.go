@@ -113,7 +113,7 @@ func (c *docCtx) cellFigure(t schema.Table, ri, ci int, cell schema.Cell, tableU
 	ur := []rune(unitText)
 	if u, ok := matchUnit(ur, 0); ok && len([]rune(u.text)) == len(ur) {
 		f.Kind, f.Unit, f.BaseUnit = u.rule.kind, u.text, u.rule.base
-		f.Normalized = m.Value * u.mag * u.rule.factor
+		f.Normalized = scaled(m.Value, u.mag, u.rule.factor)
 	} else if unitText == "" && (strings.Contains(colH, "指数") || strings.Contains(colH, "系数") || strings.Contains(colH, "比")) {
 		f.Kind, f.Normalized = schema.KindIndex, m.Value
 	} else {

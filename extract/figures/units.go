@@ -1,7 +1,9 @@
 package figures
 
 import (
+	"math"
 	"sort"
+	"strconv"
 
 	"github.com/govfig/govfig/schema"
 )
@@ -182,4 +184,19 @@ func sub(rs []rune, a, b int) string {
 		return ""
 	}
 	return string(rs[a:b])
+}
+
+// scaled is value × mag × factor with the binary noise of the product
+// rounded away: 2.3亿元 is 230000000 元, not 229999999.99999997. Fifteen
+// significant digits are all a float64 holds exactly.
+func scaled(value, mag, factor float64) float64 {
+	x := value * mag * factor
+	if mag*factor == 1 || math.IsInf(x, 0) || math.IsNaN(x) {
+		return x
+	}
+	r, err := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 15, 64), 64)
+	if err != nil {
+		return x
+	}
+	return r
 }
