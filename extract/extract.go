@@ -1,6 +1,3 @@
-// Package extract turns the bytes of one input — an HTML page or a plain-text
-// document — into a schema.Document with its figures. The work is done by its
-// subpackages; see doc.go for the map and for how to add a rule.
 package extract
 
 import (

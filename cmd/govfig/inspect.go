@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -18,26 +16,19 @@ import (
 // the Document with its figures (design.md contract: sections, tables,
 // attachments and figures are arrays, never null).
 func runInspect(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fl := flag.NewFlagSet("inspect", flag.ContinueOnError)
-	fl.SetOutput(stderr)
+	fl := newFlags("inspect", "govfig inspect [-indent] [-content-type TYPE] FILE",
+		"Reads one page (.html) or text document (.txt) and writes it as one JSON object:\n"+
+			"metadata, body text, sections, tables, attachments and every figure.", stderr)
 	contentType := fl.String("content-type", "", "treat the file as this HTTP Content-Type (e.g. text/plain) instead of guessing from its extension")
 	indent := fl.Bool("indent", false, "indent the JSON")
-	fl.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: govfig inspect [-indent] [-content-type TYPE] FILE")
-		fmt.Fprintln(stderr, "\nReads one page (.html) or text document (.txt) and writes it as one JSON object:")
-		fmt.Fprintln(stderr, "metadata, body text, sections, tables, attachments and every figure.\n\nFlags:")
-		fl.PrintDefaults()
+	rest, help, err := fl.parse(args)
+	if help || err != nil {
+		return err
 	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return withHint(err, "govfig inspect -h")
+	if len(rest) != 1 {
+		return withHint(fmt.Errorf("inspect takes one file, got %d", len(rest)), "govfig inspect FILE")
 	}
-	if fl.NArg() != 1 {
-		return withHint(fmt.Errorf("inspect takes one file, got %d", fl.NArg()), "govfig inspect FILE")
-	}
-	path := fl.Arg(0)
+	path := rest[0]
 	if err := ctx.Err(); err != nil {
 		return err
 	}
