@@ -12,10 +12,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/govfig/govfig/crawl"
-	"github.com/govfig/govfig/fixtures/siteserver"
 	_ "github.com/mattn/go-sqlite3"
 )
 
@@ -160,21 +158,8 @@ func TestExtractCrawledArchive(t *testing.T) {
 	if testing.Short() {
 		t.Skip("crawls the sample site")
 	}
-	s, err := siteserver.Start(siteserver.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	sites, err := crawl.ParseSites(strings.NewReader(s.Text))
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, arch, cfg := crawlSample(t)
 	dir := t.TempDir()
-	arch := filepath.Join(dir, "archive")
-	cfg := crawl.Config{Sites: sites, ArchiveDir: arch, Delay: -1, DialContext: s.DialContext, RetryBase: 10 * time.Millisecond}
-	if _, err := crawl.Run(context.Background(), cfg); err != nil {
-		t.Fatal(err)
-	}
 	db := filepath.Join(dir, "govfig.db")
 	out1, errOut, err := runCmd(t, "extract", "-q", "--db", db, arch)
 	if err != nil {

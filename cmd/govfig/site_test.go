@@ -49,6 +49,28 @@ func articleFigures(t *testing.T, db string, key func(string) string) map[string
 	return out
 }
 
+// crawlSample serves the sample site on loopback and crawls it (no delay)
+// into a fresh archive; it returns the site, the archive and the crawl's
+// configuration for a re-crawl.
+func crawlSample(t *testing.T) (*siteserver.Sites, string, crawl.Config) {
+	t.Helper()
+	s, err := siteserver.Start(siteserver.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Close)
+	sites, err := crawl.ParseSites(strings.NewReader(s.Text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	arch := filepath.Join(t.TempDir(), "archive")
+	cfg := crawl.Config{Sites: sites, ArchiveDir: arch, Delay: -1, DialContext: s.DialContext, RetryBase: 10 * time.Millisecond}
+	if _, err := crawl.Run(context.Background(), cfg); err != nil {
+		t.Fatal(err)
+	}
+	return s, arch, cfg
+}
+
 // TestArchiveMatchesFiles: extracting the crawled archive of the sample site
 // finds, for every article, the same figures as extracting the site's files
 // straight from fixtures/site.
@@ -56,21 +78,8 @@ func TestArchiveMatchesFiles(t *testing.T) {
 	if testing.Short() {
 		t.Skip("crawls the sample site")
 	}
-	s, err := siteserver.Start(siteserver.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	sites, err := crawl.ParseSites(strings.NewReader(s.Text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	arch := filepath.Join(dir, "archive")
-	cfg := crawl.Config{Sites: sites, ArchiveDir: arch, Delay: -1, DialContext: s.DialContext, RetryBase: 10 * time.Millisecond}
-	if _, err := crawl.Run(context.Background(), cfg); err != nil {
-		t.Fatal(err)
-	}
+	s, arch, _ := crawlSample(t)
+	dir := filepath.Dir(arch)
 	fromArchive, fromFiles := filepath.Join(dir, "archive.db"), filepath.Join(dir, "files.db")
 	if out, errOut, err := runCmd(t, "extract", "-q", "--db", fromArchive, arch); err != nil {
 		t.Fatalf("extract archive: %v\n%s%s", err, out, errOut)
