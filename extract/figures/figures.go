@@ -28,7 +28,7 @@ import (
 )
 
 // Version identifies the rules' behaviour; bump it whenever output may change.
-const Version = "figures/1"
+const Version = "figures/2"
 
 // Extractor applies the rule tables. It is safe for concurrent use.
 type Extractor struct {
@@ -387,7 +387,7 @@ func (c *docCtx) bareIndex(cd *cand, m number.Match) (schema.Kind, int, bool) {
 	rs := c.rs
 	end := m.End
 	// 13.5:1 ratio
-	if end+1 < len(rs) && (rs[end] == ':' || rs[end] == '：') && isDigitRune(rs[end+1]) {
+	if end+1 < len(rs) && isRatioColon(rs[end]) && isDigitRune(rs[end+1]) {
 		j := end + 1
 		for j < len(rs) && isDigitRune(rs[j]) {
 			j++
@@ -559,6 +559,9 @@ func chained(rs []rune, a, b *cand) bool {
 	return true
 }
 
+// isRatioColon reports a colon written in a ratio: 13.5:1, 13.5：1, 13.5∶1.
+func isRatioColon(r rune) bool { return r == ':' || r == '：' || r == '∶' }
+
 func isHan(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }
 
 // changeBefore reports a change verb right before the figure.
@@ -599,7 +602,11 @@ func (c *docCtx) thresholdAfter(cd *cand, left string) bool {
 		return true
 	}
 	isRange := cd.rangeNext != nil || f.Qualifier == schema.QualLE && c.rangeEnd(cd)
-	if !bounded(f.Qualifier) && !(f.Kind == schema.KindIndex && strings.Contains(f.Text, ":")) {
+	// A ratio stated as a fact (义务教育阶段生师比为13.8:1) is a level; it
+	// sets a norm only when it selects (生师比为13.8:1的要求) or is named a
+	// limit, like any unbounded figure.
+	ratio := f.Kind == schema.KindIndex && strings.IndexFunc(f.Text, isRatioColon) >= 0
+	if !bounded(f.Qualifier) && !ratio {
 		return false
 	}
 	if !isRange {
@@ -607,10 +614,14 @@ func (c *docCtx) thresholdAfter(cd *cand, left string) bool {
 		for k := 0; k < 3 && p < len(rs) && isHan(rs[p]) && rs[p] != '的'; k++ {
 			p++
 		}
-		if p < len(rs) && rs[p] == '的' && thresholdNouns.MatchString(sub(rs, p, min(p+12, len(rs)))) && !hasTargetCue(sub(rs, lw(cd.clause.Start, f.Start), f.Start)) {
+		nouns := thresholdNouns
+		if !bounded(f.Qualifier) {
+			nouns = ratioNormNouns
+		}
+		if p < len(rs) && rs[p] == '的' && nouns.MatchString(sub(rs, p, min(p+12, len(rs)))) && !hasTargetCue(sub(rs, lw(cd.clause.Start, f.Start), f.Start)) {
 			return true
 		}
-		if f.End < len(rs) {
+		if f.End < len(rs) && bounded(f.Qualifier) {
 			if m, ok := number.MatchAt(rs, f.End); ok && m.End > m.Start {
 				return true
 			}

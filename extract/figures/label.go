@@ -21,14 +21,51 @@ import (
 var labelTimeRe = regexp.MustCompile(`((19|20)\d\d年(以来|至今|底|末|初|度|秋季|春季|上半年|下半年)?|[0-9一二三四五六七八九十两]+年(内|来|以来)|近[0-9一二三四五六七八九十两]+年|年初|年末|全年|年底|目前|至今|截至目前|当年|今年|去年|上年|同时)`)
 
 // labelLead are words dropped from the start of a label.
-var labelLead = []string{"的", "共有", "拥有", "有", "重点", "充分", "积极", "全面", "进一步", "切实", "扎实", "依法", "持续", "——", "—", "其中", "全区", "全县", "全市", "全镇", "我区", "我县", "我市", "累计", "共计", "合计", "共", "并", "如", "含", "对", "为", "年", "已", "主要", "区级以上"}
+var labelLead = []string{"的", "共有", "拥有", "现有", "已有", "尚有", "仍有", "还有", "有",
+	"全校", "全乡", "全省", "全州", "全旗", "将", "把", "重点", "充分", "积极", "全面", "进一步", "切实", "扎实", "依法", "持续", "——", "—", "其中", "全区", "全县", "全市", "全镇", "我区", "我县", "我市", "累计", "共计", "合计", "共", "并", "如", "含", "对", "为", "年", "已", "主要", "区级以上"}
 
 // labelTrail are words dropped from the end of a label, longest first.
 var labelTrail = []string{
 	"分别为", "分别是", "分别有", "分别达到", "分别完成", "分别增长", "分别", "控制在", "保持在", "提高至", "提高到", "增加到", "增长到",
 	"下降到", "降低到", "达到了", "达到", "共计", "累计", "合计", "总计", "为", "是", "达", "至", "到", "了", "共", "计", "有",
 	"：", ":", "约", "占到", "同比", "环比", "预计", "一般为", "一般", "原则上", "在", "预期目标为", "全区", "全县", "全市", "我区",
+	// 农村生活垃圾无害化处理率保持100%, 农村集中供水率稳定在98%以上: verbs
+	// that hold a level (提升至/下降至 peel as 至 + a change word).
+	"保持", "稳定在", "维持在", "稳定", "维持", "占",
 }
+
+// perBaseRe is a rate's base written after the verb, before the number
+// (最低生活保障标准分别为每人每月1150元, 农村低保标准提高到每人每年6,120元): no
+// part of the name, unlike a base inside it (小学每生每年650元, 奖励人均9495元).
+var perBaseRe = regexp.MustCompile(`(为|是|到|至|达|分别)(每[人生户亩](每[年月日天])?|每[年月日天])$`)
+
+// targetLead are target cues dropped from the start of a label (计划新建村级综合
+// 文化服务中心24个 → 村级综合文化服务中心); alone they are words of their own
+// (为全年计划的100%), not fillers, and before a bare verb they stay (计划招生,
+// 预计接收) as before a noun (计划总投资).
+var targetLead = []string{"计划", "力争", "确保", "预计"}
+
+func isTargetLead(t string) bool {
+	for _, w := range targetLead {
+		if w == t {
+			return true
+		}
+	}
+	return false
+}
+
+// leadKeep are words that start with a lead word but are names, kept whole
+// (计划生育特别扶助对象, 计划单列市, 共有产权房).
+var leadKeep = []string{"计划生育", "计划单列", "共有产权", "有效", "有关", "有机", "有线", "有色"}
+
+// groupEndRe matches a window that ends in a group of bodies
+// (聘请公、检、法、司、消防等部门330余名干部): what is counted follows the
+// number and names the figure; the group names nothing.
+var groupEndRe = regexp.MustCompile(`等(部门|单位|机构|地区|领域|行业|方面|乡镇|街道|企业|学校)$|等[0-9一二三四五六七八九十两]+个[^，,。；;、]{0,4}$`)
+
+// existRe cuts a topic before an existence verb: 学校现有学生2300人 → 学生
+// (每万人拥有… keeps its rate base, 共有产权房 is a name).
+var existRe = regexp.MustCompile(`^.{1,8}?(现有|共有|已有|尚有|仍有|还有)`)
 
 // labelVerbs are verbs dropped from the end of a label when what they act on
 // follows the number (遴选1637名区级骨干教师 → the subject names it).
@@ -75,6 +112,17 @@ func cutLeft(w string) (label string, peeled bool) {
 	}
 	w = labelTimeStrip(w)
 	w = trimBrackets(strings.Trim(w, " \t,，、；;：:“”\"'"))
+	if strings.Contains(w, "等") && groupEndRe.MatchString(w) {
+		return "", true
+	}
+	if strings.Contains(w, "每") {
+		if loc := perBaseRe.FindStringSubmatchIndex(w); loc != nil {
+			w = w[:loc[3]] // keep the verb; the trail words peel it
+		}
+	}
+	if loc := existRe.FindStringIndex(w); loc != nil && utf8.RuneCountInString(w[loc[1]:]) >= 2 && !strings.HasPrefix(w[loc[1]-len("共有"):], "共有产权") {
+		w = w[loc[1]:]
+	}
 	for changed := true; changed && w != ""; {
 		changed = false
 		last, _ := utf8.DecodeLastRuneInString(w)
@@ -117,7 +165,7 @@ func cutLeft(w string) (label string, peeled bool) {
 		changed = false
 		first, _ := utf8.DecodeRuneInString(w)
 		for _, t := range leadByFirst[first] {
-			if strings.HasPrefix(w, t) && len(w) > len(t) {
+			if strings.HasPrefix(w, t) && len(w) > len(t) && !hasAnyPrefix(w, leadKeep) && !(isTargetLead(t) && (hasAnyPrefix(w[len(t):], notTargetAfter) || utf8.RuneCountInString(w[len(t):]) <= 2)) {
 				w, changed = strings.TrimPrefix(w, t), true
 				break
 			}
@@ -146,7 +194,7 @@ var (
 	changeByLast = byRune(changeWords, true, 2)
 	verbsByLast  = byRune(labelVerbs, true, 1)
 	verbsByFirst = byRune(labelVerbs, false, 1)
-	leadByFirst  = byRune(labelLead, false, 1)
+	leadByFirst  = byRune(append(append([]string{}, labelLead...), targetLead...), false, 1)
 )
 
 func byRune(ws []string, last bool, minRunes int) map[rune][]string {

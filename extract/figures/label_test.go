@@ -37,5 +37,31 @@ func TestLabelRules(t *testing.T) {
 		{"参加市级比赛获得⟦七个⟧一等奖。", c, 7, "label=一等奖"},
 		{"内容包括10C级校舍加固、⟦16所⟧学校操场提升改造和部分学校校舍外檐。", s, 16, "label=学校操场提升改造"},
 		{"组织全员培训⟦不少于72学时⟧。", c, 72, "label=全员培训 q=ge"},
+		// A group of bodies names nothing; the counted noun after the number does.
+		{"聘请公、检、法、司、消防等部门⟦330余名⟧干部担任各学校兼职法治副校长。", h, 330, "label=干部 subject=干部 q=gt"},
+		{"联合卫健、市场监管等单位⟦12个⟧检查组开展食品安全检查。", c, 12, "label=检查组"},
+		// Existence verbs and their topic peel off.
+		{"全区现有幼儿园⟦87所⟧。", s, 87, "label=幼儿园"},
+		{"全区共有学生⟦约6.8万人⟧。", h, 68000, "label=学生 q=approx"},
+		{"全校有学生⟦2300人⟧。", h, 2300, "label=学生"},
+		{"中心卫生院现有床位⟦120张⟧。", c, 120, "label=床位"},
+		{"新建共有产权房⟦500套⟧。", c, 500, "label=共有产权房"},
+		// Verbs that hold a level peel off the end.
+		{"农村生活垃圾无害化处理率保持⟦100%⟧。", p, 100, "label=农村生活垃圾无害化处理率"},
+		{"确保农村集中供水率稳定在⟦98%以上⟧。", p, 98, "label=农村集中供水率 role=target q=ge"},
+		{"农村自来水普及率维持在⟦99.5%⟧。", p, 99.5, "label=农村自来水普及率"},
+		{"全区65岁以上老年人健康管理率提升至⟦72.3%⟧。", p, 72.3, "label=65岁以上老年人健康管理率"},
+		{"城市公交车辆更新为新能源车的比例占⟦85%⟧。", p, 85, "label=城市公交车辆更新为新能源车的比例"},
+		// A rate's base written after the verb is no part of the name.
+		{"城乡居民最低生活保障标准分别为每人每月⟦1150元⟧和980元。", m, 1150, "label=城乡居民最低生活保障标准"},
+		{"农村低保标准提高到每人每年⟦6,120元⟧。", m, 6120, "label=农村低保标准"},
+		// Target cues peel off the start, except before a bare verb or a noun.
+		{"计划新建村级综合文化服务中心⟦24个⟧。", c, 24, "label=村级综合文化服务中心 role=target"},
+		{"计划将城乡低保标准提高到每人每月⟦1,130元左右⟧。", m, 1130, "label=城乡低保标准 role=target"},
+		{"2024年计划招生⟦6,850名⟧。", h, 6850, "label=计划招生 role=target"},
+		{"完成改造500户,为全年计划的⟦100%⟧。", p, 100, "label=计划"},
+		// A shared tail of a 和 list starts where the first item's length ends.
+		{"困难残疾人生活补贴和重度残疾人护理补贴发放人数分别为⟦4210人⟧、3865人。", h, 4210, "label=困难残疾人生活补贴发放人数"},
+		{"困难残疾人生活补贴和重度残疾人护理补贴发放人数分别为4210人、⟦3865人⟧。", h, 3865, "label=重度残疾人护理补贴发放人数"},
 	})
 }

@@ -118,7 +118,7 @@ func resolveLists(rs []rune, cands []*cand) []*cand {
 			b.bare = false
 			b.f.Kind = schema.KindIndex
 			// 初中为12.9:1 after 小学生师比为17.6:1: the ratio keeps its :1
-			if e := b.f.End; e+1 < len(rs) && (rs[e] == ':' || rs[e] == '：') && isDigitRune(rs[e+1]) && strings.Contains(idx.f.Text, ":") {
+			if e := b.f.End; e+1 < len(rs) && isRatioColon(rs[e]) && isDigitRune(rs[e+1]) && strings.IndexFunc(idx.f.Text, isRatioColon) >= 0 {
 				k := e + 1
 				for k < len(rs) && isDigitRune(rs[k]) {
 					k++
@@ -280,10 +280,19 @@ func (c *docCtx) shareSuffix(items []string) []string {
 	if len(last) <= len(first)+1 {
 		return items
 	}
+	// The shared part of the last item starts after as many runes as the
+	// first item has, at a word boundary: 小学和初中校际差异系数 → 初中|校际差异系数,
+	// 困难残疾人生活补贴和重度残疾人护理补贴发放人数 → …护理补贴|发放人数.
 	head := len(first)
 	if c.e.seg != nil {
 		if toks := c.e.seg.Tokens(string(last)); len(toks) > 1 {
 			head = toks[0].End
+			for _, t := range toks[:len(toks)-1] {
+				if t.End >= len(first) {
+					head = t.End
+					break
+				}
+			}
 		}
 	}
 	if head >= len(last) {

@@ -61,7 +61,11 @@ var existingWords = []string{"现有", "在册", "共有", "已有", "登记", "
 var normWords = []string{"标准", "班额", "半径", "生均", "每生", "公示期", "原则上", "一般为", "不得", "严禁", "至少"}
 
 // normAfterRe after a figure: …13.5:1的标准配备教师, 按100人的标准.
-var normAfterRe = regexp.MustCompile(`^[^，,。；;]*的[^，,。；;]{0,6}标准`)
+var normAfterRe = regexp.MustCompile(`^[^，,。；;]*的[^，,。；;]{0,6}(标准|要求)`)
+
+// ratioNormNouns after 的 make a ratio a norm (生师比13.5:1的要求); a ratio
+// before 的学校 describes the schools and stays a level.
+var ratioNormNouns = regexp.MustCompile(`^的[^，,。；;]{0,8}(标准|要求|比例|规定)`)
 
 // thresholdNouns after 的 name what a bound selects (超过1亿元的项目,
 // 不足100人的农村小规模学校, 56人以上的大班额, 3%的比例).

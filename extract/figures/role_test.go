@@ -31,5 +31,12 @@ func TestRoleRules(t *testing.T) {
 		{"全年粮食总产量38.9万吨，比上年减产⟦1.2%⟧。", p, 1.2, "role=change label=粮食总产量"},
 		{"全区中小学平均班额为42.6人，生师比为⟦15.2:1⟧。", ix, 15.2, "role=level"},
 		{"各学校按照小学生师比⟦19:1⟧、初中生师比13.5:1的标准配备教师。", ix, 19, "role=threshold"},
+		// A ratio stated as a fact is a level, also in a sentence that names a norm
+		// word; it is a threshold only against a standard or requirement.
+		{"义务教育阶段生师比为⟦13.8:1⟧。", ix, 13.8, "role=level label=义务教育阶段生师比"},
+		{"义务教育阶段生师比为⟦13.8∶1⟧。", ix, 13.8, "role=level"},
+		{"小学生均校舍面积8.2平方米，义务教育阶段生师比为⟦13.8:1⟧。", ix, 13.8, "role=level"},
+		{"义务教育阶段生师比为⟦13.8:1⟧ 12所学校完成改造。", ix, 13.8, "role=level"},
+		{"小学生师比达到⟦19:1⟧的配备要求。", ix, 19, "role=threshold"},
 	})
 }
