@@ -54,9 +54,20 @@ func isTargetLead(t string) bool {
 	return false
 }
 
+// wordSuffixes continue the word a leading verb starts (规范化电子健康档案覆盖率,
+// 支持性住房): the verb is then no verb and stays.
+const wordSuffixes = "化性型式度率"
+
+// wordGoesOn reports whether rest, what follows a leading verb, starts with a
+// suffix of the verb's word.
+func wordGoesOn(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	return strings.ContainsRune(wordSuffixes, r)
+}
+
 // leadKeep are words that start with a lead word but are names, kept whole
 // (计划生育特别扶助对象, 计划单列市, 共有产权房).
-var leadKeep = []string{"计划生育", "计划单列", "共有产权", "有效", "有关", "有机", "有线", "有色"}
+var leadKeep = []string{"计划生育", "计划单列", "共有产权", "有序", "有效", "有关", "有机", "有线", "有色"}
 
 // groupEndRe matches a window that ends in a group of bodies
 // (聘请公、检、法、司、消防等部门330余名干部): what is counted follows the
@@ -174,7 +185,7 @@ func cutLeft(w string) (label string, peeled bool) {
 			continue
 		}
 		for _, t := range verbsByFirst[first] {
-			if strings.HasPrefix(w, t) && len(w) > len(t)+3 {
+			if strings.HasPrefix(w, t) && len(w) > len(t)+3 && !wordGoesOn(w[len(t):]) {
 				w, changed = strings.TrimPrefix(w, t), true
 				break
 			}
@@ -433,10 +444,21 @@ func (c *docCtx) trimLabel(l string) string {
 	toks := c.e.seg.Tokens(l)
 	for _, t := range toks {
 		if len(rl)-t.Start <= maxLabel {
-			return string(rl[t.Start:])
+			return dropLeadNote(string(rl[t.Start:]))
 		}
 	}
-	return string(rl[len(rl)-maxLabel:])
+	return dropLeadNote(string(rl[len(rl)-maxLabel:]))
+}
+
+// leadNoteRe is a bracketed note left at the start of a cut label: its head
+// was cut off (行政村（社区）综合性文化服务中心覆盖率 → （社区）综合性… → 综合性…).
+var leadNoteRe = regexp.MustCompile(`^[(（][^()（）]{1,6}[)）]`)
+
+func dropLeadNote(l string) string {
+	if t := leadNoteRe.ReplaceAllString(l, ""); utf8.RuneCountInString(t) >= 2 {
+		return t
+	}
+	return l
 }
 
 // lastNoun is the last noun word of a label (发展党员 → 党员).

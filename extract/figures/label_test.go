@@ -63,5 +63,13 @@ func TestLabelRules(t *testing.T) {
 		// A shared tail of a 和 list starts where the first item's length ends.
 		{"困难残疾人生活补贴和重度残疾人护理补贴发放人数分别为⟦4210人⟧、3865人。", h, 4210, "label=困难残疾人生活补贴发放人数"},
 		{"困难残疾人生活补贴和重度残疾人护理补贴发放人数分别为4210人、⟦3865人⟧。", h, 3865, "label=重度残疾人护理补贴发放人数"},
+		// The first item shares the tail only when it names no measure itself.
+		{"全县耕地保有量、永久基本农田保护面积分别为⟦68.2万亩⟧、59.7万亩。", schema.KindMeasure, 682000, "label=耕地保有量"},
+		{"全县小学、初中学校数分别为⟦42所⟧和15所。", s, 42, "label=小学学校数"},
+		// A leading verb that starts a longer word stays (规范化, 有序).
+		{"建档率达到91.2%，规范化电子健康档案覆盖率为⟦68.5%⟧。", p, 68.5, "label=规范化电子健康档案覆盖率"},
+		{"全县有序推进的重点项目有⟦32个⟧。", c, 32, "label=有序推进的重点项目"},
+		// A bracketed note left at the head of a cut label goes with its head.
+		{"全县行政村（社区）综合性文化服务中心覆盖率达到⟦100%⟧。", p, 100, "label=综合性文化服务中心覆盖率"},
 	})
 }

@@ -36,7 +36,7 @@ func TestRoleRules(t *testing.T) {
 		{"义务教育阶段生师比为⟦13.8:1⟧。", ix, 13.8, "role=level label=义务教育阶段生师比"},
 		{"义务教育阶段生师比为⟦13.8∶1⟧。", ix, 13.8, "role=level"},
 		{"小学生均校舍面积8.2平方米，义务教育阶段生师比为⟦13.8:1⟧。", ix, 13.8, "role=level"},
-		{"义务教育阶段生师比为⟦13.8:1⟧ 12所学校完成改造。", ix, 13.8, "role=level"},
+		{"全区生师比为⟦13.8:1⟧的学校有12所。", ix, 13.8, "role=level"}, // describes the schools, sets no norm
 		{"小学生师比达到⟦19:1⟧的配备要求。", ix, 19, "role=threshold"},
 	})
 }
