@@ -28,7 +28,7 @@ import (
 )
 
 // Version identifies the rules' behaviour; bump it whenever output may change.
-const Version = "figures/3"
+const Version = "figures/4"
 
 // Extractor applies the rule tables. It is safe for concurrent use.
 type Extractor struct {
@@ -62,6 +62,7 @@ type cand struct {
 	label     string
 	peeled    bool // the label window ended in a verb or attribute
 	chainPrev *cand
+	inName    bool // a bound written inside an indicator's name (公交站点500米覆盖率)
 }
 
 // doc holds what one extraction needs about the document.
@@ -598,7 +599,11 @@ func (c *docCtx) thresholdAfter(cd *cand, left string) bool {
 	f := &cd.f
 	rs := c.rs
 	rest := sub(rs, f.End, min(cd.period.End, f.End+window))
-	if strings.Contains(rest, "标准") && normAfterRe.MatchString(rest) {
+	if f.Kind == schema.KindMeasure && nameBoundRe.MatchString(rest) {
+		cd.inName = true
+		return true
+	}
+	if (strings.Contains(rest, "标准") || strings.Contains(rest, "要求")) && normAfterRe.MatchString(rest) {
 		return true
 	}
 	isRange := cd.rangeNext != nil || f.Qualifier == schema.QualLE && c.rangeEnd(cd)

@@ -32,12 +32,15 @@ var labelTrail = []string{
 	// 农村生活垃圾无害化处理率保持100%, 农村集中供水率稳定在98%以上: verbs
 	// that hold a level (提升至/下降至 peel as 至 + a change word).
 	"保持", "稳定在", "维持在", "稳定", "维持", "占",
+	// 覆盖率要达到100%的要求, 养老服务设施建筑面积不低于每百户20平方米: modal
+	// verbs and a bound left apart from its number by a rate base.
+	"要", "应", "应当", "须", "必须", "需", "不低于", "不少于", "不高于", "不超过", "不足",
 }
 
 // perBaseRe is a rate's base written after the verb, before the number
 // (最低生活保障标准分别为每人每月1150元, 农村低保标准提高到每人每年6,120元): no
 // part of the name, unlike a base inside it (小学每生每年650元, 奖励人均9495元).
-var perBaseRe = regexp.MustCompile(`(为|是|到|至|达|分别)(每[人生户亩](每[年月日天])?|每[年月日天])$`)
+var perBaseRe = regexp.MustCompile(`(为|是|到|至|达|分别|于|少于|超过)(每[百千万]?[人生户亩](每[年月日天])?|每[年月日天]|每[百千万]人口)$`)
 
 // targetLead are target cues dropped from the start of a label (计划新建村级综合
 // 文化服务中心24个 → 村级综合文化服务中心); alone they are words of their own
@@ -86,6 +89,10 @@ var labelVerbs = []string{
 	"招聘", "发出", "取缔", "处罚", "备案", "新增", "改扩建", "扩建", "引进", "推动", "打造", "实施", "发挥", "惠及", "申请",
 }
 
+// verbNouns are nouns that end in a label verb (登记在册的社会组织286家):
+// the verb is part of the name and stays.
+var verbNouns = []string{"社会组织", "党组织", "经济组织", "自治组织", "服务组织", "群团组织", "合作组织", "公益组织"}
+
 // subjectVerbs before a count take the counted noun as their object, which
 // then names the figure (获得七个一等奖, 培养10名校长), unlike 涉及/惠及 whose
 // topic stands before them.
@@ -111,6 +118,7 @@ func cutLeft(w string) (label string, peeled bool) {
 	w = strings.TrimSpace(w)
 	if strings.ContainsAny(w, "比较与") {
 		w = comparisonRe.ReplaceAllString(w, "")
+		w = benchmarkRe.ReplaceAllString(w, "")
 	}
 	if strings.Contains(w, "由") {
 		w = fromCutRe.ReplaceAllString(w, "")
@@ -166,7 +174,7 @@ func cutLeft(w string) (label string, peeled bool) {
 		changed = false
 		last, _ := utf8.DecodeLastRuneInString(w)
 		for _, t := range verbsByLast[last] {
-			if strings.HasSuffix(w, t) {
+			if strings.HasSuffix(w, t) && !endsWithAny(w, verbNouns) {
 				w, changed, peeled = strings.TrimSuffix(w, t), true, true
 				break
 			}
@@ -327,6 +335,10 @@ func (c *docCtx) labelOf(cd *cand, prev *cand, before []*cand) {
 		f.Subject = cd.subject
 	}
 	switch {
+	case prev != nil && prev.inName && prev.clause == cd.clause && ws == prev.f.End && lab != "":
+		// 公交站点500米覆盖率为98.6%: the bound belongs to the name.
+		f.Label = prev.f.Label + prev.f.Text + lab
+		return
 	case prev != nil && prev.f.Role == schema.RoleThreshold && prev.f.End == f.Start:
 		// 学生数100人以下20所: the bound names the group counted.
 		f.Label = prev.f.Label + prev.f.Text

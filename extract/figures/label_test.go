@@ -69,6 +69,16 @@ func TestLabelRules(t *testing.T) {
 		// A leading verb that starts a longer word stays (规范化, 有序).
 		{"建档率达到91.2%，规范化电子健康档案覆盖率为⟦68.5%⟧。", p, 68.5, "label=规范化电子健康档案覆盖率"},
 		{"全县有序推进的重点项目有⟦32个⟧。", c, 32, "label=有序推进的重点项目"},
+		// A noun that ends in a label verb keeps it (社会组织, not 组织 peeled).
+		{"全区登记在册的社会组织⟦286家⟧，其中社会团体112家。", c, 286, "label=登记在册的社会组织"},
+		// A modal verb or a bound parted from its number by a rate base peels off.
+		{"全区村级综合服务设施覆盖率要达到⟦100%⟧的要求。", p, 100, "label=村级综合服务设施覆盖率 role=threshold"},
+		{"全区养老服务设施建筑面积不低于每百户⟦20平方米⟧的标准。", schema.KindMeasure, 20, "label=养老服务设施建筑面积 role=threshold"},
+		// A gap to a benchmark takes the level's label.
+		{"全区农作物耕种收综合机械化率为86.2%，比全省平均水平高⟦3.5个百分点⟧。", p, 3.5, "label=农作物耕种收综合机械化率 role=change"},
+		// A bound inside an indicator's name belongs to the name.
+		{"全区公交站点500米覆盖率为⟦98.6%⟧，较上年提高2.1个百分点。", p, 98.6, "label=公交站点500米覆盖率"},
+		{"全区公交站点500米覆盖率为98.6%，较上年提高⟦2.1个百分点⟧。", p, 2.1, "label=公交站点500米覆盖率 role=change"},
 		// A bracketed note left at the head of a cut label goes with its head.
 		{"全县行政村（社区）综合性文化服务中心覆盖率达到⟦100%⟧。", p, 100, "label=综合性文化服务中心覆盖率"},
 	})

@@ -28,6 +28,11 @@ var toAfter = []string{"提高到", "提高至", "增加到", "增加至", "增�
 // (比上年, 较2022年, 比2023年执行数).
 var comparisonRe = regexp.MustCompile(`(比|较|同比|与)(上年|去年|上一年|上年同期|同期|上年末|(19|20)\d\d年).*$`)
 
+// benchmarkRe cuts a comparison with a benchmark ending the window: the
+// figure is a gap whose label is the level before it
+// (机械化率为86.2%，比全省平均水平高3.5个百分点).
+var benchmarkRe = regexp.MustCompile(`(比|较)[^，,。；;比较]{1,12}(高出|低出|高|低|多|少)$`)
+
 // targetStrong words anywhere before a figure in its sentence make it a
 // target (计划三年内撤并整合小规模学校20所, 力争…, 拟…).
 var targetStrong = []string{"计划", "力争", "拟", "目标", "确保", "预期"}
@@ -74,3 +79,8 @@ var thresholdNouns = regexp.MustCompile(`^的[^，,。；;]{0,8}(标准|比例|�
 // thresholdLabel words in a figure's label make it a threshold
 // (债务限额368亿元以内).
 var thresholdLabel = []string{"限额", "上限", "下限", "标准线", "阈值"}
+
+// nameBoundRe after a measure makes it the bound inside an indicator's name
+// (公交站点500米覆盖率为98.6%, 1公里范围内服务人口): a threshold, and the
+// figure after it takes the whole name as its label.
+var nameBoundRe = regexp.MustCompile(`^\p{Han}{0,3}(覆盖率|服务半径|范围内|以内)`)

@@ -38,5 +38,6 @@ func TestRoleRules(t *testing.T) {
 		{"小学生均校舍面积8.2平方米，义务教育阶段生师比为⟦13.8:1⟧。", ix, 13.8, "role=level"},
 		{"全区生师比为⟦13.8:1⟧的学校有12所。", ix, 13.8, "role=level"}, // describes the schools, sets no norm
 		{"小学生师比达到⟦19:1⟧的配备要求。", ix, 19, "role=threshold"},
+		{"全区公交站点⟦500米⟧覆盖率为98.6%。", schema.KindMeasure, 500, "role=threshold label=公交站点"},
 	})
 }
