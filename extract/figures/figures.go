@@ -28,7 +28,7 @@ import (
 )
 
 // Version identifies the rules' behaviour; bump it whenever output may change.
-const Version = "figures/4"
+const Version = "figures/5"
 
 // Extractor applies the rule tables. It is safe for concurrent use.
 type Extractor struct {
@@ -572,6 +572,9 @@ func (c *docCtx) changeBefore(cd *cand, left string) bool {
 	l = strings.TrimSuffix(l, "幅度为")
 	for _, w := range changeWords {
 		if strings.HasSuffix(l, w) {
+			if compoundChange(strings.TrimSuffix(l, w)) {
+				return false // 改造提升1.4万亩
+			}
 			// single-character verbs only in short forms (增5%, 净增), not inside words (新增学位)
 			if len([]rune(w)) == 1 && strings.HasSuffix(l, "新"+w) {
 				return false

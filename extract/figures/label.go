@@ -32,6 +32,9 @@ var labelTrail = []string{
 	// 农村生活垃圾无害化处理率保持100%, 农村集中供水率稳定在98%以上: verbs
 	// that hold a level (提升至/下降至 peel as 至 + a change word).
 	"保持", "稳定在", "维持在", "稳定", "维持", "占",
+	// 婴儿死亡率降至2.8‰: one-rune change verbs with 至/到 give the new level.
+	"降至", "降到", "升至", "升到", "增至", "增到", "减至", "减到",
+	"提升至", "提升到", "上升至", "上升到", "下降至", "降低至", "增加至", "增长至", "减少至", "减少到", "缩小到", "缩小至", "扩大到", "扩大至",
 	// 覆盖率要达到100%的要求, 养老服务设施建筑面积不低于每百户20平方米: modal
 	// verbs and a bound left apart from its number by a rate base.
 	"要", "应", "应当", "须", "必须", "需", "不低于", "不少于", "不高于", "不超过", "不足",
@@ -48,6 +51,10 @@ var perBaseRe = regexp.MustCompile(`(为|是|到|至|达|分别|于|少于|超�
 // 预计接收) as before a noun (计划总投资).
 var targetLead = []string{"计划", "力争", "确保", "预计"}
 
+// targetLeadKeep after a target cue make it part of a noun, kept in the
+// label (计划总投资, 计划内, 计划生育); 计划完成造林绿化面积 peels to its object.
+var targetLeadKeep = []string{"总投资", "投资", "的", "内", "单列", "范围", "项目", "任务", "生育"}
+
 func isTargetLead(t string) bool {
 	for _, w := range targetLead {
 		if w == t {
@@ -56,6 +63,9 @@ func isTargetLead(t string) bool {
 	}
 	return false
 }
+
+// breakdownLead opens a breakdown of the total before (其中新建3.8万亩).
+var breakdownLead = []string{"其中：", "其中:", "其中", "另有", "包括"}
 
 // wordSuffixes continue the word a leading verb starts (规范化电子健康档案覆盖率,
 // 支持性住房): the verb is then no verb and stays.
@@ -87,6 +97,7 @@ var labelVerbs = []string{
 	"完成", "安排", "发放", "遴选", "新建", "涉及", "获得", "实现", "拨付", "支付", "开展", "组织",
 	"举办", "签订", "聘请", "选派", "配齐配强", "配齐", "做好", "规范", "支持", "建成", "培育", "创建", "认定",
 	"招聘", "发出", "取缔", "处罚", "备案", "新增", "改扩建", "扩建", "引进", "推动", "打造", "实施", "发挥", "惠及", "申请",
+	"落实", "下达", // 全年落实耕地地力保护补贴资金1.26亿元
 }
 
 // verbNouns are nouns that end in a label verb (登记在册的社会组织286家):
@@ -155,7 +166,7 @@ func cutLeft(w string) (label string, peeled bool) {
 			continue
 		}
 		for _, t := range changeByLast[last] {
-			if strings.HasSuffix(w, t) {
+			if strings.HasSuffix(w, t) && !compoundChange(strings.TrimSuffix(w, t)) {
 				w, changed = strings.TrimSuffix(w, t), true
 				break
 			}
@@ -184,7 +195,7 @@ func cutLeft(w string) (label string, peeled bool) {
 		changed = false
 		first, _ := utf8.DecodeRuneInString(w)
 		for _, t := range leadByFirst[first] {
-			if strings.HasPrefix(w, t) && len(w) > len(t) && !hasAnyPrefix(w, leadKeep) && !(isTargetLead(t) && (hasAnyPrefix(w[len(t):], notTargetAfter) || utf8.RuneCountInString(w[len(t):]) <= 2)) {
+			if strings.HasPrefix(w, t) && len(w) > len(t) && !hasAnyPrefix(w, leadKeep) && !(isTargetLead(t) && (hasAnyPrefix(w[len(t):], targetLeadKeep) || utf8.RuneCountInString(w[len(t):]) <= 2)) {
 				w, changed = strings.TrimPrefix(w, t), true
 				break
 			}
@@ -370,6 +381,13 @@ func (c *docCtx) labelOf(cd *cand, prev *cand, before []*cand) {
 	if f.Label == "" {
 		// 累计备案6333本: the verb phrase is all the text gives.
 		f.Label = strings.Trim(labelTimeStrip(window), " ,，、；;：:()（）“”")
+		// 其中新建3.8万亩: a breakdown mark is no part of the verb phrase.
+		for _, t := range breakdownLead {
+			if rest := strings.TrimPrefix(f.Label, t); rest != f.Label && utf8.RuneCountInString(rest) >= 2 {
+				f.Label = rest
+				break
+			}
+		}
 		if isFiller(f.Label) || len([]rune(f.Label)) < 2 {
 			f.Label = ""
 		}

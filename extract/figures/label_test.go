@@ -79,6 +79,14 @@ func TestLabelRules(t *testing.T) {
 		// A bound inside an indicator's name belongs to the name.
 		{"全区公交站点500米覆盖率为⟦98.6%⟧，较上年提高2.1个百分点。", p, 98.6, "label=公交站点500米覆盖率"},
 		{"全区公交站点500米覆盖率为98.6%，较上年提高⟦2.1个百分点⟧。", p, 2.1, "label=公交站点500米覆盖率 role=change"},
+		// A breakdown mark is no part of the verb phrase that names a part.
+		{"全县建成高标准农田5.2万亩，其中新建⟦3.8万亩⟧、改造提升1.4万亩。", schema.KindMeasure, 38000, "label=新建"},
+		// Change words after an upgrade verb make a project verb, not a change.
+		{"全县建成高标准农田5.2万亩，其中新建3.8万亩、改造提升⟦1.4万亩⟧。", schema.KindMeasure, 14000, "label=改造提升 role=level"},
+		{"全年落实耕地地力保护补贴资金⟦1.26亿元⟧。", m, 1.26e8, "label=耕地地力保护补贴资金"},
+		{"全县婴儿死亡率降至⟦2.8‰⟧。", p, 0.28, "label=婴儿死亡率 role=level"},
+		{"2024年，全县计划完成造林绿化面积⟦1.5万亩⟧。", schema.KindMeasure, 15000, "label=造林绿化面积 role=target year=2024"},
+		{"2024年，全县计划完成造林绿化面积1.5万亩，森林覆盖率提高到⟦26.5%⟧。", p, 26.5, "label=森林覆盖率 role=target"},
 		// A bracketed note left at the head of a cut label goes with its head.
 		{"全县行政村（社区）综合性文化服务中心覆盖率达到⟦100%⟧。", p, 100, "label=综合性文化服务中心覆盖率"},
 	})

@@ -44,7 +44,7 @@ var notTargetAfter = []string{"总投资", "投资", "的", "内", "单列", "�
 // targetFuture words make a target only when the figure's year is after
 // the document's year (2024年一般公共预算支出安排131.5亿元) or with 年初
 // (年初安排预备费1.8亿元).
-var targetFuture = []string{"安排", "预计", "争取", "将"}
+var targetFuture = []string{"安排", "预计", "争取", "将", "计划"} // 2024年，全县计划完成造林绿化面积1.5万亩
 
 // planSections name the parts of a report that set out plans; there a
 // quota to complete (完成社会职业技能培训5000人次以上) is a target.
@@ -84,3 +84,13 @@ var thresholdLabel = []string{"限额", "上限", "下限", "标准线", "阈值
 // (公交站点500米覆盖率为98.6%, 1公里范围内服务人口): a threshold, and the
 // figure after it takes the whole name as its label.
 var nameBoundRe = regexp.MustCompile(`^\p{Han}{0,3}(覆盖率|服务半径|范围内|以内)`)
+
+// upgradeVerbs before a change word make one compound verb of a project,
+// not a change (改造提升1.4万亩, 巩固提升工程): the figure is a level.
+var upgradeVerbs = []string{"改造", "巩固", "优化", "扩容", "整治", "改建", "维修", "升级", "质量"}
+
+// compoundChange reports whether before, the text before a change word,
+// ends in an upgrade verb.
+func compoundChange(before string) bool {
+	return endsWithAny(before, upgradeVerbs)
+}
