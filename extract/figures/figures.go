@@ -20,6 +20,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/govfig/govfig/extract/number"
 	"github.com/govfig/govfig/extract/outline"
@@ -28,7 +29,7 @@ import (
 )
 
 // Version identifies the rules' behaviour; bump it whenever output may change.
-const Version = "figures/5"
+const Version = "figures/6"
 
 // Extractor applies the rule tables. It is safe for concurrent use.
 type Extractor struct {
@@ -323,6 +324,18 @@ func (c *docCtx) finishRead(cd *cand, textStart, textEnd int, qual schema.Qualif
 			textStart -= len([]rune(q.word))
 			cd.leftQual = true
 			break
+		}
+	}
+	if !cd.leftQual && qual == schema.QualExact {
+		if left := sub(rs, max(0, textStart-10), textStart); strings.Contains(left, "每") {
+			if loc := rateBaseLeftRe.FindStringIndex(left); loc != nil {
+				for _, q := range qualBefore {
+					if strings.HasSuffix(left[:loc[0]], q.word) && utf8.RuneCountInString(q.word) >= 2 {
+						qual = q.qual
+						break
+					}
+				}
+			}
 		}
 	}
 	{

@@ -1,6 +1,10 @@
 package figures
 
-import "github.com/govfig/govfig/schema"
+import (
+	"regexp"
+
+	"github.com/govfig/govfig/schema"
+)
 
 // qualRule is a word that says how a written number relates to the true
 // value. Before-words stand right before the number, after-words right
@@ -56,3 +60,8 @@ var qualInfix = []qualRule{
 func bounded(q schema.Qualifier) bool {
 	return q == schema.QualGT || q == schema.QualGE || q == schema.QualLT || q == schema.QualLE
 }
+
+// rateBaseLeftRe is a rate's base between a qualifier and its number
+// (建筑面积不低于每百户20平方米, 不少于每生每年650元): the qualifier bounds the
+// number but stays out of its text, which the base would split.
+var rateBaseLeftRe = regexp.MustCompile(`(每[百千万]?[人生户亩]口?(每[年月日天])?|每[年月日天])$`)

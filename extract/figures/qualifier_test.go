@@ -37,5 +37,9 @@ func TestQualifierRules(t *testing.T) {
 		{"各学校成立⟦3⟧-5人的招生工作小组。", h, 3, "q=ge"},
 		{"各学校成立3-⟦5人⟧的招生工作小组。", h, 5, "q=le"},
 		{"最近⟦3所⟧学校完成改造。", s, 3, "q="},
+		// A rate's base between a bound and its number: the bound still holds.
+		{"养老服务设施建筑面积不低于每百户⟦20平方米⟧的标准。", schema.KindMeasure, 20, "q=ge role=threshold"},
+		{"生均公用经费不少于每生每年⟦650元⟧。", schema.KindMoney, 650, "q=ge"},
+		{"城乡低保标准由每人每月⟦1,010元⟧提高到1,070元。", schema.KindMoney, 1010, "q="},
 	})
 }

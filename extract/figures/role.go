@@ -87,7 +87,7 @@ var nameBoundRe = regexp.MustCompile(`^\p{Han}{0,3}(覆盖率|服务半径|范�
 
 // upgradeVerbs before a change word make one compound verb of a project,
 // not a change (改造提升1.4万亩, 巩固提升工程): the figure is a level.
-var upgradeVerbs = []string{"改造", "巩固", "优化", "扩容", "整治", "改建", "维修", "升级", "质量"}
+var upgradeVerbs = []string{"改造", "巩固", "优化", "扩容", "整治", "改建", "维修", "升级"}
 
 // compoundChange reports whether before, the text before a change word,
 // ends in an upgrade verb.
