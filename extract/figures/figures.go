@@ -29,7 +29,7 @@ import (
 )
 
 // Version identifies the rules' behaviour; bump it whenever output may change.
-const Version = "figures/6"
+const Version = "figures/7"
 
 // Extractor applies the rule tables. It is safe for concurrent use.
 type Extractor struct {
@@ -403,8 +403,8 @@ func (c *docCtx) bareIndex(cd *cand, m number.Match) (schema.Kind, int, bool) {
 	// 13.5:1 ratio
 	if end+1 < len(rs) && isRatioColon(rs[end]) && isDigitRune(rs[end+1]) {
 		j := end + 1
-		for j < len(rs) && isDigitRune(rs[j]) {
-			j++
+		for j < len(rs) && (isDigitRune(rs[j]) || rs[j] == '.' && j+1 < len(rs) && isDigitRune(rs[j+1])) {
+			j++ // 1:1.14 takes its decimals
 		}
 		if strings.Contains(sub(rs, lw(cd.clause.Start, m.Start), m.Start), "比") {
 			return schema.KindIndex, j, true

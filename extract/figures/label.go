@@ -18,11 +18,13 @@ import (
 
 // labelTimeRe cuts everything up to the last time expression of the window:
 // 2023年以来遴选 → 遴选, 计划三年内撤并 → 撤并, 如模范小学2024年秋季在校生 → 在校生.
-var labelTimeRe = regexp.MustCompile(`((19|20)\d\d年(以来|至今|底|末|初|度|秋季|春季|上半年|下半年)?|[0-9一二三四五六七八九十两]+年(内|来|以来)|近[0-9一二三四五六七八九十两]+年|年初|年末|全年|年底|目前|至今|截至目前|当年|今年|去年|上年|同时)`)
+var labelTimeRe = regexp.MustCompile(`((19|20)\d\d年(以来|至今|底|末|初|度|秋季|春季|上半年|下半年)?|[0-9一二三四五六七八九十两]+年(内|来|以来)|近[0-9一二三四五六七八九十两]+年|年初|年末|全年|年底|目前|至今|截至目前|当年|今年|上一年度|上年度|去年|上年|同时)`)
 
 // labelLead are words dropped from the start of a label.
 var labelLead = []string{"的", "共有", "拥有", "现有", "已有", "尚有", "仍有", "还有", "有",
-	"全校", "全乡", "全省", "全州", "全旗", "将", "把", "重点", "充分", "积极", "全面", "进一步", "切实", "扎实", "依法", "持续", "——", "—", "其中", "全区", "全县", "全市", "全镇", "我区", "我县", "我市", "累计", "共计", "合计", "共", "并", "如", "含", "对", "为", "年", "已", "主要", "区级以上"}
+	"全校", "全乡", "全省", "全州", "全旗", "将", "把",
+	// 全区新建和改扩建村卫生室23个: a list mark left at the start after a verb.
+	"和", "及", "与", "以及", "、", "重点", "充分", "积极", "全面", "进一步", "切实", "扎实", "依法", "持续", "——", "—", "其中", "全区", "全县", "全市", "全镇", "我区", "我县", "我市", "累计", "共计", "合计", "共", "并", "如", "含", "对", "为", "年", "已", "主要", "区级以上"}
 
 // labelTrail are words dropped from the end of a label, longest first.
 var labelTrail = []string{
@@ -32,6 +34,8 @@ var labelTrail = []string{
 	// 农村生活垃圾无害化处理率保持100%, 农村集中供水率稳定在98%以上: verbs
 	// that hold a level (提升至/下降至 peel as 至 + a change word).
 	"保持", "稳定在", "维持在", "稳定", "维持", "占",
+	// 覆盖率均为100%: 均 of all items (人均, 生均 are names and stay).
+	"均为", "均达到", "均达", "均在", "均已",
 	// 婴儿死亡率降至2.8‰: one-rune change verbs with 至/到 give the new level.
 	"降至", "降到", "升至", "升到", "增至", "增到", "减至", "减到",
 	"提升至", "提升到", "上升至", "上升到", "下降至", "降低至", "增加至", "增长至", "减少至", "减少到", "缩小到", "缩小至", "扩大到", "扩大至",
@@ -80,7 +84,7 @@ func wordGoesOn(rest string) bool {
 
 // leadKeep are words that start with a lead word but are names, kept whole
 // (计划生育特别扶助对象, 计划单列市, 共有产权房).
-var leadKeep = []string{"计划生育", "计划单列", "共有产权", "有序", "有效", "有关", "有机", "有线", "有色"}
+var leadKeep = []string{"计划生育", "计划单列", "共有产权", "有序", "有效", "有关", "年度", "年均", "年龄", "年末", "年底", "年初", "与会", "及时", "有机", "有线", "有色"}
 
 // groupEndRe matches a window that ends in a group of bodies
 // (聘请公、检、法、司、消防等部门330余名干部): what is counted follows the

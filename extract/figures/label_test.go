@@ -87,6 +87,13 @@ func TestLabelRules(t *testing.T) {
 		{"全县婴儿死亡率降至⟦2.8‰⟧。", p, 0.28, "label=婴儿死亡率 role=level"},
 		{"2024年，全县计划完成造林绿化面积⟦1.5万亩⟧。", schema.KindMeasure, 15000, "label=造林绿化面积 role=target year=2024"},
 		{"2024年，全县计划完成造林绿化面积1.5万亩，森林覆盖率提高到⟦26.5%⟧。", p, 26.5, "label=森林覆盖率 role=target"},
+		// 年度 and 上年度 are words, not a year to cut at.
+		{"全区城镇新增就业人数为6820人，完成年度目标任务的⟦113.7%⟧。", p, 113.7, "label=年度目标任务"},
+		{"分散供养标准不低于当地上年度农村居民人均消费支出的⟦60%⟧。", p, 60, "label=农村居民人均消费支出"},
+		// A list mark left at the start after a verb peels off.
+		{"全区新建和改扩建村卫生室⟦23个⟧。", c, 23, "label=村卫生室"},
+		// 均 of all items peels; 人均 stays (see 绩效奖励人均 above).
+		{"全区乡镇文化站、村综合文化服务中心实现全覆盖，覆盖率均为⟦100%⟧。", p, 100, "label=覆盖率"},
 		// A bracketed note left at the head of a cut label goes with its head.
 		{"全县行政村（社区）综合性文化服务中心覆盖率达到⟦100%⟧。", p, 100, "label=综合性文化服务中心覆盖率"},
 	})

@@ -63,7 +63,8 @@ var existingWords = []string{"现有", "在册", "共有", "已有", "登记", "
 // normWords in a sentence make a bound, range or ratio a threshold: the
 // sentence sets a norm (小学班额不超过45人, 服务半径原则上…2公里以内,
 // 新建小学规模一般为24至36个班).
-var normWords = []string{"标准", "班额", "半径", "生均", "每生", "公示期", "原则上", "一般为", "不得", "严禁", "至少"}
+var normWords = []string{"标准", "班额", "半径", "生均", "每生", "每个", // 每个村卫生室业务用房面积不少于60平方米
+	"公示期", "原则上", "一般为", "不得", "严禁", "至少"}
 
 // normAfterRe after a figure: …13.5:1的标准配备教师, 按100人的标准.
 var normAfterRe = regexp.MustCompile(`^[^，,。；;]*的[^，,。；;]{0,6}(标准|要求)`)
