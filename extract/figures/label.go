@@ -47,7 +47,8 @@ var labelTrail = []string{
 // perBaseRe is a rate's base written after the verb, before the number
 // (最低生活保障标准分别为每人每月1150元, 农村低保标准提高到每人每年6,120元): no
 // part of the name, unlike a base inside it (小学每生每年650元, 奖励人均9495元).
-var perBaseRe = regexp.MustCompile(`(为|是|到|至|达|分别|于|少于|超过)(每[百千万]?[人生户亩](每[年月日天])?|每[年月日天]|每[百千万]人口)$`)
+// 公路密度为每百平方公里128公里.
+var perBaseRe = regexp.MustCompile(`(为|是|到|至|达|分别|于|少于|超过)(每[百千万]?[人生户亩](每[年月日天])?|每[年月日天]|每[百千万]人口|每[百千万]?平方公里)$`)
 
 // targetLead are target cues dropped from the start of a label (计划新建村级综合
 // 文化服务中心24个 → 村级综合文化服务中心); alone they are words of their own
@@ -335,6 +336,10 @@ func (c *docCtx) labelOf(cd *cand, prev *cand, before []*cand) {
 	if idx, items, ok := c.listItems(cd, before); ok {
 		items = c.shareSuffix(items)
 		f.Label = items[idx]
+		return
+	}
+	if l := c.pairedChange(cd, before); l != "" {
+		f.Label = l
 		return
 	}
 	if lab == "" && prev != nil && listJoined(rs, prev, cd) && prev.f.Kind == f.Kind && prev.f.Label != "" {

@@ -131,16 +131,16 @@ func resolveLists(rs []rune, cands []*cand) []*cand {
 	return cands
 }
 
-// listItems returns the members of the list that a 分别 group of n figures
-// refers to: the names before 分别 (个人所得税、城市维护建设税分别完成…), or
-// after 用于 (…2800、4200万元用于老年助餐服务和城乡居民医疗保险补助).
-func (c *docCtx) listItems(cd *cand, before []*cand) (idx int, items []string, ok bool) {
+// groupOf finds the 分别 group cd belongs to: cd's index in it, the group's
+// size, the byte offset of 分别 in the sentence text before cd, and where
+// the group ends.
+func (c *docCtx) groupOf(cd *cand, before []*cand) (idx, n, fb, end int, ok bool) {
 	rs := c.rs
 	from := lw(cd.sent.Start, cd.f.Start)
 	sent := sub(rs, from, cd.f.Start)
-	fb := strings.LastIndex(sent, "分别")
+	fb = strings.LastIndex(sent, "分别")
 	if fb < 0 {
-		return 0, nil, false
+		return 0, 0, 0, 0, false
 	}
 	fbRune := from + len([]rune(sent[:fb]))
 	// The group: figures after this 分别 up to cd, joined by list marks.
@@ -160,13 +160,13 @@ func (c *docCtx) listItems(cd *cand, before []*cand) (idx int, items []string, o
 			}
 		}
 		if !okGap {
-			return 0, nil, false
+			return 0, 0, 0, 0, false
 		}
 	}
 	idx = len(group) - 1
 	// Count the whole group (figures after cd too).
-	n := len(group)
-	end := cd.f.End
+	n = len(group)
+	end = cd.f.End
 	for _, nx := range c.after(cd) {
 		if nx.start-end > 4 {
 			break
@@ -183,6 +183,53 @@ func (c *docCtx) listItems(cd *cand, before []*cand) (idx int, items []string, o
 		}
 		n++
 		end = nx.end
+	}
+	return idx, n, fb, end, true
+}
+
+// pairedChange labels the changes of a 分别 group by the levels written
+// before it, one to one (发生道路交通事故186起，死亡21人，分别下降12.3%和8.7%):
+// the group's size must equal the number of labelled levels of the sentence
+// before 分别, counted back to the first unlabelled one.
+func (c *docCtx) pairedChange(cd *cand, before []*cand) string {
+	if cd.f.Role != schema.RoleChange {
+		return ""
+	}
+	idx, n, fb, _, ok := c.groupOf(cd, before)
+	if !ok || n < 2 {
+		return ""
+	}
+	fbRune := lw(cd.sent.Start, cd.f.Start) + len([]rune(sub(c.rs, lw(cd.sent.Start, cd.f.Start), cd.f.Start)[:fb]))
+	var levels []*cand
+	for k := len(before) - 1; k >= 0; k-- {
+		b := before[k]
+		if b.sent != cd.sent {
+			break
+		}
+		if b.f.Start >= fbRune || b.f.Role != schema.RoleLevel && b.f.Role != schema.RoleTarget {
+			continue
+		}
+		if b.f.Label == "" {
+			break
+		}
+		levels = append([]*cand{b}, levels...)
+	}
+	if len(levels) != n {
+		return ""
+	}
+	return levels[idx].f.Label
+}
+
+// listItems returns the members of the list that a 分别 group of n figures
+// refers to: the names before 分别 (个人所得税、城市维护建设税分别完成…), or
+// after 用于 (…2800、4200万元用于老年助餐服务和城乡居民医疗保险补助).
+func (c *docCtx) listItems(cd *cand, before []*cand) (idx int, items []string, ok bool) {
+	rs := c.rs
+	from := lw(cd.sent.Start, cd.f.Start)
+	sent := sub(rs, from, cd.f.Start)
+	idx, n, fb, end, ok := c.groupOf(cd, before)
+	if !ok {
+		return 0, nil, false
 	}
 	// Items before 分别: back to the previous , ; : or sentence start; an
 	// empty run reuses the list of an earlier 分别 in the sentence.
