@@ -95,7 +95,8 @@ func TestLabelRules(t *testing.T) {
 		// 均 of all items peels; 人均 stays (see 绩效奖励人均 above).
 		{"全区乡镇文化站、村综合文化服务中心实现全覆盖，覆盖率均为⟦100%⟧。", p, 100, "label=覆盖率"},
 		// Changes of a 分别 group pair one to one with the levels before it.
-		{"全年发生道路交通事故186起，死亡21人，分别下降⟦12.3%⟧和8.7%。", p, 12.3, "label=发生道路交通事故 role=change"},
+		{"全年发生道路交通事故186起，死亡21人，分别下降⟦12.3%⟧和8.7%。", p, 12.3, "label=道路交通事故 role=change"},
+		{"全年办理结婚登记⟦2360对⟧、离婚登记860对。", c, 2360, "label=结婚登记"},
 		{"全年发生道路交通事故186起，死亡21人，分别下降12.3%和⟦8.7%⟧。", p, 8.7, "label=死亡 role=change"},
 		{"全县公路总里程达3260公里，公路密度为每百平方公里⟦128公里⟧。", schema.KindMeasure, 128000, "label=公路密度"},
 		// A bracketed note left at the head of a cut label goes with its head.
