@@ -92,6 +92,10 @@ var leadKeep = []string{"计划生育", "计划单列", "共有产权", "有序"
 // number and names the figure; the group names nothing.
 var groupEndRe = regexp.MustCompile(`等(部门|单位|机构|地区|领域|行业|方面|乡镇|街道|企业|学校)$|等[0-9一二三四五六七八九十两]+个[^，,。；;、]{0,4}$`)
 
+// existBlocked end a word with an existence verb's first rune: 公共有线电视用户
+// is no 公 + 共有, 实现有效衔接 no 实 + 现有.
+const existBlocked = "公实出发表体偿归"
+
 // existRe cuts a topic before an existence verb: 学校现有学生2300人 → 学生
 // (每万人拥有… keeps its rate base, 共有产权房 is a name).
 var existRe = regexp.MustCompile(`^.{1,8}?(现有|共有|已有|尚有|仍有|还有)`)
@@ -156,8 +160,10 @@ func cutLeft(w string) (label string, peeled bool) {
 			w = w[:loc[3]] // keep the verb; the trail words peel it
 		}
 	}
-	if loc := existRe.FindStringIndex(w); loc != nil && utf8.RuneCountInString(w[loc[1]:]) >= 2 && !strings.HasPrefix(w[loc[1]-len("共有"):], "共有产权") {
-		w = w[loc[1]:]
+	if loc := existRe.FindStringSubmatchIndex(w); loc != nil && utf8.RuneCountInString(w[loc[1]:]) >= 2 && !strings.HasPrefix(w[loc[2]:], "共有产权") {
+		if r, _ := utf8.DecodeLastRuneInString(w[:loc[2]]); !strings.ContainsRune(existBlocked, r) {
+			w = w[loc[1]:]
+		}
 	}
 	for changed := true; changed && w != ""; {
 		changed = false

@@ -46,6 +46,7 @@ func TestLabelRules(t *testing.T) {
 		{"全校有学生⟦2300人⟧。", h, 2300, "label=学生"},
 		{"中心卫生院现有床位⟦120张⟧。", c, 120, "label=床位"},
 		{"新建共有产权房⟦500套⟧。", c, 500, "label=共有产权房"},
+		{"全县公共有线电视用户⟦3.2万户⟧。", c, 32000, "label=公共有线电视用户"},
 		// Verbs that hold a level peel off the end.
 		{"农村生活垃圾无害化处理率保持⟦100%⟧。", p, 100, "label=农村生活垃圾无害化处理率"},
 		{"确保农村集中供水率稳定在⟦98%以上⟧。", p, 98, "label=农村集中供水率 role=target q=ge"},
