@@ -36,6 +36,7 @@ var countUnits = []unitRule{
 	{unit: "节次", kind: schema.KindCount, base: "节次", factor: 1, example: "共计38节次"},
 	{unit: "节", kind: schema.KindCount, base: "节", factor: 1, notAfter: []string{"日", "约", "点", "能"}, example: "共服务58所学校123节课"},
 	{unit: "本", kind: schema.KindCount, base: "本", factor: 1, mags: true, notAfter: []string{"地", "级", "科", "土", "着"}, example: "累计备案6333本"},
+	{unit: "册次", kind: schema.KindCount, base: "册次", factor: 1, mags: true, example: "公共图书馆外借28.6万册次"},
 	{unit: "册", kind: schema.KindCount, base: "册", factor: 1, mags: true, example: "图书5万册"},
 	{unit: "班", kind: schema.KindCount, base: "班", factor: 1, notAfter: []string{"子", "级", "主任", "额"}, example: "开设3班"},
 	{unit: "次", kind: schema.KindCount, base: "次", factor: 1, mags: true,

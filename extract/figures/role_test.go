@@ -39,6 +39,8 @@ func TestRoleRules(t *testing.T) {
 		{"全区生师比为⟦13.8:1⟧的学校有12所。", ix, 13.8, "role=level"}, // describes the schools, sets no norm
 		{"小学生师比达到⟦19:1⟧的配备要求。", ix, 19, "role=threshold"},
 		{"全区公交站点⟦500米⟧覆盖率为98.6%。", schema.KindMeasure, 500, "role=threshold label=公交站点"},
+		// More or less than a base is a change; its label is the level's.
+		{"全年开展文化惠民演出的场次为210场，比上年多⟦30场⟧。", schema.KindCount, 30, "role=change label=文化惠民演出的场次"},
 		{"全区注册护士1730人，医护比为⟦1:1.14⟧。", ix, 1, "role=level label=医护比"},
 		// 每个 sets a norm for each unit: a bound there is a threshold.
 		{"新建村卫生室23个，每个村卫生室业务用房面积⟦不少于60平方米⟧。", schema.KindMeasure, 60, "role=threshold q=ge"},
