@@ -29,7 +29,7 @@ import (
 )
 
 // Version identifies the rules' behaviour; bump it whenever output may change.
-const Version = "figures/11"
+const Version = "figures/12"
 
 // Extractor applies the rule tables. It is safe for concurrent use.
 type Extractor struct {
@@ -327,7 +327,21 @@ func (c *docCtx) finishRead(cd *cand, textStart, textEnd int, qual schema.Qualif
 		}
 	}
 	if !cd.leftQual && qual == schema.QualExact {
-		if left := sub(rs, max(0, textStart-10), textStart); strings.Contains(left, "每") {
+		if left := sub(rs, max(0, textStart-6), textStart); strings.ContainsAny(left, "至少最不") {
+			if m := qualVerbRe.FindStringSubmatch(left); m != nil {
+				for _, q := range qualBefore {
+					if q.word == m[1] {
+						qual = q.qual
+					}
+				}
+				if m[1] == "最少" {
+					qual = schema.QualGE
+				} else if m[1] == "最多" {
+					qual = schema.QualLE
+				}
+			}
+		}
+		if left := sub(rs, max(0, textStart-10), textStart); qual == schema.QualExact && strings.Contains(left, "每") {
 			if loc := rateBaseLeftRe.FindStringIndex(left); loc != nil {
 				for _, q := range qualBefore {
 					if strings.HasSuffix(left[:loc[0]], q.word) && utf8.RuneCountInString(q.word) >= 2 {

@@ -117,7 +117,7 @@ var verbNouns = []string{"社会组织", "党组织", "经济组织", "自治组
 // subjectVerbs before a count take the counted noun as their object, which
 // then names the figure (获得七个一等奖, 培养10名校长), unlike 涉及/惠及 whose
 // topic stands before them.
-var subjectVerbs = []string{"获得", "荣获", "评选", "表彰", "培养", "选派", "聘请", "遴选", "新建", "建成", "创建", "招聘"}
+var subjectVerbs = []string{"获得", "荣获", "评选", "表彰", "培养", "选派", "聘请", "遴选", "新建", "建成", "创建", "招聘", "配备"}
 
 func endsWithAny(s string, ws []string) bool {
 	for _, w := range ws {
@@ -140,6 +140,9 @@ func cutLeft(w string) (label string, peeled bool) {
 	if strings.ContainsAny(w, "比较与") {
 		w = comparisonRe.ReplaceAllString(w, "")
 		w = benchmarkRe.ReplaceAllString(w, "")
+	}
+	if strings.ContainsAny(w, "高低快慢") {
+		w = aboveRe.ReplaceAllString(w, "") // 人均纯收入…高于全县农村居民收入增速3.2个百分点
 	}
 	if strings.Contains(w, "由") {
 		w = fromCutRe.ReplaceAllString(w, "")

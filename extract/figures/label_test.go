@@ -100,6 +100,8 @@ func TestLabelRules(t *testing.T) {
 		{"全年办理结婚登记⟦2360对⟧、离婚登记860对。", c, 2360, "label=结婚登记"},
 		{"全年发生道路交通事故186起，死亡21人，分别下降12.3%和⟦8.7%⟧。", p, 8.7, "label=死亡 role=change"},
 		{"全县公路总里程达3260公里，公路密度为每百平方公里⟦128公里⟧。", schema.KindMeasure, 128000, "label=公路密度"},
+		// A clause that only names the benchmark of a gap gives the level's label.
+		{"脱贫人口人均纯收入为15620元，比上年增长12.6%，高于全县农村居民收入增速⟦3.2个百分点⟧。", p, 3.2, "label=脱贫人口人均纯收入 role=change"},
 		// A bracketed note left at the head of a cut label goes with its head.
 		{"全县行政村（社区）综合性文化服务中心覆盖率达到⟦100%⟧。", p, 100, "label=综合性文化服务中心覆盖率"},
 	})

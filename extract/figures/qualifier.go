@@ -65,3 +65,7 @@ func bounded(q schema.Qualifier) bool {
 // (建筑面积不低于每百户20平方米, 不少于每生每年650元): the qualifier bounds the
 // number but stays out of its text, which the base would split.
 var rateBaseLeftRe = regexp.MustCompile(`(每[百千万]?[人生户亩]口?(每[年月日天])?|每[年月日天])$`)
+
+// qualVerbRe is a bound word parted from its number by a verb
+// (每个行政村至少配备1名村级防疫员): the bound holds, outside the text.
+var qualVerbRe = regexp.MustCompile(`(至少|最少|不少于|最多|不超过)(配备|配置|配齐|安排|建设|建成|设置|开设|达到|要有|有|保留|举办|开展|组织|培训)$`)

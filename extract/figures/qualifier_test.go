@@ -41,5 +41,9 @@ func TestQualifierRules(t *testing.T) {
 		{"养老服务设施建筑面积不低于每百户⟦20平方米⟧的标准。", schema.KindMeasure, 20, "q=ge role=threshold"},
 		{"生均公用经费不少于每生每年⟦650元⟧。", schema.KindMoney, 650, "q=ge"},
 		{"城乡低保标准由每人每月⟦1,010元⟧提高到1,070元。", schema.KindMoney, 1010, "q="},
+		// A bound parted from its number by a verb: the bound still holds.
+		{"全县每个行政村至少配备⟦1名⟧村级防疫员。", schema.KindHeadcount, 1, "q=ge role=threshold label=村级防疫员"},
+		{"每个乡镇最多设置⟦2个⟧集中安置点。", schema.KindCount, 2, "q=le"},
+		{"全县配备⟦1名⟧专职人员。", schema.KindHeadcount, 1, "q="},
 	})
 }

@@ -95,3 +95,8 @@ var upgradeVerbs = []string{"改造", "巩固", "优化", "扩容", "整治", "�
 func compoundChange(before string) bool {
 	return endsWithAny(before, upgradeVerbs)
 }
+
+// aboveRe cuts a benchmark the figure is a gap to, ending the window
+// (增长12.6%，高于全县农村居民收入增速3.2个百分点) when it is the whole
+// window, as a clause of its own: the label is the level's.
+var aboveRe = regexp.MustCompile(`^(高于|低于|快于|慢于)[^，,。；;比较]{2,16}$`)
