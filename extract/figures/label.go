@@ -163,7 +163,9 @@ func cutLeft(w string) (label string, peeled bool) {
 			w = w[:loc[3]] // keep the verb; the trail words peel it
 		}
 	}
-	if loc := existRe.FindStringSubmatchIndex(w); loc != nil && utf8.RuneCountInString(w[loc[1]:]) >= 2 && !strings.HasPrefix(w[loc[2]:], "共有产权") {
+	if !strings.Contains(w, "有") {
+		// no existence verb
+	} else if loc := existRe.FindStringSubmatchIndex(w); loc != nil && utf8.RuneCountInString(w[loc[1]:]) >= 2 && !strings.HasPrefix(w[loc[2]:], "共有产权") {
 		if r, _ := utf8.DecodeLastRuneInString(w[:loc[2]]); !strings.ContainsRune(existBlocked, r) {
 			w = w[loc[1]:]
 		}
