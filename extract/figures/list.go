@@ -128,6 +128,19 @@ func resolveLists(rs []rune, cands []*cand) []*cand {
 			}
 		}
 	}
+	// 提高0.6个、1.2个百分点: 个百分点 written once for the list; the first
+	// member's 个 is the start of it, not a count.
+	for i := len(cands) - 2; i >= 0; i-- {
+		a, b := cands[i], cands[i+1]
+		if a.bare || a.f.Unit != "个" || b.f.Unit != "个百分点" || b.numStart-a.f.End > 1 {
+			continue
+		}
+		if gap := sub(rs, a.f.End, b.f.Start); gap != "、" && gap != "和" && gap != "与" {
+			continue
+		}
+		a.rule, a.mag = b.rule, 1
+		a.f.Kind, a.f.BaseUnit, a.f.Unit, a.f.Normalized = b.f.Kind, b.f.BaseUnit, b.f.Unit, a.f.Value
+	}
 	return cands
 }
 

@@ -22,6 +22,10 @@ func TestPercentRules(t *testing.T) {
 		{"非税收入完成22.27亿元，下降3.1%，占比⟦不足26%⟧。", p, 26, "q=lt label=占比"},
 		{"学生数100人以下20所,占比⟦17.54%⟧140所公办园中", p, 17.54, "label=占比"},
 		{"占应交流人数的⟦28.62%⟧。", p, 28.62, "label=占应交流人数"},
+		// 个百分点 written once for a list: the first member's 个 starts it.
+		{"基金支付比例分别为82.1%、70.3%，较上年分别提高⟦0.6个⟧、1.2个百分点。", schema.KindPercent, 0.6, "unit=个百分点 role=change"},
+		{"分别提高0.6个、⟦1.2个百分点⟧。", schema.KindPercent, 1.2, "unit=个百分点"},
+		{"新建⟦3个⟧、改造2个篮球场。", schema.KindCount, 3, "unit=个"},
 		// negatives
 		{"PM⟦2.5⟧平均浓度下降。", "", 0, ""},
 		{"学前⟦三年⟧毛入园率达到90%。", "", 0, ""},
