@@ -378,7 +378,9 @@ func (c *docCtx) labelOf(cd *cand, prev *cand, before []*cand) {
 	case cd.chainPrev != nil && cd.chainPrev.f.Label != "" && (lab == "" || prev != nil && strings.TrimSpace(window) == prev.subject):
 		f.Label = cd.chainPrev.f.Label
 		return
-	case lab == "" && (f.Role == schema.RoleChange || f.Role == schema.RolePrevious || f.Role == schema.RoleThreshold):
+	case lab == "" && (f.Role == schema.RoleChange || f.Role == schema.RolePrevious || f.Role == schema.RoleThreshold) &&
+		!(f.Role == schema.RoleThreshold && counted(f.Kind) && cd.subject != ""):
+		// (无56人以上超大班额: a counted bound names its group, below)
 		if l := inherit(cd, before); l != "" {
 			f.Label = l
 			return

@@ -39,7 +39,8 @@ var targetStrong = []string{"计划", "力争", "拟", "目标", "确保", "预�
 
 // notTargetAfter, right after a strong cue, make it a noun: 计划总投资 (planned
 // investment of projects under way), 全年计划的100% (share of the plan).
-var notTargetAfter = []string{"总投资", "投资", "的", "内", "单列", "实施", "执行", "完成", "范围", "项目", "任务", "生育"}
+// 营养改善计划惠及学生3.6万名: a programme named …计划 reaches, covers, funds.
+var notTargetAfter = []string{"总投资", "投资", "的", "内", "单列", "实施", "执行", "完成", "范围", "项目", "任务", "生育", "惠及", "覆盖", "资金", "外"}
 
 // targetFuture words make a target only when the figure's year is after
 // the document's year (2024年一般公共预算支出安排131.5亿元) or with 年初

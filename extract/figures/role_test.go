@@ -39,6 +39,11 @@ func TestRoleRules(t *testing.T) {
 		{"全区生师比为⟦13.8:1⟧的学校有12所。", ix, 13.8, "role=level"}, // describes the schools, sets no norm
 		{"小学生师比达到⟦19:1⟧的配备要求。", ix, 19, "role=threshold"},
 		{"全区公交站点⟦500米⟧覆盖率为98.6%。", schema.KindMeasure, 500, "role=threshold label=公交站点"},
+		// A programme named …计划 is no target cue.
+		{"全县农村义务教育学生营养改善计划惠及学生⟦3.6万名⟧，补助标准为每生每天5元。", h, 36000, "role=level"},
+		{"全县农村义务教育学生营养改善计划惠及学生3.6万名，补助标准为每生每天⟦5元⟧。", m, 5, "role=level label=补助标准"},
+		// A counted bound names its group by the noun after it.
+		{"全县小学大班额比例下降到2.1%，无⟦56人以上⟧超大班额。", h, 56, "role=threshold q=ge label=超大班额"},
 		// More or less than a base is a change; its label is the level's.
 		{"全年开展文化惠民演出的场次为210场，比上年多⟦30场⟧。", schema.KindCount, 30, "role=change label=文化惠民演出的场次"},
 		{"全区注册护士1730人，医护比为⟦1:1.14⟧。", ix, 1, "role=level label=医护比"},
