@@ -92,6 +92,10 @@ var leadKeep = []string{"计划生育", "计划单列", "共有产权", "有序"
 // number and names the figure; the group names nothing.
 var groupEndRe = regexp.MustCompile(`等(部门|单位|机构|地区|领域|行业|方面|乡镇|街道|企业|学校)$|等[0-9一二三四五六七八九十两]+个[^，,。；;、]{0,4}$`)
 
+// meansRe is a list of means before what they achieve (通过招聘、交流等方式
+// 补充教师186名): the label starts after it.
+var meansRe = regexp.MustCompile(`等(方式|形式|渠道|途径|措施|方法|手段|举措)`)
+
 // existBlocked end a word with an existence verb's first rune: 公共有线电视用户
 // is no 公 + 共有, 实现有效衔接 no 实 + 现有.
 const existBlocked = "公实出发表体偿归"
@@ -155,8 +159,13 @@ func cutLeft(w string) (label string, peeled bool) {
 	}
 	w = labelTimeStrip(w)
 	w = trimBrackets(strings.Trim(w, " \t,，、；;：:“”\"'"))
-	if strings.Contains(w, "等") && groupEndRe.MatchString(w) {
-		return "", true
+	if strings.Contains(w, "等") {
+		if groupEndRe.MatchString(w) {
+			return "", true
+		}
+		if loc := meansRe.FindAllStringIndex(w, -1); loc != nil {
+			w = w[loc[len(loc)-1][1]:] // 通过招聘、交流等方式补充教师 → 补充教师
+		}
 	}
 	if strings.Contains(w, "每") {
 		if loc := perBaseRe.FindStringSubmatchIndex(w); loc != nil {

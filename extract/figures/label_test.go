@@ -102,6 +102,10 @@ func TestLabelRules(t *testing.T) {
 		{"全县公路总里程达3260公里，公路密度为每百平方公里⟦128公里⟧。", schema.KindMeasure, 128000, "label=公路密度"},
 		// A clause that only names the benchmark of a gap gives the level's label.
 		{"脱贫人口人均纯收入为15620元，比上年增长12.6%，高于全县农村居民收入增速⟦3.2个百分点⟧。", p, 3.2, "label=脱贫人口人均纯收入 role=change"},
+		// A shared tail after 的 drops the 的 for the first item; 班额 names a measure.
+		{"全区小学和初中的平均班额分别为⟦41.2人⟧、44.6人。", h, 41.2, "label=小学平均班额"},
+		// A list of means before what they achieve is no part of the label.
+		{"全区通过招聘、交流等方式补充教师⟦186名⟧。", h, 186, "label=补充教师"},
 		// A bracketed note left at the head of a cut label goes with its head.
 		{"全县行政村（社区）综合性文化服务中心覆盖率达到⟦100%⟧。", p, 100, "label=综合性文化服务中心覆盖率"},
 	})

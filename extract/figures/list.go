@@ -295,7 +295,7 @@ func (c *docCtx) after(cd *cand) []span {
 // indicatorRe matches words that name a measure, which a list's last item
 // may share with the others (校际差异系数).
 // 小学、初中学校数分别为42所和15所: 学校数 is shared too.
-var indicatorRe = regexp.MustCompile(`系数|指数|率|比重|比例|人数|数量|面积|金额|规模|总量|产量|量$|数$|总额|标准`)
+var indicatorRe = regexp.MustCompile(`系数|指数|率|比重|比例|人数|数量|面积|金额|规模|总量|产量|量$|数$|总额|标准|班额|收入|支出|产值|增加值`)
 
 // listHeadRe and listTailRe trim a list head: clause numbers and region
 // words before it (2.城区实验小学…, 全区小学、初中…), a year after it
@@ -360,6 +360,9 @@ func (c *docCtx) shareSuffix(items []string) []string {
 		return items
 	}
 	suffix := string(last[head:])
+	if s := strings.TrimPrefix(suffix, "的"); s != suffix && len([]rune(s)) >= 2 {
+		suffix = s // 小学和初中的平均班额 → 小学平均班额
+	}
 	if !indicatorRe.MatchString(suffix) || indicatorRe.MatchString(items[0]) {
 		return items
 	}
