@@ -33,7 +33,7 @@ var labelTrail = []string{
 	"：", ":", "约", "占到", "同比", "环比", "预计", "一般为", "一般", "原则上", "在", "预期目标为", "全区", "全县", "全市", "我区",
 	// 农村生活垃圾无害化处理率保持100%, 农村集中供水率稳定在98%以上: verbs
 	// that hold a level (提升至/下降至 peel as 至 + a change word).
-	"保持", "稳定在", "维持在", "稳定", "维持", "占",
+	"保持", "稳定在", "维持在", "稳定", "维持", "占", "预期", // 收入预期增长5%
 	// 覆盖率均为100%: 均 of all items (人均, 生均 are names and stay).
 	"均为", "均达到", "均达", "均在", "均已",
 	// 婴儿死亡率降至2.8‰: one-rune change verbs with 至/到 give the new level.
@@ -111,6 +111,7 @@ var labelVerbs = []string{
 	"举办", "签订", "聘请", "选派", "配齐配强", "配齐", "做好", "规范", "支持", "建成", "培育", "创建", "认定",
 	"招聘", "发出", "取缔", "处罚", "备案", "新增", "改扩建", "扩建", "引进", "推动", "打造", "实施", "发挥", "惠及", "申请",
 	"落实", "下达", // 全年落实耕地地力保护补贴资金1.26亿元
+	"控制在",      // 控制在省核定的债务限额98.5亿元以内
 	"发生", "办理", // 全年发生道路交通事故186起, 办理结婚登记2360对 (not 救助: 临时救助)
 }
 
@@ -158,7 +159,7 @@ func cutLeft(w string) (label string, peeled bool) {
 		w = dateRe.ReplaceAllString(w, "") // 公示期为2024年4月10日至2024年4月16日 → 公示期为至
 	}
 	w = labelTimeStrip(w)
-	w = trimBrackets(strings.Trim(w, " \t,，、；;：:“”\"'"))
+	w = trimBrackets(trimQuotes(strings.Trim(w, " \t,，、；;：:\"'")))
 	if strings.Contains(w, "等") {
 		if groupEndRe.MatchString(w) {
 			return "", true
@@ -294,6 +295,23 @@ func trimBrackets(w string) string {
 	return w
 }
 
+// trimQuotes drops quote marks at the ends of w that are not closed within
+// it: “三保”支出预算 stays whole, 三保” loses its mark.
+func trimQuotes(w string) string {
+	for w != "" {
+		if strings.HasPrefix(w, "“") && !strings.Contains(w[len("“"):], "”") {
+			w = w[len("“"):]
+			continue
+		}
+		if strings.HasSuffix(w, "”") && !strings.Contains(w[:len(w)-len("”")], "“") {
+			w = w[:len(w)-len("”")]
+			continue
+		}
+		break
+	}
+	return w
+}
+
 // dateRe matches a written date in a label window.
 var dateRe = regexp.MustCompile(`((19|20)\d\d年)?\d{1,2}月(\d{1,2}日)?`)
 
@@ -365,6 +383,10 @@ func (c *docCtx) labelOf(cd *cand, prev *cand, before []*cand) {
 	}
 	if lab == "" && prev != nil && listJoined(rs, prev, cd) && prev.f.Kind == f.Kind && prev.f.Label != "" {
 		f.Label = prev.f.Label // 比重分别为11.5%、37.0%和51.5%
+		return
+	}
+	if lab == "" && prev != nil && prev.sent == cd.sent && prev.f.Role == schema.RoleChange && prev.f.Label != "" && f.Kind != schema.KindPercent && own(strings.Trim(window, "达到为至，,")) {
+		f.Label = prev.f.Label // 收入预期增长5%，达到38.6亿元: the level the change reaches
 		return
 	}
 	if lab == "" && prev != nil && prev.sent == cd.sent && prev.f.Role == schema.RolePrevious && prev.f.Label != "" {

@@ -106,6 +106,12 @@ func TestLabelRules(t *testing.T) {
 		{"全区小学和初中的平均班额分别为⟦41.2人⟧、44.6人。", h, 41.2, "label=小学平均班额"},
 		// A list of means before what they achieve is no part of the label.
 		{"全区通过招聘、交流等方式补充教师⟦186名⟧。", h, 186, "label=补充教师"},
+		// Quote marks closed within the label stay.
+		{"全县“三保”支出预算安排⟦42.3亿元⟧。", m, 4.23e9, "label=“三保”支出预算"},
+		{"全县政府债务余额为86.2亿元，控制在省核定的债务限额⟦98.5亿元以内⟧。", m, 9.85e9, "label=省核定的债务限额 role=threshold"},
+		// A level reached by a change takes the change's label.
+		{"2024年全县一般公共预算收入预期增长5%，达到⟦38.6亿元⟧。", m, 3.86e9, "label=一般公共预算收入"},
+		{"2024年全县一般公共预算收入预期增长⟦5%⟧，达到38.6亿元。", p, 5, "label=一般公共预算收入 role=change"},
 		// A bracketed note left at the head of a cut label goes with its head.
 		{"全县行政村（社区）综合性文化服务中心覆盖率达到⟦100%⟧。", p, 100, "label=综合性文化服务中心覆盖率"},
 	})
