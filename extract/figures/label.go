@@ -34,6 +34,7 @@ var labelTrail = []string{
 	// 农村生活垃圾无害化处理率保持100%, 农村集中供水率稳定在98%以上: verbs
 	// that hold a level (提升至/下降至 peel as 至 + a change word).
 	"保持", "稳定在", "维持在", "稳定", "维持", "占", "预期", // 收入预期增长5%
+	"始终", "继续", "一直", "仍然", "依然", "稳步", // 优良天数比例始终保持在85%以上
 	// 覆盖率均为100%: 均 of all items (人均, 生均 are names and stay).
 	"均为", "均达到", "均达", "均在", "均已",
 	// 婴儿死亡率降至2.8‰: one-rune change verbs with 至/到 give the new level.
@@ -362,6 +363,10 @@ func (c *docCtx) labelOf(cd *cand, prev *cand, before []*cand) {
 	// (11个教育集团16个办学联盟).
 	if prev != nil && ws == prev.f.End && prev.subject != "" && strings.TrimRight(window, "和及与、") == prev.subject {
 		lab, peeled = "", true
+	} else if prev != nil && ws == prev.f.End && prev.subject != "" && strings.HasPrefix(window, prev.subject) &&
+		hasAnyPrefix(window[len(prev.subject):], labelVerbs) {
+		// 5个部门开展校园食品安全检查120次: what follows the counted noun names it.
+		lab, peeled = cutLeft(window[len(prev.subject):])
 	}
 	lab = c.trimLabel(lab)
 	if counted(f.Kind) {
@@ -406,7 +411,10 @@ func (c *docCtx) labelOf(cd *cand, prev *cand, before []*cand) {
 		// 学生数100人以下20所: the bound names the group counted.
 		f.Label = prev.f.Label + prev.f.Text
 		return
-	case cd.chainPrev != nil && cd.chainPrev.f.Label != "" && (lab == "" || prev != nil && strings.TrimSpace(window) == prev.subject):
+	case cd.chainPrev != nil && cd.chainPrev.f.Label != "" && (lab == "" || prev != nil && strings.TrimSpace(window) == prev.subject) &&
+		!(cd.subject != "" && cd.chainPrev.f.Label == cd.chainPrev.f.Subject):
+		// (8个单位600余名执法人员: a label that is only the previous counted noun
+		// is not shared; the figure's own noun names it)
 		f.Label = cd.chainPrev.f.Label
 		return
 	case lab == "" && (f.Role == schema.RoleChange || f.Role == schema.RolePrevious || f.Role == schema.RoleThreshold) &&

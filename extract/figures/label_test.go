@@ -112,6 +112,13 @@ func TestLabelRules(t *testing.T) {
 		// A level reached by a change takes the change's label.
 		{"2024年全县一般公共预算收入预期增长5%，达到⟦38.6亿元⟧。", m, 3.86e9, "label=一般公共预算收入"},
 		{"2024年全县一般公共预算收入预期增长⟦5%⟧，达到38.6亿元。", p, 5, "label=一般公共预算收入 role=change"},
+		// A group of N bodies, then what they did: the deed names the count after it.
+		{"联合教育、卫健等5个部门开展校园食品安全检查⟦120次⟧。", c, 120, "label=校园食品安全检查"},
+		// A chained count whose predecessor is labelled only by its noun keeps its own.
+		{"会同公安、交通等8个单位⟦600余名⟧执法人员开展联合执法。", h, 600, "label=执法人员 q=gt"},
+		// Adverbs of duration peel off the end.
+		{"全区空气质量优良天数比例始终保持在⟦85%以上⟧。", p, 85, "label=空气质量优良天数比例"},
+		{"全区城镇登记失业率继续保持在⟦3%以内⟧。", p, 3, "label=城镇登记失业率"},
 		// A bracketed note left at the head of a cut label goes with its head.
 		{"全县行政村（社区）综合性文化服务中心覆盖率达到⟦100%⟧。", p, 100, "label=综合性文化服务中心覆盖率"},
 	})
