@@ -29,7 +29,7 @@ import (
 )
 
 // Version identifies the rules' behaviour; bump it whenever output may change.
-const Version = "figures/17"
+const Version = "figures/18"
 
 // Extractor applies the rule tables. It is safe for concurrent use.
 type Extractor struct {
@@ -338,6 +338,15 @@ func (c *docCtx) finishRead(cd *cand, textStart, textEnd int, qual schema.Qualif
 					qual = schema.QualGE
 				} else if m[1] == "最多" {
 					qual = schema.QualLE
+				}
+			}
+		}
+		if left := sub(rs, max(0, textStart-24), textStart); qual == schema.QualExact && f.Kind == schema.KindPercent && strings.Contains(left, "不") {
+			if m := qualShareRe.FindStringSubmatch(left); m != nil {
+				for _, q := range qualBefore {
+					if q.word == m[1] {
+						qual = q.qual
+					}
 				}
 			}
 		}

@@ -69,3 +69,7 @@ var rateBaseLeftRe = regexp.MustCompile(`(每[百千万]?[人生户亩]口?(每[
 // qualVerbRe is a bound word parted from its number by a verb
 // (每个行政村至少配备1名村级防疫员): the bound holds, outside the text.
 var qualVerbRe = regexp.MustCompile(`(至少|最少|不少于|最多|不超过)(配备|配置|配齐|安排|建设|建成|设置|开设|达到|要有|有|保留|举办|开展|组织|培训)$`)
+
+// qualShareRe is a bound word before the base a percentage is a share of
+// (按照不超过一般公共预算支出3%的比例): the bound holds for the share.
+var qualShareRe = regexp.MustCompile(`(不超过|不低于|不高于|不少于|不多于)[^，,。；;、0-9０-９%]{2,20}的?$`)

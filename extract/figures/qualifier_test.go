@@ -45,5 +45,9 @@ func TestQualifierRules(t *testing.T) {
 		{"全县每个行政村至少配备⟦1名⟧村级防疫员。", schema.KindHeadcount, 1, "q=ge role=threshold label=村级防疫员"},
 		{"每个乡镇最多设置⟦2个⟧集中安置点。", schema.KindCount, 2, "q=le"},
 		{"全县配备⟦1名⟧专职人员。", schema.KindHeadcount, 1, "q="},
+		// A bound before the base a share is taken of bounds the share.
+		{"分散供养标准不低于当地上年度农村居民人均消费支出的⟦60%⟧。", schema.KindPercent, 60, "q=ge"},
+		{"管理费用不超过项目总投资⟦2%⟧的比例列支。", schema.KindPercent, 2, "q=le role=threshold"},
+		{"不超过12人的班级占⟦35%⟧。", schema.KindPercent, 35, "q="},
 	})
 }

@@ -59,7 +59,7 @@ var planTitles = regexp.MustCompile(`方案|工作要点|实施意见|计划`)
 var reportTitles = regexp.MustCompile(`总结|报告|公报|自评|情况`)
 
 // existingWords before a figure in a plan say it counts what exists.
-var existingWords = []string{"现有", "在册", "共有", "已有", "登记", "其中小学", "全区"}
+var existingWords = []string{"现有", "在册", "共有", "已有", "登记", "其中小学"}
 
 // normWords in a sentence make a bound, range or ratio a threshold: the
 // sentence sets a norm (小学班额不超过45人, 服务半径原则上…2公里以内,

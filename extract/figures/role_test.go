@@ -51,3 +51,35 @@ func TestRoleRules(t *testing.T) {
 		{"新建村卫生室23个，每个村卫生室业务用房面积⟦不少于60平方米⟧。", schema.KindMeasure, 60, "role=threshold q=ge"},
 	})
 }
+
+// TestRolePlanDocument checks roles in a document whose title names a plan:
+// figures for its year are targets unless they count what exists.
+func TestRolePlanDocument(t *testing.T) {
+	cases := []struct {
+		text, fig string
+		role      schema.Role
+	}{
+		// 全区 names the area a plan covers, not what exists (generalized from
+		// plans whose sentences all start with 全区).
+		{"全区每千常住人口执业（助理）医师数达到3.5人。", "3.5人", schema.RoleTarget},
+		{"全区基层医疗卫生机构诊疗量占比不低于65%。", "不低于65%", schema.RoleTarget},
+		{"全区现有公立医院5所。", "5所", schema.RoleLevel},
+		{"全区共有社区卫生服务站42个。", "42个", schema.RoleLevel},
+	}
+	ex := Default()
+	for _, c := range cases {
+		doc := &schema.Document{Title: "某区2024年卫生健康工作要点", Text: c.text}
+		found := false
+		for _, f := range ex.Extract(doc) {
+			if f.Text == c.fig {
+				found = true
+				if f.Role != c.role {
+					t.Errorf("%s: %s role = %s, want %s", c.text, c.fig, f.Role, c.role)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no figure %q", c.text, c.fig)
+		}
+	}
+}
