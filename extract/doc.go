@@ -68,5 +68,12 @@ Decisions taken where figures.md is silent:
     what exists (现有, 在册, 共有, and schools not being built).
   - Labels for change and previous figures come from the level they modify
     (the nearest earlier level figure of the sentence of a fitting kind).
+  - A qualifier parted from its number by a rate base, a verb or the base of
+    a share (不低于每百户20平方米, 至少配备1名) still qualifies it, but the
+    figure's text stays the number and its unit.
+  - A measure inside an indicator's name (公交站点500米覆盖率) is a threshold
+    of that indicator, not a level of its own.
+  - In a plan document only 现有/共有/在册… mark counts of what exists; 全区
+    alone does not.
 */
 package extract
