@@ -20,13 +20,14 @@ import (
 
 // crawler is one Run.
 type crawler struct {
-	cfg    Config
-	fr     *frontier
-	ar     *archive
-	client *http.Client
-	gen    int
-	scope  map[string]string // host → name of the site it was first given for
-	q      *queue
+	cfg      Config
+	fr       *frontier
+	ar       *archive
+	client   *http.Client
+	gen      int
+	scope    map[string]string   // host → name of the site it was first given for
+	prefixes map[string][]string // site → allowed path prefixes (none: the whole host)
+	q        *queue
 
 	mu        sync.Mutex // guards the fields below
 	stats     Stats
@@ -67,6 +68,7 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 	c := &crawler{
 		cfg:       cfg,
 		scope:     map[string]string{},
+		prefixes:  map[string][]string{},
 		listCount: map[string]int{},
 		noted:     map[string]bool{},
 		sem:       make(chan struct{}, cfg.Parallel),
@@ -116,6 +118,9 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 	var hosts []string
 	for _, s := range cfg.Sites {
 		c.stats.Sites[s.Name] = &SiteStats{}
+		if len(s.Prefixes) > 0 {
+			c.prefixes[s.Name] = s.Prefixes
+		}
 		for _, raw := range s.Seeds {
 			u, err := url.Parse(raw)
 			if err != nil {

@@ -436,3 +436,35 @@ func TestProgress(t *testing.T) {
 		t.Errorf("final progress line missing from %q", out)
 	}
 }
+
+// TestPathPrefixes: a site limited to path prefixes walks its list pages and
+// fetches only the articles under them; links elsewhere on its host are
+// recorded like off-site ones, never fetched.
+func TestPathPrefixes(t *testing.T) {
+	s := startSite(t, siteserver.Options{Hosts: []string{"jinghai"}})
+	cfg := config(t, s, t.TempDir())
+	cfg.Delay = -1
+	cfg.Sites[0].Prefixes = []string{"/zwgk/gsgg/index", "/zwgk/gsgg/2024"}
+	st, err := crawl.Run(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lists, in2024 int
+	for p, n := range hitCounts(s.Host("jinghai")) {
+		switch {
+		case strings.HasPrefix(p, "/zwgk/gsgg/index"):
+			lists += n
+		case strings.HasPrefix(p, "/zwgk/gsgg/2024"):
+			in2024 += n
+		case p == "/robots.txt":
+		default:
+			t.Errorf("%s fetched outside the site's prefixes", p)
+		}
+	}
+	if lists < 3 || in2024 == 0 {
+		t.Errorf("%d list pages and %d articles of 2024 fetched; want the whole walk and some articles", lists, in2024)
+	}
+	if st.OffSite == 0 {
+		t.Errorf("stats %+v: links outside the prefixes should be counted", st)
+	}
+}

@@ -293,7 +293,7 @@ func (c *crawler) process(ctx context.Context, h *hostState, it *item) {
 // whether it was unknown or due again, for the walk's stale count.
 func (c *crawler) enqueue(tx *sql.Tx, u *url.URL, canon, site, kind, listDate string, stale, hops int, chain, parent string) (*item, bool, error) {
 	host := u.Host
-	if _, ok := c.scope[host]; !ok {
+	if _, ok := c.scope[host]; !ok || (parent != "" && !c.allowedPath(site, u.Path)) {
 		res, err := tx.Exec(`INSERT OR IGNORE INTO urls(url, host, site, kind, state, gen, seq, parent) VALUES(?,?,?,?,?,?,?,?)`,
 			canon, host, site, kind, stateOffSite, c.gen, c.nextSeq(), parent)
 		if err != nil {
@@ -350,6 +350,25 @@ func (c *crawler) enqueue(tx *sql.Tx, u *url.URL, canon, site, kind, listDate st
 	}
 	it.kind, it.etag, it.lastModified = oldKind, etag, lm
 	return it, oldKind != kindList || oldState != stateDone, nil
+}
+
+// allowedPath reports whether path lies under one of site's path prefixes
+// (every path, when the site names none). A link outside them is recorded
+// like an off-site one and never fetched.
+func (c *crawler) allowedPath(site, path string) bool {
+	ps := c.prefixes[site]
+	if len(ps) == 0 {
+		return true
+	}
+	if path == "" {
+		path = "/"
+	}
+	for _, p := range ps {
+		if strings.HasPrefix(path, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *crawler) nextSeq() int64 {

@@ -14,6 +14,10 @@ import (
 type Site struct {
 	Name  string
 	Seeds []string
+	// Prefixes, when any, limit the site to URL paths starting with one of
+	// them (`/zwgk/`): discovered links elsewhere on its host are left alone.
+	// The seeds are always fetched.
+	Prefixes []string
 }
 
 // ParseError is a mistake in a sites file, with its line number.
@@ -25,8 +29,9 @@ type ParseError struct {
 func (e *ParseError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
 func (e *ParseError) Unwrap() error { return e.Err }
 
-// ParseSites reads a sites file: one site per line, `NAME URL [URL...]`, where
-// `#` starts a comment and blank lines are skipped. URLs must be absolute
+// ParseSites reads a sites file: one site per line, `NAME URL [URL...]
+// [/PREFIX...]`, where `#` starts a comment and blank lines are skipped; a
+// word starting with "/" is an allowed path prefix of the site (Site.Prefixes). URLs must be absolute
 // http(s) URLs; they are returned canonicalised. A name may not repeat.
 func ParseSites(r io.Reader) ([]Site, error) {
 	var sites []Site
@@ -60,6 +65,10 @@ func ParseSites(r io.Reader) ([]Site, error) {
 		seen[name] = n
 		s := Site{Name: name}
 		for _, raw := range fields[1:] {
+			if strings.HasPrefix(raw, "/") {
+				s.Prefixes = append(s.Prefixes, raw)
+				continue
+			}
 			u, err := url.Parse(raw)
 			if err != nil {
 				return nil, &ParseError{n, fmt.Errorf("bad URL %q: %w", raw, err)}
@@ -68,6 +77,9 @@ func ParseSites(r io.Reader) ([]Site, error) {
 				return nil, &ParseError{n, fmt.Errorf("URL %q is not an absolute http(s) URL", raw)}
 			}
 			s.Seeds = append(s.Seeds, Canonicalize(u))
+		}
+		if len(s.Seeds) == 0 {
+			return nil, &ParseError{n, fmt.Errorf("site %q has path prefixes but no URL", name)}
 		}
 		sites = append(sites, s)
 	}

@@ -12,14 +12,15 @@ func TestParseSites(t *testing.T) {
 	in := "\uFEFF# district sites\n" +
 		"天津市静海区 http://www.tjjh.gov.cn/zwgk/gsgg/index.html   # 公告公示\n" +
 		"\n" +
-		"天津市西青区 https://www.xq.gov.cn/xxgk/tzgg/list.html HTTP://WWW.XQ.GOV.CN:80/xxgk/zcwj/?utm_source=x#top\n"
+		"天津市西青区 https://www.xq.gov.cn/xxgk/tzgg/list.html /xxgk/ HTTP://WWW.XQ.GOV.CN:80/xxgk/zcwj/?utm_source=x#top\n"
 	got, err := ParseSites(strings.NewReader(in))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := []Site{
-		{"天津市静海区", []string{"http://www.tjjh.gov.cn/zwgk/gsgg/index.html"}},
-		{"天津市西青区", []string{"https://www.xq.gov.cn/xxgk/tzgg/list.html", "http://www.xq.gov.cn/xxgk/zcwj/"}},
+		{Name: "天津市静海区", Seeds: []string{"http://www.tjjh.gov.cn/zwgk/gsgg/index.html"}},
+		{Name: "天津市西青区", Seeds: []string{"https://www.xq.gov.cn/xxgk/tzgg/list.html", "http://www.xq.gov.cn/xxgk/zcwj/"},
+			Prefixes: []string{"/xxgk/"}},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %v\nwant %v", got, want)
@@ -35,7 +36,7 @@ func TestParseSitesErrors(t *testing.T) {
 		{"天津市静海区\n", 1, "has no URL"},
 		{"# c\nhttp://a.gov.cn/ http://b.gov.cn/\n", 2, "starts with a URL"},
 		{"甲 http://a.gov.cn/\n乙 ftp://b.gov.cn/x\n", 2, "not an absolute http(s) URL"},
-		{"甲 /relative/index.html\n", 1, "not an absolute http(s) URL"},
+		{"甲 /relative/index.html\n", 1, "path prefixes but no URL"},
 		{"甲 http://a.gov.cn/\n甲 http://b.gov.cn/\n", 2, "already given on line 1"},
 		{"甲 http://a.gov.cn/%zz\n", 1, "bad URL"},
 	} {
