@@ -3,7 +3,7 @@ package page
 import (
 	"unicode/utf8"
 
-	"github.com/andybalholm/cascadia"
+	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -38,14 +38,6 @@ var bodySelectors = []struct {
 
 // minBodyRunes is the least non-link text a body container must hold.
 const minBodyRunes = 30
-
-var compiledBodySelectors = func() []cascadia.Selector {
-	out := make([]cascadia.Selector, len(bodySelectors))
-	for i, s := range bodySelectors {
-		out[i] = cascadia.MustCompile(s.sel)
-	}
-	return out
-}()
 
 // textStats counts the non-link and link text runes under n, leaving out
 // what skip says.
@@ -89,13 +81,13 @@ func textStats(n *html.Node, skip func(*html.Node) bool) (plain, linked int) {
 }
 
 // findBody returns the article's body container, or nil.
-func findBody(doc *html.Node, chrome chromeCache) *html.Node {
-	for i, sel := range compiledBodySelectors {
+func findBody(doc *goquery.Document, chrome chromeCache) *html.Node {
+	for _, bs := range bodySelectors {
 		var best *html.Node
 		bestPlain := 0
-		for _, n := range sel.MatchAll(doc) {
+		for _, n := range doc.Find(bs.sel).Nodes {
 			plain, linked := textStats(n, chrome.skipper(n))
-			if bodySelectors[i].generic && linked > plain {
+			if bs.generic && linked > plain {
 				continue
 			}
 			if plain > bestPlain {
@@ -106,7 +98,7 @@ func findBody(doc *html.Node, chrome chromeCache) *html.Node {
 			return best
 		}
 	}
-	return densest(doc)
+	return densest(doc.Get(0))
 }
 
 // densest is the fallback: the element under which paragraphs of plain text

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -42,10 +43,13 @@ func Read(body []byte, url, contentType string) (*schema.Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse html: %w", err)
 	}
-	return read(root, url, dec), nil
+	// Wrap the tree parsed with scripting off: goquery's own reader would
+	// parse with scripting on and hide <noscript> content from the queries.
+	return read(goquery.NewDocumentFromNode(root), url, dec), nil
 }
 
-func read(root *html.Node, pageURL string, dec decoded) *schema.Document {
+func read(gq *goquery.Document, pageURL string, dec decoded) *schema.Document {
+	root := gq.Get(0)
 	m := readMeta(root)
 	if pageURL == "" {
 		pageURL = m.tag("url")
@@ -67,7 +71,7 @@ func read(root *html.Node, pageURL string, dec decoded) *schema.Document {
 
 	links, next := res.findList(root)
 	chrome := chromeCache{}
-	bodyNode := findBody(root, chrome)
+	bodyNode := findBody(gq, chrome)
 	plain := 0
 	if bodyNode != nil {
 		plain, _ = textStats(bodyNode, chrome.skipper(bodyNode))
