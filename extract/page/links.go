@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -20,14 +21,12 @@ func newResolver(pageURL string, doc *html.Node) resolver {
 	if err != nil {
 		base = &url.URL{}
 	}
-	forEachElement(doc, func(n *html.Node) bool {
-		if n.DataAtom == atom.Base {
-			if u, err := base.Parse(strings.TrimSpace(attr(n, "href"))); err == nil && attr(n, "href") != "" {
-				base = u
-			}
-			return false
+	// Every <base> outside the body counts, each resolved against the one before.
+	goquery.NewDocumentFromNode(doc).Find("base").Not("body base").Each(func(_ int, s *goquery.Selection) {
+		href := s.AttrOr("href", "")
+		if u, err := base.Parse(strings.TrimSpace(href)); err == nil && href != "" {
+			base = u
 		}
-		return n.DataAtom != atom.Body
 	})
 	return resolver{base: base}
 }

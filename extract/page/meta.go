@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -77,45 +78,49 @@ var breadcrumbSepRe = regexp.MustCompile(`\s*(?:>>|>|»|›|＞|→|/|\\)\s*`)
 // titleClassRe marks title blocks of the CMS templates.
 var titleClassRe = regexp.MustCompile(`(?i)(?:^|[-_\s])(?:title|article-title|arttitle|art_title|detail-title|news_title|newstitle|con-title|bt|tit|biaoti|wzbt|sp_title)(?:$|[-_\s])`)
 
+// metaSkip marks the elements the metadata is never read from: those inside
+// a <noscript> (the scripted page's fallback), inside an <h1> (a title
+// block is read whole), or inside an element whose content is not markup.
+const metaSkip = "meta *, title *, script *, style *, noscript *, h1 *"
+
 // readMeta gathers the raw metadata of a page.
-func readMeta(root *html.Node) metaInfo {
+func readMeta(doc *goquery.Document) metaInfo {
 	m := metaInfo{tags: map[string]string{}, fields: map[string]string{}}
-	forEachElement(root, func(n *html.Node) bool {
-		switch n.DataAtom {
-		case atom.Meta:
-			name := strings.ToLower(strings.TrimSpace(attr(n, "name")))
-			if name == "" {
-				name = strings.ToLower(strings.TrimSpace(attr(n, "property")))
-			}
-			v := clean(attr(n, "content"))
-			if metaNames[name] && v != "" && !strings.EqualFold(v, "null") && m.tags[name] == "" {
-				m.tags[name] = v
-			}
-			return false
-		case atom.Title:
-			if m.titleTag == "" {
-				m.titleTag = clean(renderTextRaw(n))
-			}
-			return false
-		case atom.Script, atom.Style, atom.Noscript:
-			return false
-		case atom.H1:
+	doc.Find("meta[name], meta[property]").Not(metaSkip).Each(func(_ int, s *goquery.Selection) {
+		name := strings.ToLower(strings.TrimSpace(s.AttrOr("name", "")))
+		if name == "" {
+			name = strings.ToLower(strings.TrimSpace(s.AttrOr("property", "")))
+		}
+		v := clean(s.AttrOr("content", ""))
+		if metaNames[name] && v != "" && !strings.EqualFold(v, "null") && m.tags[name] == "" {
+			m.tags[name] = v
+		}
+	})
+	doc.Find("title").Not(metaSkip).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		m.titleTag = clean(renderTextRaw(s.Get(0)))
+		return m.titleTag == ""
+	})
+	// Title blocks: every <h1>, and the elements of a title class, in
+	// document order.
+	doc.Find("h1, [class], [id]").Not(metaSkip + ", meta, title, script, style, noscript, body, html").Each(func(_ int, s *goquery.Selection) {
+		n := s.Get(0)
+		if n.DataAtom == atom.H1 {
 			if t, ok := shortText(n, 200); ok {
 				if t = clean(t); t != "" {
 					m.heads = append(m.heads, t)
 				}
 			}
-			return false
+			return
 		}
-		if n.DataAtom != atom.Body && n.DataAtom != atom.Html && titleClassRe.MatchString(classID(n)) {
+		if titleClassRe.MatchString(classID(n)) {
 			if t, ok := shortText(n, 200); ok {
 				if t = clean(t); t != "" && !strings.Contains(t, "\n") {
 					m.heads = append(m.heads, t)
 				}
 			}
 		}
-		return true
 	})
+	root := doc.Get(0)
 	for _, line := range strings.Split(renderText(root), "\n") {
 		if utf8.RuneCountInString(line) > maxInfoLine {
 			continue

@@ -50,7 +50,7 @@ func Read(body []byte, url, contentType string) (*schema.Document, error) {
 
 func read(gq *goquery.Document, pageURL string, dec decoded) *schema.Document {
 	root := gq.Get(0)
-	m := readMeta(root)
+	m := readMeta(gq)
 	if pageURL == "" {
 		pageURL = m.tag("url")
 	}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -80,15 +81,8 @@ func isDataTable(t *html.Node) bool {
 	if !wide {
 		return false
 	}
-	nested := false
-	forEachElement(t, func(n *html.Node) bool {
-		if n != t && n.DataAtom == atom.Table {
-			nested = true
-		}
-		return !nested
-	})
-	if nested {
-		return false
+	if goquery.NewDocumentFromNode(t).Find("table").Length() > 0 {
+		return false // a layout table holding others
 	}
 	for _, tr := range rows {
 		for _, c := range rowCells(tr) {
