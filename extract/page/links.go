@@ -87,22 +87,40 @@ func (r resolver) attachmentOf(a *html.Node) (schema.Attachment, bool) {
 
 // attachments collects the attachments linked from the article area: the
 // body and what surrounds it, but not the site's header, navigation and
-// footer.
-func (r resolver) attachments(doc *html.Node) []schema.Attachment {
+// footer, nor a link inside another link.
+func (r resolver) attachments(area *html.Node) []schema.Attachment {
 	var out []schema.Attachment
 	seen := map[string]bool{}
-	forEachElement(doc, func(n *html.Node) bool {
-		if n.DataAtom == atom.Head || isSiteChrome(n) {
-			return false
-		}
-		if n.DataAtom == atom.A {
+	s := goquery.NewDocumentFromNode(area).Selection
+	notHere := func(n *html.Node) bool { return n.DataAtom == atom.Head || isSiteChrome(n) }
+	links := outside(s.Find("a[href]"), area, func(n *html.Node) bool { return n.DataAtom == atom.A || notHere(n) })
+	s.Filter("a[href]").AddSelection(links).Each(func(_ int, a *goquery.Selection) {
+		if n := a.Get(0); !notHere(n) {
 			if at, ok := r.attachmentOf(n); ok && !seen[at.URL] {
 				seen[at.URL] = true
 				out = append(out, at)
 			}
-			return false
 		}
-		return true
 	})
 	return out
+}
+
+// outside keeps the elements of s that a walk down from top would reach if
+// it entered no element that stop marks: no ancestor of theirs, up to top
+// included, is marked. stop is asked once per element.
+func outside(s *goquery.Selection, top *html.Node, stop func(*html.Node) bool) *goquery.Selection {
+	memo := map[*html.Node]bool{}
+	var blocked func(n *html.Node) bool
+	blocked = func(n *html.Node) bool {
+		if n == nil {
+			return false
+		}
+		v, ok := memo[n]
+		if !ok {
+			v = n.Type == html.ElementNode && stop(n) || n != top && blocked(n.Parent)
+			memo[n] = v
+		}
+		return v
+	}
+	return s.FilterFunction(func(_ int, e *goquery.Selection) bool { return !blocked(e.Get(0).Parent) })
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -49,31 +50,22 @@ func itemNodes(n *html.Node) []*html.Node {
 		rows, _ := tableRows(n)
 		return rows
 	}
-	var out []*html.Node
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode {
-			continue
-		}
-		switch c.DataAtom {
-		case atom.Li, atom.Div, atom.P, atom.Dd, atom.Dt, atom.Span, atom.Tr, atom.A:
-			out = append(out, c)
-		}
-	}
-	return out
+	return goquery.NewDocumentFromNode(n).ChildrenFiltered("li, div, p, dd, dt, span, tr, a").Nodes
 }
 
 // itemLink reads the article link of one list item.
 func (r resolver) itemLink(item *html.Node) (schema.Link, bool) {
 	var best *html.Node
 	bestLen := 0
-	forEachElement(item, func(n *html.Node) bool {
-		if n.DataAtom == atom.A && r.resolve(attr(n, "href")) != "" {
+	isLink := func(n *html.Node) bool { return n.DataAtom == atom.A && r.resolve(attr(n, "href")) != "" }
+	s := goquery.NewDocumentFromNode(item).Selection
+	// The item's links, but not a link inside a link.
+	s.Filter("a[href]").AddSelection(outside(s.Find("a[href]"), item, isLink)).Each(func(_ int, a *goquery.Selection) {
+		if n := a.Get(0); isLink(n) {
 			if l := utf8.RuneCountInString(strings.TrimSpace(renderText(n))); l > bestLen || best == nil {
 				best, bestLen = n, l
 			}
-			return false
 		}
-		return true
 	})
 	if best == nil {
 		return schema.Link{}, false
@@ -110,18 +102,16 @@ func (r resolver) itemLink(item *html.Node) (schema.Link, bool) {
 // findList returns the article links of the page and its next pages.
 func (r resolver) findList(doc *html.Node) (links []schema.Link, next []string) {
 	var conts []listContainer
-	forEachElement(doc, func(n *html.Node) bool {
-		if n.DataAtom == atom.Head || isSiteChrome(n) {
-			return false
-		}
-		switch n.DataAtom {
-		case atom.Ul, atom.Ol, atom.Dl, atom.Div, atom.Table, atom.Tbody, atom.Section, atom.Td:
-		default:
-			return true
+	notHere := func(n *html.Node) bool { return n.DataAtom == atom.Head || isSiteChrome(n) }
+	cands := goquery.NewDocumentFromNode(doc).Find("ul, ol, dl, div, table, tbody, section, td")
+	outside(cands, doc, notHere).Each(func(_ int, s *goquery.Selection) {
+		n := s.Get(0)
+		if notHere(n) {
+			return
 		}
 		items := itemNodes(n)
 		if len(items) < minListItems {
-			return true
+			return
 		}
 		c := listContainer{order: len(conts), node: n}
 		for _, it := range items {
@@ -135,7 +125,6 @@ func (r resolver) findList(doc *html.Node) (links []schema.Link, next []string) 
 		if len(c.items) >= minListItems {
 			conts = append(conts, c)
 		}
-		return true
 	})
 	if len(conts) > 0 {
 		best := 0
@@ -257,18 +246,21 @@ func (r resolver) nextPages(doc *html.Node) []string {
 		}
 	}
 	var scripts strings.Builder
-	forEachElement(doc, func(n *html.Node) bool {
+	// Scripts and links, but not what is inside either.
+	cands := goquery.NewDocumentFromNode(doc).Find("script, a")
+	inner := func(n *html.Node) bool { return n.DataAtom == atom.Script || n.DataAtom == atom.A }
+	outside(cands, doc, inner).Each(func(_ int, s *goquery.Selection) {
+		n := s.Get(0)
 		switch n.DataAtom {
 		case atom.Script:
 			if n.FirstChild != nil {
 				scripts.WriteString(n.FirstChild.Data)
 				scripts.WriteString("\n")
 			}
-			return false
 		case atom.A:
 			abs := r.resolve(attr(n, "href"))
 			if abs == "" {
-				return false
+				return
 			}
 			text := strings.TrimSpace(strings.Join(strings.Fields(renderText(n)), ""))
 			s, k := pageNumber(abs)
@@ -278,9 +270,7 @@ func (r resolver) nextPages(doc *html.Node) []string {
 			case cur >= 0 && s == stem && k > cur && sameDir(abs, self):
 				add(abs, k)
 			}
-			return false
 		}
-		return true
 	})
 	if js := scripts.String(); js != "" {
 		for _, u := range r.createPageHTML(js, cur) {
