@@ -50,7 +50,16 @@ func itemNodes(n *html.Node) []*html.Node {
 		rows, _ := tableRows(n)
 		return rows
 	}
-	return goquery.NewDocumentFromNode(n).ChildrenFiltered("li, div, p, dd, dt, span, tr, a").Nodes
+	// Children with a test on the tag, not ChildrenFiltered: this runs for
+	// every candidate container, and a selector string is compiled per call.
+	return goquery.NewDocumentFromNode(n).Children().FilterFunction(func(_ int, c *goquery.Selection) bool {
+		return itemTags[c.Get(0).DataAtom]
+	}).Nodes
+}
+
+// itemTags are the elements that are items of a list container.
+var itemTags = map[atom.Atom]bool{
+	atom.Li: true, atom.Div: true, atom.P: true, atom.Dd: true, atom.Dt: true, atom.Span: true, atom.Tr: true, atom.A: true,
 }
 
 // itemLink reads the article link of one list item.
@@ -59,8 +68,12 @@ func (r resolver) itemLink(item *html.Node) (schema.Link, bool) {
 	bestLen := 0
 	isLink := func(n *html.Node) bool { return n.DataAtom == atom.A && r.resolve(attr(n, "href")) != "" }
 	s := goquery.NewDocumentFromNode(item).Selection
-	// The item's links, but not a link inside a link.
-	s.Filter("a[href]").AddSelection(outside(s.Find("a[href]"), item, isLink)).Each(func(_ int, a *goquery.Selection) {
+	// The item's links, but not a link inside a link; the item may be a
+	// link itself.
+	if !isLink(item) {
+		s = outside(s.Find("a[href]"), item, isLink)
+	}
+	s.Each(func(_ int, a *goquery.Selection) {
 		if n := a.Get(0); isLink(n) {
 			if l := utf8.RuneCountInString(strings.TrimSpace(renderText(n))); l > bestLen || best == nil {
 				best, bestLen = n, l
