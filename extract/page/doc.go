@@ -2,8 +2,14 @@
 // clean schema.Document: metadata, body text without site chrome, heading
 // tree, tables, attachments — or, for a list (column) page, its links.
 //
-// The model: bytes are decoded to UTF-8, parsed by x/net/html, and read in
-// passes over the tree, none of which changes it:
+// The model: bytes are decoded to UTF-8, parsed once by x/net/html with
+// scripting off (so <noscript> fallbacks — pager links, a page's content
+// for script-less readers — are parsed as markup, not as raw text), and the
+// tree is wrapped with goquery.NewDocumentFromNode; goquery's own
+// NewDocumentFromReader would parse with scripting on. The passes query the
+// tree with goquery selections — meta tags, <title>, title blocks, <base>,
+// the CMS body containers, list containers and items, links, pager scripts,
+// attachments — and none of them changes it:
 //
 //	charset.go  bytes → UTF-8: BOM, HTTP header, a <meta> anywhere in
 //	            <head> (not only the first 1024 bytes), then sniffing
@@ -21,8 +27,15 @@
 //	page.go     Read, the page type decision, sections
 //
 // Text is never taken from goquery's Selection.Text, which glues
-// <td>12</td><td>3</td> into "123": the builder in text.go puts separators at
-// block and cell boundaries itself.
+// <td>12</td><td>3</td> into "123" and keeps the text of hidden and chrome
+// elements: the builder in text.go walks the nodes itself, puts separators
+// at block and cell boundaries, leaves out what is invisible or chrome, and
+// counts runes as it writes, so that tables and the <h2>–<h4> headings it
+// meets get their offsets into the text. The chrome and density tests
+// (chrome.go, body.go densest) and the table grid (table.go) stay walks
+// over nodes too: they judge one element at a time by its subtree's text
+// and structure, where a selector compiled per call would cost more than
+// the walk.
 //
 // # Decisions
 //
