@@ -94,21 +94,23 @@ func (r resolver) attachments(area *html.Node) []schema.Attachment {
 	s := goquery.NewDocumentFromNode(area).Selection
 	notHere := func(n *html.Node) bool { return n.DataAtom == atom.Head || isSiteChrome(n) }
 	links := outside(s.Find("a[href]"), area, func(n *html.Node) bool { return n.DataAtom == atom.A || notHere(n) })
-	s.Filter("a[href]").AddSelection(links).Each(func(_ int, a *goquery.Selection) {
-		if n := a.Get(0); !notHere(n) {
+	for _, n := range append(s.Filter("a[href]").Nodes, links...) {
+		if !notHere(n) {
 			if at, ok := r.attachmentOf(n); ok && !seen[at.URL] {
 				seen[at.URL] = true
 				out = append(out, at)
 			}
 		}
-	})
+	}
 	return out
 }
 
-// outside keeps the elements of s that a walk down from top would reach if
-// it entered no element that stop marks: no ancestor of theirs, up to top
-// included, is marked. stop is asked once per element.
-func outside(s *goquery.Selection, top *html.Node, stop func(*html.Node) bool) *goquery.Selection {
+// outside returns the elements of s that a walk down from top would reach
+// if it entered no element that stop marks: no ancestor of theirs, up to top
+// included, is marked. stop is asked once per element. It returns nodes,
+// not a Selection: goquery's FilterFunction and Each make a Selection per
+// node.
+func outside(s *goquery.Selection, top *html.Node, stop func(*html.Node) bool) []*html.Node {
 	memo := map[*html.Node]bool{}
 	var blocked func(n *html.Node) bool
 	blocked = func(n *html.Node) bool {
@@ -122,5 +124,11 @@ func outside(s *goquery.Selection, top *html.Node, stop func(*html.Node) bool) *
 		}
 		return v
 	}
-	return s.FilterFunction(func(_ int, e *goquery.Selection) bool { return !blocked(e.Get(0).Parent) })
+	var out []*html.Node
+	for _, n := range s.Nodes {
+		if !blocked(n.Parent) {
+			out = append(out, n)
+		}
+	}
+	return out
 }

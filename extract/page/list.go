@@ -52,9 +52,13 @@ func itemNodes(n *html.Node) []*html.Node {
 	}
 	// Children with a test on the tag, not ChildrenFiltered: this runs for
 	// every candidate container, and a selector string is compiled per call.
-	return goquery.NewDocumentFromNode(n).Children().FilterFunction(func(_ int, c *goquery.Selection) bool {
-		return itemTags[c.Get(0).DataAtom]
-	}).Nodes
+	var out []*html.Node
+	for _, c := range goquery.NewDocumentFromNode(n).Children().Nodes {
+		if itemTags[c.DataAtom] {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // itemTags are the elements that are items of a list container.
@@ -67,19 +71,19 @@ func (r resolver) itemLink(item *html.Node) (schema.Link, bool) {
 	var best *html.Node
 	bestLen := 0
 	isLink := func(n *html.Node) bool { return n.DataAtom == atom.A && r.resolve(attr(n, "href")) != "" }
-	s := goquery.NewDocumentFromNode(item).Selection
 	// The item's links, but not a link inside a link; the item may be a
 	// link itself.
+	cands := []*html.Node{item}
 	if !isLink(item) {
-		s = outside(s.Find("a[href]"), item, isLink)
+		cands = outside(goquery.NewDocumentFromNode(item).Find("a[href]"), item, isLink)
 	}
-	s.Each(func(_ int, a *goquery.Selection) {
-		if n := a.Get(0); isLink(n) {
+	for _, n := range cands {
+		if isLink(n) {
 			if l := utf8.RuneCountInString(strings.TrimSpace(renderText(n))); l > bestLen || best == nil {
 				best, bestLen = n, l
 			}
 		}
-	})
+	}
 	if best == nil {
 		return schema.Link{}, false
 	}
@@ -117,14 +121,13 @@ func (r resolver) findList(doc *html.Node) (links []schema.Link, next []string) 
 	var conts []listContainer
 	notHere := func(n *html.Node) bool { return n.DataAtom == atom.Head || isSiteChrome(n) }
 	cands := goquery.NewDocumentFromNode(doc).Find("ul, ol, dl, div, table, tbody, section, td")
-	outside(cands, doc, notHere).Each(func(_ int, s *goquery.Selection) {
-		n := s.Get(0)
+	for _, n := range outside(cands, doc, notHere) {
 		if notHere(n) {
-			return
+			continue
 		}
 		items := itemNodes(n)
 		if len(items) < minListItems {
-			return
+			continue
 		}
 		c := listContainer{order: len(conts), node: n}
 		for _, it := range items {
@@ -138,7 +141,7 @@ func (r resolver) findList(doc *html.Node) (links []schema.Link, next []string) 
 		if len(c.items) >= minListItems {
 			conts = append(conts, c)
 		}
-	})
+	}
 	if len(conts) > 0 {
 		best := 0
 		for i, c := range conts {
@@ -262,8 +265,7 @@ func (r resolver) nextPages(doc *html.Node) []string {
 	// Scripts and links, but not what is inside either.
 	cands := goquery.NewDocumentFromNode(doc).Find("script, a")
 	inner := func(n *html.Node) bool { return n.DataAtom == atom.Script || n.DataAtom == atom.A }
-	outside(cands, doc, inner).Each(func(_ int, s *goquery.Selection) {
-		n := s.Get(0)
+	for _, n := range outside(cands, doc, inner) {
 		switch n.DataAtom {
 		case atom.Script:
 			if n.FirstChild != nil {
@@ -273,7 +275,7 @@ func (r resolver) nextPages(doc *html.Node) []string {
 		case atom.A:
 			abs := r.resolve(attr(n, "href"))
 			if abs == "" {
-				return
+				continue
 			}
 			text := strings.TrimSpace(strings.Join(strings.Fields(renderText(n)), ""))
 			s, k := pageNumber(abs)
@@ -284,7 +286,7 @@ func (r resolver) nextPages(doc *html.Node) []string {
 				add(abs, k)
 			}
 		}
-	})
+	}
 	if js := scripts.String(); js != "" {
 		for _, u := range r.createPageHTML(js, cur) {
 			_, k := pageNumber(u)

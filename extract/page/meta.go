@@ -102,15 +102,15 @@ func readMeta(doc *goquery.Document) metaInfo {
 	})
 	// Title blocks: every <h1>, and the elements of a title class, in
 	// document order.
-	doc.Find("h1, [class], [id]").Not(metaSkip + ", meta, title, script, style, noscript, body, html").Each(func(_ int, s *goquery.Selection) {
-		n := s.Get(0)
+	heads := doc.Find("h1, [class], [id]").Not(metaSkip + ", meta, title, script, style, noscript, body, html")
+	for _, n := range heads.Nodes {
 		if n.DataAtom == atom.H1 {
 			if t, ok := shortText(n, 200); ok {
 				if t = clean(t); t != "" {
 					m.heads = append(m.heads, t)
 				}
 			}
-			return
+			continue
 		}
 		if titleClassRe.MatchString(classID(n)) {
 			if t, ok := shortText(n, 200); ok {
@@ -119,7 +119,7 @@ func readMeta(doc *goquery.Document) metaInfo {
 				}
 			}
 		}
-	})
+	}
 	root := doc.Get(0)
 	for _, line := range strings.Split(renderText(root), "\n") {
 		if utf8.RuneCountInString(line) > maxInfoLine {
