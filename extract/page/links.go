@@ -22,7 +22,7 @@ func newResolver(pageURL string, doc *html.Node) resolver {
 		base = &url.URL{}
 	}
 	// Every <base> outside the body counts, each resolved against the one before.
-	goquery.NewDocumentFromNode(doc).Find("base").Not("body base").Each(func(_ int, s *goquery.Selection) {
+	selection(doc).Find("base").Not("body base").Each(func(_ int, s *goquery.Selection) {
 		href := s.AttrOr("href", "")
 		if u, err := base.Parse(strings.TrimSpace(href)); err == nil && href != "" {
 			base = u
@@ -91,7 +91,7 @@ func (r resolver) attachmentOf(a *html.Node) (schema.Attachment, bool) {
 func (r resolver) attachments(area *html.Node) []schema.Attachment {
 	var out []schema.Attachment
 	seen := map[string]bool{}
-	s := goquery.NewDocumentFromNode(area).Selection
+	s := selection(area)
 	notHere := func(n *html.Node) bool { return n.DataAtom == atom.Head || isSiteChrome(n) }
 	links := outside(s.Find("a[href]"), area, func(n *html.Node) bool { return n.DataAtom == atom.A || notHere(n) })
 	for _, n := range append(s.Filter("a[href]").Nodes, links...) {

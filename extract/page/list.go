@@ -53,7 +53,7 @@ func itemNodes(n *html.Node) []*html.Node {
 	// Children with a test on the tag, not ChildrenFiltered: this runs for
 	// every candidate container, and a selector string is compiled per call.
 	var out []*html.Node
-	for _, c := range goquery.NewDocumentFromNode(n).Children().Nodes {
+	for _, c := range selection(n).Children().Nodes {
 		if itemTags[c.DataAtom] {
 			out = append(out, c)
 		}
@@ -75,7 +75,7 @@ func (r resolver) itemLink(item *html.Node) (schema.Link, bool) {
 	// link itself.
 	cands := []*html.Node{item}
 	if !isLink(item) {
-		cands = outside(goquery.NewDocumentFromNode(item).Find("a[href]"), item, isLink)
+		cands = outside(selection(item).Find("a[href]"), item, isLink)
 	}
 	for _, n := range cands {
 		if isLink(n) {
@@ -117,10 +117,11 @@ func (r resolver) itemLink(item *html.Node) (schema.Link, bool) {
 }
 
 // findList returns the article links of the page and its next pages.
-func (r resolver) findList(doc *html.Node) (links []schema.Link, next []string) {
+func (r resolver) findList(gq *goquery.Document) (links []schema.Link, next []string) {
+	doc := gq.Get(0)
 	var conts []listContainer
 	notHere := func(n *html.Node) bool { return n.DataAtom == atom.Head || isSiteChrome(n) }
-	cands := goquery.NewDocumentFromNode(doc).Find("ul, ol, dl, div, table, tbody, section, td")
+	cands := gq.Find("ul, ol, dl, div, table, tbody, section, td")
 	for _, n := range outside(cands, doc, notHere) {
 		if notHere(n) {
 			continue
@@ -263,7 +264,7 @@ func (r resolver) nextPages(doc *html.Node) []string {
 	}
 	var scripts strings.Builder
 	// Scripts and links, but not what is inside either.
-	cands := goquery.NewDocumentFromNode(doc).Find("script, a")
+	cands := selection(doc).Find("script, a")
 	inner := func(n *html.Node) bool { return n.DataAtom == atom.Script || n.DataAtom == atom.A }
 	for _, n := range outside(cands, doc, inner) {
 		switch n.DataAtom {

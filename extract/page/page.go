@@ -48,6 +48,10 @@ func Read(body []byte, url, contentType string) (*schema.Document, error) {
 	return read(goquery.NewDocumentFromNode(root), url, dec), nil
 }
 
+// selection wraps n, a node of the parsed tree, for goquery queries of its
+// subtree; nothing is copied or parsed again.
+func selection(n *html.Node) *goquery.Selection { return goquery.NewDocumentFromNode(n).Selection }
+
 func read(gq *goquery.Document, pageURL string, dec decoded) *schema.Document {
 	root := gq.Get(0)
 	m := readMeta(gq)
@@ -69,7 +73,7 @@ func read(gq *goquery.Document, pageURL string, dec decoded) *schema.Document {
 	doc.Published = m.published(pageURL)
 	doc.Region = m.region(doc.Publisher)
 
-	links, next := res.findList(root)
+	links, next := res.findList(gq)
 	chrome := chromeCache{}
 	bodyNode := findBody(gq, chrome)
 	plain := 0

@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -81,7 +80,7 @@ func isDataTable(t *html.Node) bool {
 	if !wide {
 		return false
 	}
-	if goquery.NewDocumentFromNode(t).Find("table").Length() > 0 {
+	if selection(t).Find("table").Length() > 0 {
 		return false // a layout table holding others
 	}
 	for _, tr := range rows {
