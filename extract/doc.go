@@ -25,6 +25,7 @@ entry of an ordered table with the example that motivated it:
 	list.go       shared units (650元、850元), ranges (3至5所), 分别 lists
 	label.go      label and subject windows (only these are segmented with gse)
 	year.go       the year of a figure: its sentence, else the document's
+	direction.go  up or down for a change (cue words in direction.tsv)
 	table.go      table cells labelled by row and column headers
 
 How to add a rule in five steps:

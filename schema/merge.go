@@ -244,7 +244,7 @@ func (s *Store) LoadDocument(ctx context.Context, id int64) (*Document, string, 
 	rows.Close()
 
 	rows, err = s.db.QueryContext(ctx, `SELECT kind, value, unit, normalized, base_unit, qualifier, role, label, subject,
-		coalesce(year, 0), text, start, "end", sentence, section, cell_table, cell_row, cell_col
+		coalesce(year, 0), text, start, "end", sentence, section, cell_table, cell_row, cell_col, direction
 		FROM figure_view WHERE document_id = ? ORDER BY seq`, id)
 	if err != nil {
 		return fail("figures", err)
@@ -253,7 +253,7 @@ func (s *Store) LoadDocument(ctx context.Context, id int64) (*Document, string, 
 		var f Figure
 		var ct, cr, cc sql.NullInt64
 		if err := rows.Scan(&f.Kind, &f.Value, &f.Unit, &f.Normalized, &f.BaseUnit, &f.Qualifier, &f.Role, &f.Label,
-			&f.Subject, &f.Year, &f.Text, &f.Start, &f.End, &f.Sentence, &f.Section, &ct, &cr, &cc); err != nil {
+			&f.Subject, &f.Year, &f.Text, &f.Start, &f.End, &f.Sentence, &f.Section, &ct, &cr, &cc, &f.Direction); err != nil {
 			rows.Close()
 			return fail("figures", err)
 		}

@@ -113,7 +113,7 @@ func (s *Store) EachFigure(ctx context.Context, fn func(*FigureRow) error) error
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT id, document_id, seq, region, doc_title, doc_url, published_at,
 		       kind, value, unit, normalized, base_unit, qualifier, role, label, subject, year,
-		       text, start, "end", sentence, section, cell_table, cell_row, cell_col
+		       text, start, "end", sentence, section, cell_table, cell_row, cell_col, direction
 		FROM figure_view
 		ORDER BY document_id, seq`)
 	if err != nil {
@@ -125,7 +125,7 @@ func (s *Store) EachFigure(ctx context.Context, fn func(*FigureRow) error) error
 		var year, ct, cr, cc sql.NullInt64
 		if err := rows.Scan(&r.ID, &r.DocumentID, &r.Seq, &r.Region, &r.DocTitle, &r.DocURL, &r.Published,
 			&r.Kind, &r.Value, &r.Unit, &r.Normalized, &r.BaseUnit, &r.Qualifier, &r.Role, &r.Label, &r.Subject, &year,
-			&r.Text, &r.Start, &r.End, &r.Sentence, &r.Section, &ct, &cr, &cc); err != nil {
+			&r.Text, &r.Start, &r.End, &r.Sentence, &r.Section, &ct, &cr, &cc, &r.Direction); err != nil {
 			return fmt.Errorf("read figures: %w", err)
 		}
 		r.Year = int(year.Int64)

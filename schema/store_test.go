@@ -147,7 +147,7 @@ func TestPutAndReadBack(t *testing.T) {
 				Sentence: "全区学前三年毛入园率达到96.34%。", Section: "一、成效"},
 			// A sentence and a section that are not in the text are kept as written.
 			{Kind: KindCount, Value: 3, Unit: "个", Normalized: 3, BaseUnit: "个", Qualifier: QualApprox, Role: RoleChange,
-				Text: "3个", Start: 1, End: 2, Sentence: "不在正文里的句子", Section: "三、不存在",
+				Direction: DirDown, Text: "3个", Start: 1, End: 2, Sentence: "不在正文里的句子", Section: "三、不存在",
 				Cell: &CellRef{Table: 0, Row: 1, Col: 2}},
 			{Kind: KindIndex, Value: 0.45, Normalized: 0.45, Role: RoleThreshold, Text: "0.45", Start: 3, End: 4},
 		},
@@ -304,6 +304,15 @@ func TestMigrateFromVersion1(t *testing.T) {
 	hits, err := s.Search(ctx, "教师", 5)
 	if err != nil || len(hits) != 1 || hits[0].URL != "http://x/old" {
 		t.Errorf("search in migrated database: %+v %v", hits, err)
+	}
+	// Migration 0003 gives figures and figure_view a direction, '' by default.
+	if _, err := s.DB().Exec(`INSERT INTO figures (document_id, seq, kind, value, unit, normalized, base_unit,
+		qualifier, role, label, subject, text, start, "end") VALUES (1, 0, 'percent', 2.4, '%', 2.4, '%', '', 'change', '', '', '2.4%', 0, 1)`); err != nil {
+		t.Fatal(err)
+	}
+	var dir string
+	if err := s.DB().QueryRow("SELECT direction FROM figure_view WHERE document_id = 1").Scan(&dir); err != nil || dir != "" {
+		t.Errorf("direction in migrated database: %q %v", dir, err)
 	}
 	// Opening again applies nothing.
 	s2, err := Open(path)

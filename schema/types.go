@@ -42,6 +42,16 @@ const (
 	RoleThreshold Role = "threshold"
 )
 
+// Direction is the sense of a change: whether the quantity rose or fell.
+type Direction string
+
+// Directions; DirNone for figures that are not changes.
+const (
+	DirNone Direction = ""
+	DirUp   Direction = "up"
+	DirDown Direction = "down"
+)
+
 // Figure is one number that measures something, with what it measures.
 // Start and End are half-open rune offsets into the owning Document's Text,
 // so []rune(doc.Text)[Start:End] == Text.
@@ -53,14 +63,17 @@ type Figure struct {
 	BaseUnit   string    `json:"base_unit"`
 	Qualifier  Qualifier `json:"qualifier"`
 	Role       Role      `json:"role"`
-	Label      string    `json:"label"`
-	Subject    string    `json:"subject"`
-	Year       int       `json:"year"` // 0 when unknown
-	Text       string    `json:"text"`
-	Start      int       `json:"start"`
-	End        int       `json:"end"`
-	Sentence   string    `json:"sentence"`
-	Section    string    `json:"section"`
+	// Direction says whether a change rose or fell (DirUp, DirDown); empty
+	// for figures that are not changes. Value stays the magnitude as written.
+	Direction Direction `json:"direction"`
+	Label     string    `json:"label"`
+	Subject   string    `json:"subject"`
+	Year      int       `json:"year"` // 0 when unknown
+	Text      string    `json:"text"`
+	Start     int       `json:"start"`
+	End       int       `json:"end"`
+	Sentence  string    `json:"sentence"`
+	Section   string    `json:"section"`
 	// Cell locates a figure read from a table cell; nil for prose.
 	Cell *CellRef `json:"cell,omitempty"`
 }

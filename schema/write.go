@@ -305,11 +305,11 @@ func (b *Batch) putParts(id int64, doc *Document) error {
 		}
 		if _, err := b.exec(`INSERT INTO figures (document_id, seq, kind, value, unit, normalized, base_unit, qualifier,
 			role, label, subject, year, text, start, "end", sentence_start, sentence_end, sentence_text,
-			section_id, section_text, cell_table, cell_row, cell_col)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			section_id, section_text, cell_table, cell_row, cell_col, direction)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			id, i, string(f.Kind), f.Value, f.Unit, f.Normalized, f.BaseUnit, string(f.Qualifier),
 			string(f.Role), f.Label, f.Subject, year, f.Text, f.Start, f.End, sentStart, sentEnd, sentText,
-			sectionID, sectionText, ct, cr, cc); err != nil {
+			sectionID, sectionText, ct, cr, cc, string(f.Direction)); err != nil {
 			return fmt.Errorf("figure %d: %w", i, err)
 		}
 	}

@@ -51,6 +51,7 @@ var dataColumns = []column{
 	{"基本单位", "base_unit", "标准值的单位（元、人、所、% 等）", 8},
 	{"限定", "qualifier", "数值与真实值的关系：空为精确，约、大于、不少于、小于、不超过", 8},
 	{"角色", "role", "数字在句中的作用：现值、变化、基期、目标、标准", 8},
+	{"方向", "direction", "变化的方向：上升或下降，仅用于角色为“变化”的数字；数值和标准值仍是原文写出的幅度（“下降2.4%”记为 2.4，方向为下降）", 6},
 	{"年份", "year", "数字所指的年份；空表示未知", 7},
 	{"原文", "text", "原文中数字连同单位和限定词的片段", 16},
 	{"句子", "sentence", "包含该数字的完整句子", 60},
@@ -116,6 +117,30 @@ var roleNames = map[schema.Role]string{
 	schema.RolePrevious:  "基期",
 	schema.RoleTarget:    "目标",
 	schema.RoleThreshold: "标准",
+}
+
+// directionNames maps directions to Chinese; no direction is left blank.
+var directionNames = map[schema.Direction]string{
+	schema.DirNone: "",
+	schema.DirUp:   "上升",
+	schema.DirDown: "下降",
+}
+
+// directionOrder lists the directions in the order 说明 explains them.
+var directionOrder = []schema.Direction{schema.DirUp, schema.DirDown, schema.DirNone}
+
+// directionMeanings explains each direction for 说明.
+var directionMeanings = map[schema.Direction]string{
+	schema.DirUp:   "增加、增长、提高、上升、扩大、比…多/高；数值为增加的幅度",
+	schema.DirDown: "减少、下降、降低、缩小、回落、收窄、比…少/低；数值为减少的幅度（带符号的变化 = −数值）",
+	schema.DirNone: "不是变化的数字",
+}
+
+func directionName(d schema.Direction) string {
+	if n, ok := directionNames[d]; ok {
+		return n
+	}
+	return string(d)
 }
 
 // roleOrder lists the roles in the order 说明 explains them.

@@ -126,6 +126,13 @@ func (b *builder) writeReadme() error {
 	for _, ro := range roleOrder {
 		step(0, "角色 role", roleName(ro), string(ro), roleMeanings[ro])
 	}
+	for _, d := range directionOrder {
+		name, code := directionName(d), string(d)
+		if name == "" {
+			name, code = "（空）", "(empty)"
+		}
+		step(0, "方向 direction", name, code, directionMeanings[d])
+	}
 	if err != nil {
 		return err
 	}

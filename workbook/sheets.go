@@ -190,14 +190,15 @@ func (b *builder) writeData(src Source) error {
 		row[10] = b.text(fr.BaseUnit)
 		row[11] = b.text(qualifierName(fr.Qualifier))
 		row[12] = b.text(roleName(fr.Role))
-		row[13] = nil
+		row[13] = b.text(directionName(fr.Direction))
+		row[14] = nil
 		if fr.Year != 0 {
-			row[13] = excelize.Cell{StyleID: b.st.year, Value: fr.Year}
+			row[14] = excelize.Cell{StyleID: b.st.year, Value: fr.Year}
 		}
-		row[14] = b.text(fr.Text)
-		row[15] = b.text(fr.Sentence)
-		row[16] = fr.DocumentID
-		row[17] = fr.Seq
+		row[15] = b.text(fr.Text)
+		row[16] = b.text(fr.Sentence)
+		row[17] = fr.DocumentID
+		row[18] = fr.Seq
 		if err := t.add(row); err != nil {
 			return err
 		}

@@ -76,7 +76,7 @@ func TestFromStore(t *testing.T) {
 	if v, _ := f.GetCellValue("文档", "D2"); v != "2024-08-29" {
 		t.Errorf("文档!D2 = %q", v)
 	}
-	if v, _ := f.GetCellValue("数据", "P2"); v != sentence1 {
+	if v, _ := f.GetCellValue("数据", "Q2"); v != sentence1 {
 		t.Errorf("sentence = %q", v)
 	}
 }

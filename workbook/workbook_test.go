@@ -57,7 +57,7 @@ func sampleSource() *fakeSource {
 	}
 	s.figs = []schema.FigureRow{
 		// document 1 (静海): a change-role figure of the label first, then the level, then a repeat.
-		fig(1, 0, jinghai, schema.KindPercent, "学前三年毛入园率", 1.2, "个百分点", 1.2, "个百分点", schema.RoleChange, "增长1.2个百分点", "学前三年毛入园率增长1.2个百分点。"),
+		fig(1, 0, jinghai, schema.KindPercent, "学前三年毛入园率", 1.2, "个百分点", 1.2, "个百分点", schema.RoleChange, "1.2个百分点", "学前三年毛入园率下降1.2个百分点。"),
 		fig(1, 1, jinghai, schema.KindPercent, "学前三年毛入园率", 96.34, "%", 96.34, "%", schema.RoleLevel, "96.34%", sentence1),
 		fig(1, 2, jinghai, schema.KindPercent, "普惠性幼儿园覆盖率", 80.87, "%", 80.87, "%", schema.RoleLevel, "80.87%", sentence1),
 		fig(1, 3, jinghai, schema.KindMoney, "一般公共预算教育经费支出预算", 190274, "万元", 1902740000, "元", schema.RoleLevel, "190274万元", sentence2),
@@ -69,6 +69,8 @@ func sampleSource() *fakeSource {
 		// document 3 (和平, second report).
 		fig(3, 0, "天津市和平区", schema.KindPercent, "学前三年毛入园率", 96.1, "%", 96.1, "%", schema.RoleLevel, "96.1%", "学前三年毛入园率96.1%。"),
 	}
+	s.figs[0].Direction = schema.DirDown
+	s.figs[4].Direction = schema.DirUp
 	s.figs[6].Qualifier = schema.QualApprox
 	s.figs[7].Sentence += "\x00\x07bad\xffbyte"
 	return s
@@ -110,7 +112,7 @@ func TestSheetsAndHeaders(t *testing.T) {
 		}
 	}
 	rows, _ := f.GetRows("数据")
-	if got := strings.Join(rows[0], ","); !strings.HasPrefix(got, "地区,文档标题,发布日期,章节,指标,对象,类型,数值,单位,标准值,基本单位,限定,角色,年份,原文,句子") {
+	if got := strings.Join(rows[0], ","); !strings.HasPrefix(got, "地区,文档标题,发布日期,章节,指标,对象,类型,数值,单位,标准值,基本单位,限定,角色,方向,年份,原文,句子") {
 		t.Errorf("数据 header = %s", got)
 	}
 	rows, _ = f.GetRows("文档")
@@ -171,8 +173,8 @@ func checkFigures(t *testing.T, f *excelize.File, sheets []string, figs []schema
 			for len(r) < len(dataColumns) {
 				r = append(r, "")
 			}
-			doc, _ := strconv.ParseInt(r[16], 10, 64)
-			seq, _ := strconv.Atoi(r[17])
+			doc, _ := strconv.ParseInt(r[17], 10, 64)
+			seq, _ := strconv.Atoi(r[18])
 			seen[key{doc, seq}]++
 			var want *schema.FigureRow
 			for i := range figs {
@@ -203,11 +205,14 @@ func checkFigures(t *testing.T, f *excelize.File, sheets []string, figs []schema
 			if r[6] != kindName(want.Kind) || r[12] != roleName(want.Role) || r[11] != qualifierName(want.Qualifier) {
 				t.Errorf("figure %d/%d: kind/role/qualifier %q %q %q", doc, seq, r[6], r[12], r[11])
 			}
-			if r[13] != strconv.Itoa(want.Year) {
-				t.Errorf("figure %d/%d: 年份 %q", doc, seq, r[13])
+			if r[13] != directionName(want.Direction) {
+				t.Errorf("figure %d/%d: 方向 %q, want %q", doc, seq, r[13], directionName(want.Direction))
 			}
-			if wantText, _ := cleanText(want.Text); r[14] != wantText {
-				t.Errorf("figure %d/%d: 原文 %q, want %q", doc, seq, r[14], wantText)
+			if r[14] != strconv.Itoa(want.Year) {
+				t.Errorf("figure %d/%d: 年份 %q", doc, seq, r[14])
+			}
+			if wantText, _ := cleanText(want.Text); r[15] != wantText {
+				t.Errorf("figure %d/%d: 原文 %q, want %q", doc, seq, r[15], wantText)
 			}
 		}
 	}
@@ -337,7 +342,8 @@ func TestTypesAndFormats(t *testing.T) {
 		{"数据", "J5", "1,902,740,000", "1902740000"}, // money, normalized
 		{"数据", "J3", "96.34%", "96.34"},             // percent shown as percent
 		{"数据", "J9", "0.4175", "0.4175"},            // an index keeps its digits
-		{"数据", "N2", "2023", "2023"},                // a year has no separator
+		{"数据", "N2", "下降", "下降"},                    // a change's direction in Chinese
+		{"数据", "O2", "2023", "2023"},                // a year has no separator
 		{"汇总", "A1", "地区", "地区"},
 	}
 	for _, c := range cases {
@@ -364,7 +370,7 @@ func TestTypesAndFormats(t *testing.T) {
 			t.Errorf("%s: no column widths", sh)
 		}
 	}
-	if !strings.Contains(xml["数据"], `<autoFilter ref="$A$1:$R$10"`) {
+	if !strings.Contains(xml["数据"], `<autoFilter ref="$A$1:$S$10"`) {
 		t.Errorf("数据 auto-filter does not cover the rows")
 	}
 }
@@ -425,9 +431,9 @@ func TestNoFormulas(t *testing.T) {
 		{"文档", "C2", "+和平区教育局"},
 		{"文档", "G2", "@SUM(A1)"},
 		{"文档", "B5", "-1+1"},
-		{"数据", "O8", "=1+1"},
+		{"数据", "P8", "=1+1"},
 		{"数据", "E9", "-小学差异系数"},
-		{"数据", "O9", "@0.4175"},
+		{"数据", "P9", "@0.4175"},
 	} {
 		got, _ := f.GetCellValue(c.sheet, c.cell)
 		typ, _ := f.GetCellType(c.sheet, c.cell)
@@ -532,7 +538,7 @@ func TestCleanText(t *testing.T) {
 func TestLongTextInWorkbook(t *testing.T) {
 	path, st := writeSample(t, sampleSource(), Options{})
 	f := openBook(t, path)
-	got, _ := f.GetCellValue("数据", "P7")
+	got, _ := f.GetCellValue("数据", "Q7")
 	if utf16Len(got) != maxCellChars || !strings.HasSuffix(got, truncMarker) {
 		t.Errorf("long sentence: %d units, want %d ending %q", utf16Len(got), maxCellChars, truncMarker)
 	}
@@ -651,7 +657,8 @@ func TestReadme(t *testing.T) {
 	path, _ := writeSample(t, sampleSource(), Options{Version: "v9.9", SourceName: "govfig.db"})
 	f := openBook(t, path)
 	for _, s := range []string{"govfig", "v9.9", "govfig.db", "2026-11-28 13:45", jinghai, "和平区",
-		"96.34 表示 96.34%", "第一个角色为“现值”", "figure_count", "normalized", "base_unit", "学校数", "不超过"} {
+		"96.34 表示 96.34%", "第一个角色为“现值”", "figure_count", "normalized", "base_unit", "学校数", "不超过",
+		"direction", "上升", "下降", "数值和标准值仍是原文写出的幅度"} {
 		if !sheetContains(t, f, "说明", s) {
 			t.Errorf("说明 lacks %q", s)
 		}

@@ -14,7 +14,7 @@ import (
 func TestInspectText(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "r.txt")
-	text := "某区2023年工作报告\n一、基本情况\n全区共有学校12所，学前三年毛入园率96.34%。\n"
+	text := "某区2023年工作报告\n一、基本情况\n全区共有学校12所，学前三年毛入园率96.34%。城镇登记失业率同比下降0.4个百分点。\n"
 	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -35,12 +35,17 @@ func TestInspectText(t *testing.T) {
 		t.Errorf("text = %q, want the file's text", m["text"])
 	}
 	figs := m["figures"].([]any)
-	if len(figs) != 2 {
-		t.Fatalf("got %d figures, want 2: %s", len(figs), out.String())
+	if len(figs) != 3 {
+		t.Fatalf("got %d figures, want 3: %s", len(figs), out.String())
 	}
 	f := figs[1].(map[string]any)
-	if f["kind"] != "percent" || f["value"] != 96.34 || f["label"] != "学前三年毛入园率" || f["year"] != 2023.0 {
+	if f["kind"] != "percent" || f["value"] != 96.34 || f["label"] != "学前三年毛入园率" || f["year"] != 2023.0 || f["direction"] != "" {
 		t.Errorf("second figure = %v", f)
+	}
+	// A fall keeps its magnitude as value and says so in direction.
+	f = figs[2].(map[string]any)
+	if f["role"] != "change" || f["value"] != 0.4 || f["direction"] != "down" {
+		t.Errorf("third figure = %v", f)
 	}
 }
 

@@ -29,7 +29,7 @@ import (
 )
 
 // Version identifies the rules' behaviour; bump it whenever output may change.
-const Version = "figures/18"
+const Version = "figures/19"
 
 // Extractor applies the rule tables. It is safe for concurrent use.
 type Extractor struct {
@@ -467,6 +467,7 @@ func (c *docCtx) finish(figs []*cand) {
 		}
 		c.year(cd)
 		c.role(cd, prev, figs[:i])
+		c.direction(cd, prev) // direction.go
 		if cd.f.Role == schema.RolePrevious && cd.f.Year > 0 && mentionsPriorYear(sub(c.rs, lw(cd.clause.Start, cd.f.Start), cd.f.Start)) {
 			cd.f.Year--
 		}

@@ -77,6 +77,8 @@ func runCases(t *testing.T, cases []rc) {
 				g = string(got.Qualifier)
 			case "role":
 				g = string(got.Role)
+			case "dir":
+				g = string(got.Direction)
 			case "label":
 				g = got.Label
 			case "subject":

@@ -149,6 +149,7 @@ func (c *docCtx) cellFigure(t schema.Table, ri, ci int, cell schema.Cell, tableU
 		f.Year--
 	case containsAny(colH, changeWords):
 		f.Role = schema.RoleChange
+		f.Direction = headerDirection(colH, m.Value)
 	case containsAny(colH, targetStrong) || containsAny(colH, targetFuture) && f.Year > c.docYear && c.docYear > 0:
 		f.Role = schema.RoleTarget
 	}
