@@ -4,7 +4,8 @@ its packages.
 
 	extract            Read: bytes of one input → Document with figures (the facade)
 	extract/page       an HTML page → Document (charset, body text, tables, attachments)
-	extract/textdoc    a .txt file → Document (UTF-8 or GB18030; title, date, tab tables)
+	extract/textdoc    a .txt file → Document (UTF-8 or GB18030; header lines, title, date,
+	                   publisher, tab tables and tables flattened into spaced cells)
 	extract/outline    heading tree from 一、/(一)/1./(1)/一是 numbering → Sections
 	extract/number     every numeral of a text (Arabic, Chinese, mixed, 点, 分之, 百分之)
 	extract/figures    numerals → figures: the rule tables of ../shared/docs/figures.md
@@ -48,11 +49,21 @@ How to add a rule in five steps:
 Decisions taken where figures.md is silent:
 
   - Text offsets: a .txt document's Text is the file with "\r\n" and "\r"
-    turned into "\n" (and a BOM dropped); all offsets point into that text.
+    turned into "\n" (and a BOM dropped); all offsets point into that text,
+    header lines (标题:, 原文链接:…) and scraper notes included.
+  - Direction: a change is up or down by the cue nearest before it
+    (direction.tsv); value stays the magnitude as written, and a printed
+    minus sign turns the direction round (增长-2.4% → down, value -2.4). A
+    table's change column takes the cue of its header (增减 → the sign says).
+  - Table cells: a 单位 column gives each row's unit; ≤/≥ before a cell's
+    number is its qualifier (le/ge) and part of its text; a 目标值 column is
+    a target; generic value headers (绝对数, 目标值) add nothing to the label.
   - Year: the nearest year written before the figure in its sentence (a
     sentence ends at 。！？, not at ；), a range 2024-2026 counting as 2024;
     a year after 比/较 is a comparison base, not the figure's year; else the
-    first year of the document's title (the year the report is about), else
+    year the heading of its section names (一、2022年工作回顾 in a 政府工作报告
+    delivered in 2023), else the first year of the document's title (the year
+    the report is about: 某区2022年工作总结 published in 2023 → 2022), else
     the year it was published. A previous figure written 上年/去年 takes the
     year before.
   - A number without a unit is no figure unless an index word stands before

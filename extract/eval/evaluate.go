@@ -62,9 +62,11 @@ const (
 	AttrRole      = "role"
 	AttrYear      = "year"
 	AttrLabel     = "label"
+	// AttrDirection counts only changes whose gold line gives a direction.
+	AttrDirection = "direction"
 )
 
-var attrNames = []string{AttrValue, AttrUnit, AttrQualifier, AttrRole, AttrYear, AttrLabel}
+var attrNames = []string{AttrValue, AttrUnit, AttrQualifier, AttrRole, AttrYear, AttrLabel, AttrDirection}
 
 // Item is one figure in a list of errors: a false positive (predicted, not in
 // the gold), a false negative (gold, not predicted) or a non-figure hit.
@@ -294,6 +296,9 @@ func scoreDoc(r *Report, c Case, doc *schema.Document, spans []Span, kindOf func
 		check(AttrYear, p.Year == g.Year, g.Year, p.Year)
 		if g.Label != "" {
 			check(AttrLabel, LabelFound(g.Label, p.Label), g.Label, p.Label)
+		}
+		if g.Direction != schema.DirNone {
+			check(AttrDirection, p.Direction == g.Direction, g.Direction, p.Direction)
 		}
 		if len(diffs) > 0 {
 			r.Mismatches = append(r.Mismatches, Mismatch{Doc: c.Name, GoldLine: g.Line, Text: g.Text, Start: g.Start,

@@ -53,6 +53,8 @@ type GoldLine struct {
 	Label      string           `json:"label,omitempty"`
 	Subject    string           `json:"subject,omitempty"`
 	Year       int              `json:"year,omitempty"`
+	// Direction of a change (up, down); optional, scored when given.
+	Direction schema.Direction `json:"direction,omitempty"`
 	// Note is the annotator's comment on a decision; it is not scored.
 	Note string `json:"note,omitempty"`
 
@@ -177,6 +179,12 @@ func Check(g GoldLine) error {
 	case schema.QualExact, schema.QualApprox, schema.QualGT, schema.QualGE, schema.QualLT, schema.QualLE:
 	default:
 		return fmt.Errorf("unknown qualifier %q", g.Qualifier)
+	}
+	switch {
+	case g.Direction != schema.DirNone && g.Direction != schema.DirUp && g.Direction != schema.DirDown:
+		return fmt.Errorf("unknown direction %q", g.Direction)
+	case g.Direction != schema.DirNone && g.Role != schema.RoleChange:
+		return fmt.Errorf("direction %q on a %s figure (only changes have one)", g.Direction, g.Role)
 	}
 	switch g.Role {
 	case schema.RoleLevel, schema.RoleChange, schema.RolePrevious, schema.RoleTarget, schema.RoleThreshold:

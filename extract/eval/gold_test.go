@@ -89,7 +89,7 @@ func TestEvaluateGoldEcho(t *testing.T) {
 			}
 			doc.Figures = append(doc.Figures, schema.Figure{Kind: s.Kind, Value: s.Value, Unit: s.Unit,
 				Normalized: s.Normalized, BaseUnit: s.BaseUnit, Qualifier: s.Qualifier, Role: s.Role, Label: s.Label,
-				Subject: s.Subject, Year: s.Year, Text: s.Text, Start: s.Start, End: s.End})
+				Subject: s.Subject, Year: s.Year, Direction: s.Direction, Text: s.Text, Start: s.Start, End: s.End})
 		}
 		return doc, nil
 	}

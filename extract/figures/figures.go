@@ -744,7 +744,7 @@ func (c *docCtx) target(cd *cand, left string, before []*cand) bool {
 func (c *docCtx) year(cd *cand) {
 	f := &cd.f
 	ys := findYears(c.rs, lw(cd.period.Start, f.Start), f.Start)
-	y := c.docYear
+	y := c.sectionYear(f.Section) // year.go
 	if len(ys) > 0 {
 		y = ys[len(ys)-1].year
 	}

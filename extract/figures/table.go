@@ -11,17 +11,34 @@ import (
 
 // Table cells. A numeric cell outside the header rows and columns is a
 // figure: its label joins the row header and the column header; its unit is
-// the cell's own, else the column header's (学校数(所)), else the table's
-// (单位：万元 in the caption); its year is a year in the column header, else
-// one in the caption, else the document's; its role comes from the column
-// header (比上年增加 → change, a future 安排/预算 column → target).
+// the cell's own, else the column header's (学校数(所)), else the row's 单位
+// column (指标 | 单位 | 绝对数 | 比上年增长(%): 亿元 for 绝对数), else the
+// row header's, else the table's (单位：万元 in the caption); its year is a
+// year in the column header, else one in the caption, else the document's;
+// its role comes from the column header (比上年增加 → change, a future
+// 安排/预算 column → target, 目标值 → target); a bound before the number
+// (≤4.0, ≥95) is its qualifier; a change has the direction of its header
+// and printed sign.
 
 // headerUnitRe finds a unit in brackets in a header or caption:
 // 学校数(所), 金额（万元）, （单位：万元）.
 var headerUnitRe = regexp.MustCompile(`[(（]\s*(?:单位\s*[:：]\s*)?([^()（）]{1,6})\s*[)）]|单位\s*[:：]\s*([^\s,，。;；)）]{1,6})`)
 
-// cellNumberRe is a cell holding one number, with optional unit.
-var cellNumberRe = regexp.MustCompile(`^\s*[-+]?[0-9０-９][0-9０-９,，.．]*\s*\S{0,4}\s*$`)
+// cellNumberRe is a cell holding one number, with an optional bound before
+// it and an optional unit after it.
+var cellNumberRe = regexp.MustCompile(`^\s*[≤≥<>＜＞]?\s*[-+－]?[0-9０-９][0-9０-９,，.．]*\s*\S{0,4}\s*$`)
+
+// cellBounds are the bound signs a cell may print before its number.
+var cellBounds = map[rune]schema.Qualifier{
+	'≤': schema.QualLE, '≥': schema.QualGE, '<': schema.QualLT, '>': schema.QualGT, '＜': schema.QualLT, '＞': schema.QualGT,
+}
+
+// unitColumnHeads name a column that holds each row's unit.
+var unitColumnHeads = []string{"单位", "计量单位", "计算单位"}
+
+// genericColumns are column headers that name no indicator of their own
+// (the value column of 指标 | 单位 | 绝对数): the label is the row header.
+var genericColumns = []string{"绝对数", "总量", "数值", "数量", "实绩", "完成值", "完成数", "实际值", "本年", "本期", "目标值", "预期目标", "目标"}
 
 // tableFigures returns the figures of doc's tables.
 func (c *docCtx) tableFigures() []schema.Figure {
@@ -100,6 +117,9 @@ func (c *docCtx) cellFigure(t schema.Table, ri, ci int, cell schema.Cell, tableU
 		unitText = unitIn(colH)
 	}
 	if unitText == "" {
+		unitText = rowUnit(t, ri)
+	}
+	if unitText == "" {
 		unitText = unitIn(rowH)
 	}
 	if unitText == "" {
@@ -121,14 +141,17 @@ func (c *docCtx) cellFigure(t schema.Table, ri, ci int, cell schema.Cell, tableU
 	}
 	label := strings.TrimSpace(headerCleanRe.ReplaceAllString(rowH, ""))
 	colLabel := strings.TrimSpace(headerCleanRe.ReplaceAllString(colH, ""))
+	if label != "" && isGenericColumn(colLabel) {
+		colLabel = ""
+	}
 	if label == "" {
 		label = colLabel
 	} else if colLabel != "" && findYears([]rune(colLabel), 0, len([]rune(colLabel))) == nil {
 		label += " " + colLabel
 	}
 	f.Label = label
-	// Year: column header, caption, document.
-	f.Year = c.docYear
+	// Year: column header, caption, section heading, document.
+	f.Year = c.sectionYear(outline.At(c.sections, cell.Start))
 	if tableYear > 0 {
 		f.Year = tableYear
 	}
@@ -153,14 +176,23 @@ func (c *docCtx) cellFigure(t schema.Table, ri, ci int, cell schema.Cell, tableU
 	case containsAny(colH, targetStrong) || containsAny(colH, targetFuture) && f.Year > c.docYear && c.docYear > 0:
 		f.Role = schema.RoleTarget
 	}
-	f.Start, f.End = cell.Start+m.Start, cell.Start+m.End
-	if f.End > len(c.rs) || f.Start < 0 || string(c.rs[f.Start:f.End]) != m.Text {
+	// A bound printed before the number (≤4.0, ≥95): the qualifier, in the span.
+	start := m.Start
+	if b := strings.TrimRight(string(text[:m.Start]), " "); b != "" {
+		br := []rune(b)
+		if q, ok := cellBounds[br[len(br)-1]]; ok && len(br) == 1 {
+			f.Qualifier = q
+			start = 0
+		}
+	}
+	f.Start, f.End = cell.Start+start, cell.Start+m.End
+	if f.End > len(c.rs) || f.Start < 0 || string(c.rs[f.Start:f.End]) != string(text[start:m.End]) {
 		// The cell's offsets do not point at its text: keep the figure
 		// without a span rather than a wrong one.
 		f.Start, f.End = cell.Start, cell.Start
 		f.Text = ""
 	} else {
-		f.Text = m.Text
+		f.Text = string(text[start:m.End])
 	}
 	f.Section = outline.At(c.sections, cell.Start)
 	s := spanAt(c.sentences, cell.Start)
@@ -171,6 +203,32 @@ func (c *docCtx) cellFigure(t schema.Table, ri, ci int, cell schema.Cell, tableU
 func containsAny(s string, ws []string) bool {
 	for _, w := range ws {
 		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// rowUnit returns the unit a row gives in its 单位 column, "" when the
+// table has none.
+func rowUnit(t schema.Table, ri int) string {
+	for k := 0; k < t.HeaderRows && k < len(t.Rows); k++ {
+		for ci, hc := range t.Rows[k] {
+			h := strings.TrimSpace(hc.Text)
+			for _, u := range unitColumnHeads {
+				if h == u && ci < len(t.Rows[ri]) {
+					return strings.TrimSpace(t.Rows[ri][ci].Text)
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// isGenericColumn reports a column header that names no indicator.
+func isGenericColumn(h string) bool {
+	for _, g := range genericColumns {
+		if h == g {
 			return true
 		}
 	}

@@ -65,3 +65,69 @@ func TestTableCells(t *testing.T) {
 		}
 	}
 }
+
+// TestTableLevelAndGrowthColumns: a statistics table with a 单位 column gives
+// every numeric column a figure: the level column (绝对数) takes the row's
+// unit, the growth column its header's %, as a change with its direction.
+func TestTableLevelAndGrowthColumns(t *testing.T) {
+	doc := tableDoc("表1 2023年地区生产总值及构成", [][]string{
+		{"指标", "单位", "绝对数", "比上年增长(%)"},
+		{"地区生产总值", "亿元", "486.7", "4.6"},
+		{"第二产业", "亿元", "178.5", "-1.8"},
+	}, 1, 1)
+	figs := Default().Extract(doc)
+	checkSpans(t, doc, figs)
+	want := []struct {
+		text  string
+		kind  schema.Kind
+		norm  float64
+		role  schema.Role
+		dir   schema.Direction
+		label string
+	}{
+		{"486.7", schema.KindMoney, 48670000000, schema.RoleLevel, "", "地区生产总值"},
+		{"4.6", schema.KindPercent, 4.6, schema.RoleChange, schema.DirUp, "地区生产总值 比上年增长"},
+		{"178.5", schema.KindMoney, 17850000000, schema.RoleLevel, "", "第二产业"},
+		{"-1.8", schema.KindPercent, -1.8, schema.RoleChange, schema.DirDown, "第二产业 比上年增长"},
+	}
+	if len(figs) != len(want) {
+		t.Fatalf("got %d figures %s, want %d", len(figs), describe(figs), len(want))
+	}
+	for i, w := range want {
+		f := figs[i]
+		if f.Text != w.text || f.Kind != w.kind || f.Normalized != w.norm || f.Role != w.role || f.Direction != w.dir || f.Label != w.label || f.Year != 2023 {
+			t.Errorf("figure %d = %+v, want %+v", i, f, w)
+		}
+	}
+}
+
+// TestTableBoundsAndTargets: an indicator table flattened from a report:
+// years from the column headers, 目标值 a target, ≤/≥ the qualifier.
+func TestTableBoundsAndTargets(t *testing.T) {
+	doc := tableDoc("表1 主要指标完成情况", [][]string{
+		{"指标名称", "单位", "2021年", "2022年", "目标值"},
+		{"城镇登记失业率", "%", "3.4", "3.6", "≤4.0"},
+		{"空气质量优良天数比例", "%", "66.8", "72.1", "≥70"},
+	}, 1, 1)
+	doc.Title = "某区2022年工作报告"
+	figs := Default().Extract(doc)
+	checkSpans(t, doc, figs)
+	want := []struct {
+		text string
+		role schema.Role
+		q    schema.Qualifier
+		year int
+	}{
+		{"3.4", schema.RoleLevel, "", 2021}, {"3.6", schema.RoleLevel, "", 2022}, {"≤4.0", schema.RoleTarget, schema.QualLE, 2022},
+		{"66.8", schema.RoleLevel, "", 2021}, {"72.1", schema.RoleLevel, "", 2022}, {"≥70", schema.RoleTarget, schema.QualGE, 2022},
+	}
+	if len(figs) != len(want) {
+		t.Fatalf("got %d figures %s, want %d", len(figs), describe(figs), len(want))
+	}
+	for i, w := range want {
+		f := figs[i]
+		if f.Text != w.text || f.Kind != schema.KindPercent || f.Role != w.role || f.Qualifier != w.q || f.Year != w.year || f.Label != doc.Tables[0].Rows[1+i/3][0].Text {
+			t.Errorf("figure %d = %+v, want %+v", i, f, w)
+		}
+	}
+}

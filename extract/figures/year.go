@@ -82,3 +82,26 @@ func mentionsPriorYear(s string) bool {
 	}
 	return false
 }
+
+// sectionYear is the year a figure's section names when its sentence names
+// none: the deepest heading of the path that names exactly one year
+// (一、2022年工作回顾 in a report published in 2023, 二、2024年预算草案),
+// else the document's year. A heading naming two years (2023年至2024年) says
+// nothing.
+func (c *docCtx) sectionYear(path string) int {
+	for path != "" {
+		title := path
+		if i := strings.LastIndex(path, " > "); i >= 0 {
+			title, path = path[i+len(" > "):], path[:i]
+		} else {
+			path = ""
+		}
+		rs := []rune(title)
+		if ys := findYears(rs, 0, len(rs)); len(ys) == 1 {
+			return ys[0].year
+		} else if len(ys) > 1 {
+			break
+		}
+	}
+	return c.docYear
+}

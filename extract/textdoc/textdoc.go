@@ -7,13 +7,21 @@
 // the file is a line of Text.
 //
 // Besides the text, Read finds what a text file can tell about itself:
-//   - Title: the first line near the top that reads like a title (at least
-//     eight runes, not page chrome such as 今天是… or 您所在的位置…);
-//   - Published: a 更新时间/发布时间/发布日期 line, else a date line
+//   - Header: the key: value lines a scraper puts on top (标题:, 发布时间:,
+//     发布机构:, 原文链接:) and a page's info line (文章来源: … 更新时间: …)
+//     give the title, publisher (the publishing body before the source),
+//     region (from the publisher, else the title) and URL (the original link);
+//   - Title: else the first line when the text starts with it (政府工作报告),
+//     else the first line near the top that reads like a title (at least
+//     eight runes, not page chrome such as 今天是…, 您所在的位置…, a
+//     scraper's note 本文由…采集, or a heading 一、…);
+//   - Published: a 更新时间/发布时间/发布日期 line, else the date line of a
+//     speech (——2023年1月10日在…会议上), else a date line
 //     (2024年1月16日) at the very end, as RFC 3339 at +08:00;
 //   - Tables: blocks of two or more consecutive tab-separated lines, the
 //     first row a header row and the first column a header column when they
 //     hold no numbers; the line before a block is its caption (重点项目资金安排如下（单位：万元）：);
+//     and tables flattened into space-separated cells (flat.go);
 //   - Sections: the heading tree of package outline.
 package textdoc
 
@@ -22,6 +30,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -58,8 +67,22 @@ func Read(name string, body []byte) (*schema.Document, error) {
 		Attachments: []schema.Attachment{},
 		Figures:     []schema.Figure{},
 	}
-	doc.Title = title(text)
+	h := readHeader(text)
+	doc.Title = h.title
+	if doc.Title == "" {
+		doc.Title = title(text)
+	}
 	doc.Published = published(text)
+	doc.Publisher = h.publisher()
+	doc.Region = regionOf(doc.Publisher)
+	if doc.Region == "" {
+		doc.Region = regionOf(doc.Title)
+	}
+	if h.url != "" {
+		doc.URL = h.url
+	}
+	doc.Tables = append(doc.Tables, flatTables(text)...)
+	sort.SliceStable(doc.Tables, func(i, j int) bool { return doc.Tables[i].Start < doc.Tables[j].Start })
 	return doc, nil
 }
 
@@ -101,27 +124,56 @@ func looksBinary(b []byte) bool {
 var chrome = []string{"今天是", "您所在的位置", "您的位置", "当前位置", "文章来源", "来源", "更新时间", "发布时间",
 	"发布日期", "首页", "——", "索引号", "主题分类"}
 
-// title returns the first title-like line among the first lines of text.
+var (
+	// scraperNoteRe matches a line a scraper or archivist added (本文由…采集,
+	// 【采集说明】…, 抓取时间:…): never the document's title.
+	scraperNoteRe = regexp.MustCompile(`采集|抓取|爬取|爬虫|本文由|仅供|转载|原文排版|原网页|网页快照`)
+	// bannerRe matches a date banner (今天是:2019年10月31日 星期三 农历十月初七).
+	bannerRe = regexp.MustCompile(`星期[一二三四五六日天]|农历|今天是`)
+	// ruleRe matches a separator line (=====, ------).
+	ruleRe = regexp.MustCompile(`^[-=_*~—·.。…]{3,}$`)
+	// headingRe matches an outline heading (一、…, (一)…, 1.…): a section of the
+	// body, not the title.
+	headingRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.．、])`)
+	// genreRe ends a short title: 政府工作报告, 统计公报, 工作总结.
+	genreRe = regexp.MustCompile(`(报告|总结|公报|方案|计划|规划|要点|意见|办法|通知|决定|通报|说明|纲要)$`)
+)
+
+// furniture reports a line that cannot be the title: page chrome, a scraper's
+// note, a date banner, a separator, a header pair or an outline heading.
+func furniture(l string) bool {
+	for _, c := range chrome {
+		if strings.HasPrefix(l, c) {
+			return true
+		}
+	}
+	return scraperNoteRe.MatchString(l) || bannerRe.MatchString(l) || ruleRe.MatchString(l) ||
+		headingRe.MatchString(l) || strings.HasPrefix(l, "【") || headerKeyRe.MatchString(l)
+}
+
+// title returns the title among the first lines of text: the first line when
+// the text starts with it (a body-only .txt: 政府工作报告), else the first
+// title-like line (eight runes or more) that is no page furniture.
 func title(text string) string {
 	lines := strings.Split(text, "\n")
+	first := true
 	for i, l := range lines {
 		if i > 15 {
 			break
 		}
 		l = strings.TrimSpace(strings.Trim(l, "\u3000"))
-		if utf8.RuneCountInString(l) < 8 || utf8.RuneCountInString(l) > 80 || strings.Contains(l, "\t") {
+		if l == "" {
 			continue
 		}
-		bad := false
-		for _, c := range chrome {
-			if strings.HasPrefix(l, c) {
-				bad = true
-			}
+		n := utf8.RuneCountInString(l)
+		plain := n <= 80 && !strings.Contains(l, "\t") && !strings.ContainsAny(l, ":：") && !strings.HasSuffix(l, "。") && !furniture(l)
+		if first && plain && n >= 2 && (n >= 8 || genreRe.MatchString(l)) {
+			return l
 		}
-		if bad || strings.ContainsAny(l, ":：") || strings.HasSuffix(l, "。") {
-			continue
+		first = false
+		if plain && n >= 8 {
+			return l
 		}
-		return l
 	}
 	return ""
 }
@@ -131,6 +183,8 @@ var (
 	metaDateRe = regexp.MustCompile(`(?:更新时间|发布时间|发布日期|日期)\s*[:：]\s*((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?`)
 	// a closing date line: 2024年1月16日
 	endDateRe = regexp.MustCompile(`^\s*((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日\s*$`)
+	// the date line under a speech's title: ——2023年1月10日在红桥区第十八届人民代表大会第二次会议上
+	speechDateRe = regexp.MustCompile(`(?m)^\s*[—-]{1,2}\s*((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日在`)
 )
 
 // published finds the publication date of a text, "" when none.
@@ -144,6 +198,9 @@ func published(text string) string {
 			s = "0"
 		}
 		return stamp(m[1], m[2], m[3], h, mi, s)
+	}
+	if m := speechDateRe.FindStringSubmatch(text); m != nil {
+		return stamp(m[1], m[2], m[3], "0", "0", "0")
 	}
 	lines := strings.Split(strings.TrimRight(text, "\n \t\u3000"), "\n")
 	for i := len(lines) - 1; i >= 0 && i >= len(lines)-3; i-- {

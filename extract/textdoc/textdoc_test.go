@@ -98,3 +98,111 @@ func TestReadTables(t *testing.T) {
 		t.Errorf("table span = %q", string(rs[tb.Start:tb.End]))
 	}
 }
+
+// TestReadScrapedHeader: a scraper's header lines give title, date,
+// publisher, region and URL; its note line and the date banner are never the
+// title; the text (and every offset) stays the file's.
+func TestReadScrapedHeader(t *testing.T) {
+	text := "本文由政务信息采集平台自动抓取，仅供内部研究使用\n抓取时间:2024-03-20 08:15:42\n" +
+		"标题:津南区2023年国民经济和社会发展统计公报\n发布时间:2024-03-15 09:30\n发布机构:天津市津南区统计局\n" +
+		"原文链接:https://www.tjjn.gov.cn/zwgk/tjxx/202403/t20240315_6412345.html\n=====\n" +
+		"今天是:2024年3月15日 星期五 农历二月初六\n您所在的位置:首页 > 政务公开 > 统计信息\n统计信息\n\n正文。\n"
+	doc, err := Read("jinnan.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range [][2]string{
+		{doc.Title, "津南区2023年国民经济和社会发展统计公报"},
+		{doc.Published, "2024-03-15T09:30:00+08:00"},
+		{doc.Publisher, "天津市津南区统计局"},
+		{doc.Region, "天津市津南区"},
+		{doc.URL, "https://www.tjjn.gov.cn/zwgk/tjxx/202403/t20240315_6412345.html"},
+		{doc.Text, text},
+	} {
+		if c[0] != c[1] {
+			t.Errorf("got %q, want %q", c[0], c[1])
+		}
+	}
+}
+
+// TestReadTitle: the title is the document's, never a scraper's note, a
+// date banner, page chrome or a heading further down.
+func TestReadTitle(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		// a scraper's note above page chrome
+		{"【采集说明】本页面由区县政务公开数据采集项目于2023年3月2日采集，原文排版已去除\n今天是:2023年2月8日 星期三 农历正月十八\n您所在的位置:首页 > 政务公开 > 计划总结\n计划总结\n\n河北区教育局2022年工作总结\n发布时间：2023-02-08 10:20  来源：天津市河北区教育局\n", "河北区教育局2022年工作总结"},
+		{"本文由某某数据平台于2023年3月2日采集整理\n某区2022年工作总结\n正文。\n", "某区2022年工作总结"},
+		// a body-only text: its first line, however short
+		{"政府工作报告\n——2023年1月10日在红桥区第十八届人民代表大会第二次会议上\n红桥区人民政府区长  李明远\n\n各位代表：\n\n现在，我代表区人民政府，向大会报告工作。\n\n一、2022年工作回顾\n", "政府工作报告"},
+		{"2019年工作回顾\n正文。\n", "2019年工作回顾"},
+		// never a heading
+		{"今天是:2020年1月8日 星期三\n各位代表：\n一、2019年工作回顾\n二、2020年工作安排\n", ""},
+		// the seed
+		{"今天是:2019年10月31日 星期三 农历十月初七\n公告公示\n\n您所在的位置:政务公开 > 公告公示\n\n天津市静海区人民政府2023年履行教育职责情况自评报告 \n文章来源: 天津市静海区人民政府 更新时间:2024/08/29 16:16:38\n", "天津市静海区人民政府2023年履行教育职责情况自评报告"},
+	} {
+		doc, err := Read("t.txt", []byte(c.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Title != c.want {
+			t.Errorf("title of %.40q = %q, want %q", c.text, doc.Title, c.want)
+		}
+	}
+}
+
+// TestReadPublisher: 文章来源 on the info line names the publisher (the seed);
+// a 发布机构 wins over a 来源 (where a reprint comes from).
+func TestReadPublisher(t *testing.T) {
+	for _, c := range []struct{ text, publisher, region, published string }{
+		{"天津市静海区人民政府2023年履行教育职责情况自评报告\n文章来源: 天津市静海区人民政府 更新时间:2024/08/29 16:16:38\n",
+			"天津市静海区人民政府", "天津市静海区", "2024-08-29T16:16:38+08:00"},
+		{"某区2023年工作总结报告\n来源：新华网\n发布机构：天津市西青区发展和改革委员会\n", "天津市西青区发展和改革委员会", "天津市西青区", ""},
+		{"区民政局2023年工作总结报告\n来源：本站  浏览次数：12\n", "", "", ""},
+		{"政府工作报告\n——2023年1月10日在红桥区第十八届人民代表大会第二次会议上\n", "", "", "2023-01-10T00:00:00+08:00"},
+	} {
+		doc, err := Read("p.txt", []byte(c.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Publisher != c.publisher || doc.Region != c.region || doc.Published != c.published {
+			t.Errorf("%.30q: publisher %q region %q published %q, want %q %q %q", c.text, doc.Publisher, doc.Region, doc.Published, c.publisher, c.region, c.published)
+		}
+	}
+}
+
+// TestReadFlatTables: a table flattened into space-separated cells under a
+// header line is a table; prose with spaces is not.
+func TestReadFlatTables(t *testing.T) {
+	text := "表1 2022年主要指标完成情况\n指标名称 单位 2021年 2022年 目标值\n地区生产总值增速 % 3.6 -0.5 4.0\n城镇登记失业率 % 3.4 3.6 ≤4.0\n空气质量优良天数比例 % 66.8 72.1 ≥70\n\n后文 有 空格 的一句话。\n"
+	doc, err := Read("flat.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Tables) != 1 {
+		t.Fatalf("got %d tables, want 1", len(doc.Tables))
+	}
+	tb := doc.Tables[0]
+	if tb.HeaderRows != 1 || tb.HeaderCols != 1 || len(tb.Rows) != 4 || len(tb.Rows[3]) != 5 || tb.Caption != "表1 2022年主要指标完成情况" {
+		t.Errorf("table = %+v", tb)
+	}
+	rs := []rune(doc.Text)
+	for _, r := range tb.Rows {
+		for _, c := range r {
+			if string(rs[c.Start:c.End]) != c.Text {
+				t.Errorf("cell %q does not slice back: %q", c.Text, string(rs[c.Start:c.End]))
+			}
+		}
+	}
+	if got := tb.Rows[2][4].Text; got != "≤4.0" {
+		t.Errorf("bound cell = %q", got)
+	}
+	for _, notTable := range []string{
+		"文章来源: 天津市静海区人民政府 更新时间:2024/08/29 16:16:38\n正文。\n",
+		"今天是:2019年10月31日 星期三 农历十月初七\n字号:大 中 小\n",
+		"一 二 三\n甲 1 2\n",
+	} {
+		if d, _ := Read("n.txt", []byte(notTable)); len(d.Tables) != 0 {
+			t.Errorf("%q: got a table %+v", notTable, d.Tables)
+		}
+	}
+}

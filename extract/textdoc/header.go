@@ -1,0 +1,160 @@
+package textdoc
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// A scraped .txt often starts with a header of "key: value" lines above the
+// body (标题:, 发布时间:, 发布机构:, 原文链接:), and a page's info line holds
+// several pairs (文章来源: 天津市静海区人民政府 更新时间:2024/08/29 16:16:38).
+// readHeader reads those pairs from the top lines; the text keeps them, so
+// offsets are unchanged.
+
+// headerKeys name the metadata a header line can give, longest first where
+// one key ends another (文章来源 before 来源).
+var headerKeys = []struct{ key, field string }{
+	{"文章标题", "title"}, {"信息标题", "title"}, {"标题", "title"}, {"题目", "title"},
+	{"发布机构", "issuer"}, {"发布单位", "issuer"}, {"发文机关", "issuer"}, {"发文单位", "issuer"}, {"发布部门", "issuer"},
+	{"文章来源", "source"}, {"信息来源", "source"}, {"稿件来源", "source"}, {"来源", "source"},
+	{"原文链接", "url"}, {"原文地址", "url"}, {"原文网址", "url"}, {"来源网址", "url"}, {"链接", "url"}, {"网址", "url"}, {"URL", "url"},
+	{"发布时间", "date"}, {"发布日期", "date"}, {"更新时间", "date"}, {"成文日期", "date"},
+	// Known keys whose values govfig does not keep; they end the value before them.
+	{"抓取时间", ""}, {"采集时间", ""}, {"浏览次数", ""}, {"点击数", ""}, {"阅读量", ""}, {"作者", ""}, {"责任编辑", ""},
+	{"编辑", ""}, {"索引号", ""}, {"主题分类", ""}, {"字号", ""}, {"分享", ""},
+}
+
+// headerKeyRe finds "key:" or "key：" at a line start or after white space.
+var headerKeyRe = func() *regexp.Regexp {
+	var alt []string
+	for _, k := range headerKeys {
+		alt = append(alt, regexp.QuoteMeta(k.key))
+	}
+	return regexp.MustCompile(`(?:^|[\s\x{3000}])(` + strings.Join(alt, "|") + `)\s*[:：]\s*`)
+}()
+
+// headerLines is how many lines from the top may hold header pairs.
+const headerLines = 25
+
+// header is what the top lines say about the document.
+type header struct {
+	title, issuer, source, url string
+}
+
+// selfSource are sources that mean "this site" (来源：本站).
+var selfSource = map[string]bool{"本站": true, "本网": true, "本网站": true, "原创": true, "网站": true, "本站原创": true}
+
+// publisher is the publishing body, else the declared source (the source
+// of a reprint yields to the body that published it).
+func (h header) publisher() string {
+	if h.issuer != "" {
+		return h.issuer
+	}
+	return h.source
+}
+
+// readHeader reads the key: value pairs of the top lines. A line counts only
+// when it starts with a known key.
+func readHeader(text string) header {
+	var h header
+	for i, line := range strings.SplitN(text, "\n", headerLines+1) {
+		if i >= headerLines {
+			break
+		}
+		line = strings.TrimSpace(strings.Trim(line, "\u3000"))
+		locs := headerKeyRe.FindAllStringSubmatchIndex(line, -1)
+		if len(locs) == 0 || locs[0][0] != 0 {
+			continue
+		}
+		for j, loc := range locs {
+			end := len(line)
+			if j+1 < len(locs) {
+				end = locs[j+1][0]
+			}
+			key := line[loc[2]:loc[3]]
+			val := strings.TrimSpace(strings.Trim(line[loc[1]:end], " \u3000\t"))
+			if val == "" {
+				continue
+			}
+			for _, k := range headerKeys {
+				if k.key != key {
+					continue
+				}
+				switch k.field {
+				case "title":
+					if h.title == "" && utf8.RuneCountInString(val) <= 120 {
+						h.title = val
+					}
+				case "issuer":
+					if h.issuer == "" && !selfSource[val] {
+						h.issuer = firstField(val)
+					}
+				case "source":
+					if h.source == "" && !selfSource[val] {
+						h.source = firstField(val)
+					}
+				case "url":
+					if h.url == "" && (strings.HasPrefix(val, "http://") || strings.HasPrefix(val, "https://")) {
+						h.url = firstField(val)
+					}
+				}
+			}
+		}
+	}
+	return h
+}
+
+// firstField is s up to its first white space.
+func firstField(s string) string {
+	if i := strings.IndexFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' }); i > 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// regionLinkRe reads one link of the administrative chain at the start of
+// a name (天津市, 静海区, 鄂尔多斯市, 准格尔旗, 沛县).
+var regionLinkRe = regexp.MustCompile(`^\p{Han}{1,10}?(自治区|自治州|自治县|自治旗|特别行政区|省|市|地区|盟|州|区|县|旗)`)
+
+// notPlaces look like places but are not (城市管理委员会, 园区办).
+var notPlaces = map[string]bool{
+	"城市": true, "都市": true, "超市": true, "门市": true, "城区": true, "市区": true, "辖区": true,
+	"园区": true, "片区": true, "景区": true, "校区": true, "社区": true, "矿区": true, "老区": true,
+	"全区": true, "全市": true, "全县": true, "全省": true, "本区": true, "本市": true, "本县": true, "我区": true, "我市": true, "我县": true,
+}
+
+// levelRank orders level words from the top; the chain must go down.
+var levelRank = map[string]int{
+	"省": 1, "自治区": 1, "特别行政区": 1,
+	"市": 2, "地区": 2, "盟": 2, "州": 2, "自治州": 2,
+	"区": 3, "县": 3, "旗": 3, "自治县": 3, "自治旗": 3,
+}
+
+// regionOf returns the region a publisher or title starts with:
+// 天津市静海区人民政府 → 天津市静海区, 河北区教育局 → 河北区. It follows
+// the rule of package page (extract/page/meta.go) for text documents.
+func regionOf(name string) string {
+	rest := strings.TrimSpace(name)
+	region, rank := "", 0
+	for {
+		m := regionLinkRe.FindStringSubmatch(rest)
+		if m == nil {
+			break
+		}
+		link, level := m[0], m[1]
+		r := levelRank[level]
+		if r == 2 && rank == 2 && level == "市" {
+			r = 3 // a county-level city under a prefecture city
+		}
+		if notPlaces[link] || r <= rank || strings.Contains(link, "人民") || strings.Contains(link, "政府") {
+			break
+		}
+		region, rank = region+link, r
+		rest = rest[len(link):]
+		if rank == 3 {
+			break
+		}
+	}
+	return region
+}
