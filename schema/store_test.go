@@ -343,12 +343,13 @@ func TestQueriesDoc(t *testing.T) {
 		t.Fatal(err)
 	}
 	blocks := regexp.MustCompile("(?s)```sql\n(.*?)```").FindAllStringSubmatch(string(md), -1)
-	if len(blocks) != 3 {
-		t.Fatalf("QUERIES.md has %d sql blocks, want 3", len(blocks))
+	if len(blocks) != 4 {
+		t.Fatalf("QUERIES.md has %d sql blocks, want 4", len(blocks))
 	}
 	s := openTemp(t)
 	text1, s1, e1 := mark("2023年全区学前三年毛入园率达到⟦96.34%⟧。")
 	text2, s2, e2 := mark("全年教育经费投入⟦3286万元⟧,教师培训全覆盖。")
+	text3, s3, e3 := mark("城镇登记失业率比上年下降⟦0.4%⟧。")
 	put(t, s,
 		&Document{URL: "http://a/1", Region: "静海区", Title: "报告一", Text: text1, Figures: []Figure{
 			{Kind: KindPercent, Value: 96.34, Unit: "%", Normalized: 96.34, Role: RoleLevel, Label: "学前三年毛入园率",
@@ -356,8 +357,11 @@ func TestQueriesDoc(t *testing.T) {
 		&Document{URL: "http://a/2", Region: "静海区", Title: "报告二", Text: text2, Figures: []Figure{
 			{Kind: KindMoney, Value: 3286, Unit: "万元", Normalized: 32860000, BaseUnit: "元", Role: RoleLevel,
 				Label: "教育经费", Year: 2023, Text: "3286万元", Start: s2, End: e2}}},
+		&Document{URL: "http://a/3", Region: "静海区", Title: "报告三", Text: text3, Figures: []Figure{
+			{Kind: KindPercent, Value: 0.4, Unit: "%", Normalized: 0.4, BaseUnit: "%", Role: RoleChange, Direction: DirDown,
+				Label: "城镇登记失业率", Year: 2023, Text: "0.4%", Start: s3, End: e3}}},
 	)
-	want := []string{"静海区|2023|96.34|%|报告一|http://a/1", "静海区|2023|1|32860000", "静海区|报告二|http://a/2|1"}
+	want := []string{"静海区|2023|96.34|%|报告一|http://a/1", "静海区|2023|1|32860000", "静海区|2023|城镇登记失业率|-0.4|%|0.4%", "静海区|报告二|http://a/2|1"}
 	for i, b := range blocks {
 		rows, err := s.DB().Query(b[1])
 		if err != nil {
