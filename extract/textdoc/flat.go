@@ -44,12 +44,21 @@ func splitCells(line string) []flatCell {
 			j++
 		}
 		if j > i {
-			out = append(out, flatCell{string(rs[i:j]), i, j})
+			c := flatCell{string(rs[i:j]), i, j}
+			if n := len(out); n > 0 && unitCellRe.MatchString(c.text) {
+				// 城镇登记失业率 (%): a bracketed unit belongs to the cell before.
+				out[n-1].text, out[n-1].end = string(rs[out[n-1].start:j]), j
+			} else {
+				out = append(out, c)
+			}
 		}
 		i = j
 	}
 	return out
 }
+
+// unitCellRe is a bracketed unit standing apart: (%), （万元）.
+var unitCellRe = regexp.MustCompile(`^[(（][^()（）\s]{1,8}[)）]$`)
 
 func isBlank(r rune) bool { return r == ' ' || r == '\u3000' || r == '\u00a0' }
 

@@ -196,6 +196,12 @@ func TestReadFlatTables(t *testing.T) {
 	if got := tb.Rows[2][4].Text; got != "≤4.0" {
 		t.Errorf("bound cell = %q", got)
 	}
+	// The header of the issue: years and 目标值, units in the row names, one
+	// standing apart.
+	doc, _ = Read("flat2.txt", []byte("指标名称 2017年 2018年 目标值\n城镇登记失业率 (%) 3.5 3.4 ≤4.5\n规模以上工业增加值增速（%） 2.1 -0.5 6\n"))
+	if len(doc.Tables) != 1 || len(doc.Tables[0].Rows) != 3 || doc.Tables[0].Rows[1][0].Text != "城镇登记失业率 (%)" || doc.Tables[0].Rows[2][2].Text != "-0.5" {
+		t.Errorf("tables = %+v", doc.Tables)
+	}
 	for _, notTable := range []string{
 		"文章来源: 天津市静海区人民政府 更新时间:2024/08/29 16:16:38\n正文。\n",
 		"今天是:2019年10月31日 星期三 农历十月初七\n字号:大 中 小\n",
