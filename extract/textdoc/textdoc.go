@@ -168,10 +168,28 @@ func title(text string) string {
 		n := utf8.RuneCountInString(l)
 		plain := n <= 80 && !strings.Contains(l, "\t") && !strings.ContainsAny(l, ":：") && !strings.HasSuffix(l, "。") && !furniture(l)
 		if first && plain && n >= 2 && (n >= 8 || genreRe.MatchString(l)) {
+			if n < 8 {
+				// A column named like a genre (政府工作报告) above the
+				// document's own title (红桥区2023年政府工作报告).
+				if next := nextLine(lines, i+1); next != "" && utf8.RuneCountInString(next) >= 8 && utf8.RuneCountInString(next) <= 80 &&
+					(strings.Contains(next, l) || genreRe.MatchString(next)) && !strings.ContainsAny(next, ":：") && !furniture(next) {
+					return next
+				}
+			}
 			return l
 		}
 		first = false
 		if plain && n >= 8 {
+			return l
+		}
+	}
+	return ""
+}
+
+// nextLine returns the first non-empty line of lines[from:], trimmed.
+func nextLine(lines []string, from int) string {
+	for _, l := range lines[min(from, len(lines)):] {
+		if l = strings.TrimSpace(strings.Trim(l, "\u3000")); l != "" {
 			return l
 		}
 	}

@@ -135,6 +135,8 @@ func TestReadTitle(t *testing.T) {
 		// a body-only text: its first line, however short
 		{"政府工作报告\n——2023年1月10日在红桥区第十八届人民代表大会第二次会议上\n红桥区人民政府区长  李明远\n\n各位代表：\n\n现在，我代表区人民政府，向大会报告工作。\n\n一、2022年工作回顾\n", "政府工作报告"},
 		{"2019年工作回顾\n正文。\n", "2019年工作回顾"},
+		// a column named like a genre above the document's title
+		{"政府工作报告\n\n红桥区2023年政府工作报告\n正文。\n", "红桥区2023年政府工作报告"},
 		// never a heading
 		{"今天是:2020年1月8日 星期三\n各位代表：\n一、2019年工作回顾\n二、2020年工作安排\n", ""},
 		// the seed
