@@ -44,8 +44,14 @@ func (r *Report) WriteTable(w io.Writer) error {
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	for _, a := range r.Attributes {
 		note := ""
-		if a.Name == AttrLabel {
+		switch a.Name {
+		case AttrLabel:
 			note = " (label found; gold label non-empty)"
+		case AttrDirection:
+			if a.Total == 0 {
+				continue // no gold line of these documents gives a direction
+			}
+			note = " (changes whose gold gives one)"
 		}
 		fmt.Fprintf(tw, "%-10s\t%d/%d\t%.1f%%\t%s\n", a.Name, a.Correct, a.Total, 100*a.Accuracy, note)
 	}
