@@ -19,7 +19,10 @@ var headerKeys = []struct{ key, field string }{
 	{"发布机构", "issuer"}, {"发布单位", "issuer"}, {"发文机关", "issuer"}, {"发文单位", "issuer"}, {"发布部门", "issuer"},
 	{"文章来源", "source"}, {"信息来源", "source"}, {"稿件来源", "source"}, {"来源", "source"},
 	{"原文链接", "url"}, {"原文地址", "url"}, {"原文网址", "url"}, {"来源网址", "url"}, {"链接", "url"}, {"网址", "url"}, {"URL", "url"},
-	{"发布时间", "date"}, {"发布日期", "date"}, {"更新时间", "date"}, {"成文日期", "date"},
+	{"发布时间", "date"}, {"发布日期", "date"}, {"成文日期", "date2"}, {"更新时间", "date3"},
+	// keys scraping scripts write
+	{"title", "title"}, {"publisher", "issuer"}, {"source", "source"}, {"url", "url"}, {"link", "url"},
+	{"publish_time", "date"}, {"pubdate", "date"}, {"date", "date"},
 	// Known keys whose values govfig does not keep; they end the value before them.
 	{"抓取时间", ""}, {"采集时间", ""}, {"浏览次数", ""}, {"点击数", ""}, {"阅读量", ""}, {"作者", ""}, {"责任编辑", ""},
 	{"编辑", ""}, {"索引号", ""}, {"主题分类", ""}, {"字号", ""}, {"分享", ""},
@@ -31,7 +34,7 @@ var headerKeyRe = func() *regexp.Regexp {
 	for _, k := range headerKeys {
 		alt = append(alt, regexp.QuoteMeta(k.key))
 	}
-	return regexp.MustCompile(`(?:^|[\s\x{3000}])(` + strings.Join(alt, "|") + `)\s*[:：]\s*`)
+	return regexp.MustCompile(`(?i)(?:^|[\s\x{3000}])(?:(` + strings.Join(alt, "|") + `)\s*[:：]|【(` + strings.Join(alt, "|") + `)】)\s*`)
 }()
 
 // headerLines is how many lines from the top may hold header pairs.
@@ -40,6 +43,7 @@ const headerLines = 25
 // header is what the top lines say about the document.
 type header struct {
 	title, issuer, source, url string
+	date                       [3]string // 发布时间, 成文日期, 更新时间: the first that parses wins
 }
 
 // selfSource are sources that mean "this site" (来源：本站).
@@ -72,13 +76,18 @@ func readHeader(text string) header {
 			if j+1 < len(locs) {
 				end = locs[j+1][0]
 			}
-			key := line[loc[2]:loc[3]]
+			key := ""
+			if loc[2] >= 0 {
+				key = line[loc[2]:loc[3]]
+			} else {
+				key = line[loc[4]:loc[5]]
+			}
 			val := strings.TrimSpace(strings.Trim(line[loc[1]:end], " \u3000\t"))
 			if val == "" {
 				continue
 			}
 			for _, k := range headerKeys {
-				if k.key != key {
+				if !strings.EqualFold(k.key, key) {
 					continue
 				}
 				switch k.field {
@@ -94,6 +103,11 @@ func readHeader(text string) header {
 					if h.source == "" && !selfSource[val] {
 						h.source = firstField(val)
 					}
+				case "date", "date2", "date3":
+					n := map[string]int{"date": 0, "date2": 1, "date3": 2}[k.field]
+					if h.date[n] == "" {
+						h.date[n] = val
+					}
 				case "url":
 					if h.url == "" && (strings.HasPrefix(val, "http://") || strings.HasPrefix(val, "https://")) {
 						h.url = firstField(val)
@@ -104,6 +118,29 @@ func readHeader(text string) header {
 	}
 	return h
 }
+
+// published is the header's date as RFC 3339 at +08:00, "" when none parses.
+func (h header) published() string {
+	for _, d := range h.date {
+		if m := headerDateRe.FindStringSubmatch(d); m != nil {
+			hh, mi, ss := m[4], m[5], m[6]
+			if hh == "" {
+				hh, mi = "0", "0"
+			}
+			if ss == "" {
+				ss = "0"
+			}
+			if p := stamp(m[1], m[2], m[3], hh, mi, ss); p != "" {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
+// headerDateRe reads a date with an optional time: 2024-03-15 09:30,
+// 2024/08/29 16:16:38, 2024年3月15日.
+var headerDateRe = regexp.MustCompile(`^((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?`)
 
 // firstField is s up to its first white space.
 func firstField(s string) string {

@@ -72,7 +72,10 @@ func Read(name string, body []byte) (*schema.Document, error) {
 	if doc.Title == "" {
 		doc.Title = title(text)
 	}
-	doc.Published = published(text)
+	doc.Published = h.published()
+	if doc.Published == "" {
+		doc.Published = published(text)
+	}
 	doc.Publisher = h.publisher()
 	doc.Region = regionOf(doc.Publisher)
 	if doc.Region == "" {
