@@ -24,6 +24,10 @@ import (
 // flatNumberRe is a cell that holds one number: -0.5, 12.3%, ≤4.0, ≥95, 1,260.
 var flatNumberRe = regexp.MustCompile(`^[≤≥<>＜＞]?[-+－]?[0-9０-９][0-9０-９,.．]*[%％]?$`)
 
+// flatValueRe is a data cell: a number, with a short unit when the cells
+// carry their own (215.4亿元, 1.2万人); a date (2022年, 3月) is none.
+var flatValueRe = regexp.MustCompile(`^[≤≥<>＜＞]?[-+－]?[0-9０-９][0-9０-９,.．]*(?:[%％‰]|[^\s年月日号时0-9０-９][^\s0-9０-９]{0,3})?$`)
+
 // flatCell is one cell of a line: its text and rune offsets in the line.
 type flatCell struct {
 	text       string
@@ -79,7 +83,7 @@ func flatHeader(cells []flatCell) bool {
 // flatRow reports a data row of n cells: a label first, a number among the
 // others, every cell short.
 func flatRow(cells []flatCell, n int) bool {
-	if len(cells) != n || flatNumberRe.MatchString(cells[0].text) {
+	if len(cells) != n || flatValueRe.MatchString(cells[0].text) {
 		return false
 	}
 	num := false
@@ -87,7 +91,7 @@ func flatRow(cells []flatCell, n int) bool {
 		if utf8.RuneCountInString(c.text) > 24 || strings.ContainsAny(c.text, "，。；") {
 			return false
 		}
-		if flatNumberRe.MatchString(c.text) {
+		if flatValueRe.MatchString(c.text) {
 			num = true
 		}
 	}

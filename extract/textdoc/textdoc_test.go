@@ -209,10 +209,16 @@ func TestReadFlatTables(t *testing.T) {
 	if len(doc.Tables) != 1 || len(doc.Tables[0].Rows) != 3 || doc.Tables[0].Rows[1][0].Text != "城镇登记失业率 (%)" || doc.Tables[0].Rows[2][2].Text != "-0.5" {
 		t.Errorf("tables = %+v", doc.Tables)
 	}
+	// Cells with their own units.
+	doc, _ = Read("flat3.txt", []byte("指标 2022年 2023年\n地区生产总值 215.4亿元 230.1亿元\n新增就业 1.36万人 1.41万人\n"))
+	if len(doc.Tables) != 1 || len(doc.Tables[0].Rows) != 3 {
+		t.Errorf("tables with units in cells = %+v", doc.Tables)
+	}
 	for _, notTable := range []string{
 		"文章来源: 天津市静海区人民政府 更新时间:2024/08/29 16:16:38\n正文。\n",
 		"今天是:2019年10月31日 星期三 农历十月初七\n字号:大 中 小\n",
 		"一 二 三\n甲 1 2\n",
+		"时间 地点 人数\n2023年 3月 5日\n2024年 4月 6日\n",
 	} {
 		if d, _ := Read("n.txt", []byte(notTable)); len(d.Tables) != 0 {
 			t.Errorf("%q: got a table %+v", notTable, d.Tables)
