@@ -74,6 +74,9 @@ func TestSplitTitle(t *testing.T) {
 		{"通报 - 教育动态 - 成都市新都区人民政府", "通报|教育动态|成都市新都区人民政府"},
 		{"清平县营养改善计划报告-河北省清平县人民政府", "清平县营养改善计划报告|河北省清平县人民政府"},
 		{"三年行动方案（2024-2026）", ""}, // a hyphen inside the title is no separator
+		// The site first: 站点-标题, 站点-栏目-标题.
+		{"南屏区人民政府门户网站-南屏区2024年中小学食堂提质改造工作进展情况", "南屏区2024年中小学食堂提质改造工作进展情况|南屏区人民政府门户网站"},
+		{"河阳县人民政府网_通知公告_河阳县2024年秋季学期资助公示", "河阳县2024年秋季学期资助公示|通知公告|河阳县人民政府网"},
 		{"静海区2024年工作要点", ""},
 	}
 	for _, tt := range tests {
@@ -104,6 +107,9 @@ func TestText(t *testing.T) {
 		{"<p>　　全区共有学校<span>144</span>所。</p>", "全区共有学校144所。"},
 		{"<p>区委区政府\n      坚持教育优先</p>", "区委区政府坚持教育优先"}, // a source line break between Chinese is no space
 		{"<p>2024-08-29\n 16:16</p>", "2024-08-29 16:16"},
+		// White space between two elements separates them, line break or not.
+		{"<div><span>来源:南屏区教育局</span>\n <span>阅读量:<em></em></span></div>", "来源:南屏区教育局 阅读量:"},
+		{"<div><span>来源:南屏区教育局</span><span>阅读量:</span></div>", "来源:南屏区教育局阅读量:"},
 		{"<p>增长&nbsp;1.76%</p>", "增长 1.76%"},
 		{"<p>文字<script>var x = 1;</script><style>p{}</style>继续</p>", "文字继续"},
 		{"<p>可见</p><p style=\"display: none\">隐藏</p>", "可见"},
@@ -357,6 +363,28 @@ func TestTitle(t *testing.T) {
 		}
 		if doc.Title != tt.want {
 			t.Errorf("%s: title %q, want %q", tt.name, doc.Title, tt.want)
+		}
+	}
+}
+
+func TestPublisher(t *testing.T) {
+	const text = `<div class="TRS_Editor"><p>全区共有中小学校144所，在校生9万余人，专任教师6000余名。</p></div>`
+	tests := []struct{ name, head, info, want string }{
+		{"发布机构 wins over 来源", ``, `<table><tr><td>发布机构：</td><td>兰溪县教育局</td></tr><tr><td>来源：</td><td>兰溪县融媒体中心</td></tr></table>`, "兰溪县教育局"},
+		{"发布机构 wins over the ContentSource tag", `<meta name="ContentSource" content="兰溪县融媒体中心">`, `<div>发布机构：兰溪县教育局</div>`, "兰溪县教育局"},
+		{"keys as column headers", ``, `<table><tr><td>索引号</td><td>发布机构</td><td>发布日期</td></tr><tr><td>LX-1</td><td>兰溪县教育局</td><td>2024-03-18</td></tr></table>`, "兰溪县教育局"},
+		{"a column header is no value", ``, `<table><tr><td>来源</td><td>发布日期</td></tr></table>`, "兰溪县人民政府"},
+		{"inline elements stay apart", ``, "<div><span>来源:南屏区教育局</span>\n<span>阅读量:<em></em></span></div>", "南屏区教育局"},
+		{"文章来源 with a space", ``, `<div>文章来源: 天津市静海区人民政府 更新时间:2024/08/29 16:16:38</div>`, "天津市静海区人民政府"},
+	}
+	for _, tt := range tests {
+		body := "<html><head><meta charset=utf-8><title>某某通知_兰溪县人民政府</title>" + tt.head + "</head><body>" + tt.info + text + "</body></html>"
+		doc, err := Read([]byte(body), "http://www.example.gov.cn/a.html", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Publisher != tt.want {
+			t.Errorf("%s: publisher %q, want %q", tt.name, doc.Publisher, tt.want)
 		}
 	}
 }
