@@ -98,6 +98,7 @@ func read(gq *goquery.Document, pageURL string, dec decoded) *schema.Document {
 	b := builder{skip: bodySkipper(chrome.skipper(bodyNode), bodyNode, doc.Title), wantMeta: true}
 	b.walk(bodyNode, 0)
 	doc.Text = strings.TrimRight(b.String(), "\n")
+	doc.Text, b.tables, b.headings = dropChromeLines(doc.Text, b.tables, b.headings)
 	if b.tables != nil {
 		doc.Tables = b.tables
 	}
@@ -206,4 +207,72 @@ func mergeSections(text string, fromText []schema.Section, heads []heading) []sc
 		all = []schema.Section{}
 	}
 	return all
+}
+
+// dropChromeLines removes the lines of the body text that are chrome as a
+// whole (责任编辑：…, 图文来源：…, 打印 | 关闭 written as bare text in a
+// cell, where no element holds them) and moves the offsets of the tables and
+// headings after them. Lines inside a table are kept.
+func dropChromeLines(text string, tables []schema.Table, heads []heading) (string, []schema.Table, []heading) {
+	type cut struct{ start, end int } // rune offsets of a removed line with its "\n"
+	var cuts []cut
+	inTable := func(pos int) bool {
+		for _, t := range tables {
+			if pos >= t.Start && pos < t.End {
+				return true
+			}
+		}
+		return false
+	}
+	pos := 0
+	lines := strings.SplitAfter(text, "\n")
+	var sb strings.Builder
+	for _, l := range lines {
+		n := utf8.RuneCountInString(l)
+		if isChromeLine(strings.TrimSuffix(l, "\n")) && !inTable(pos) {
+			cuts = append(cuts, cut{pos, pos + n})
+		} else {
+			sb.WriteString(l)
+		}
+		pos += n
+	}
+	if cuts == nil {
+		return text, tables, heads
+	}
+	// shift maps an offset of the old text to the new one.
+	shift := func(o int) int {
+		d := 0
+		for _, c := range cuts {
+			switch {
+			case o >= c.end:
+				d += c.end - c.start
+			case o > c.start:
+				d += o - c.start
+			}
+		}
+		return o - d
+	}
+	for i := range tables {
+		t := &tables[i]
+		t.Start, t.End = shift(t.Start), shift(t.End)
+		for _, row := range t.Rows {
+			for j := range row {
+				row[j].Start, row[j].End = shift(row[j].Start), shift(row[j].End)
+			}
+		}
+	}
+	var kept []heading
+	for _, h := range heads {
+		removed := false
+		for _, c := range cuts {
+			if h.start >= c.start && h.start < c.end {
+				removed = true
+			}
+		}
+		if !removed {
+			h.start, h.end = shift(h.start), shift(h.end)
+			kept = append(kept, h)
+		}
+	}
+	return strings.TrimRight(sb.String(), "\n"), tables, kept
 }

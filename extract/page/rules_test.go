@@ -284,6 +284,19 @@ func TestChromeText(t *testing.T) {
 		{"网站标识码：1200000000 津ICP备00000000号", true},
 		{"发布时间：2024-05-20 来源：宝坻区教育局", true},
 		{"文章来源: 天津市静海区人民政府 更新时间:2024/08/29 16:16:38", true},
+		{"您的位置：首页 >> 政务公开 >> 教育动态", true},
+		{"打印 | 关闭", true},
+		{"【打印】 【关闭】", true},
+		{"责任编辑：周敏", true},
+		{"（编辑：李明）", true},
+		{"图文来源：兰溪县教育局 责任编辑：周敏", true},
+		{"相关附件>>", true},
+		{"相关链接：", true},
+		{"分享：微信 微博 QQ空间", true},
+		{"今天是:2024年3月20日 星期三", true},
+		{"编辑部共收到来稿320篇。", false},
+		{"分享经验做法12条，打印材料500份。", false},
+		{"相关附件中的学校名单以教育局公布为准。", false},
 		// Body text that looks a little like chrome stays.
 		{"今天是第40个教师节，全区举行庆祝活动。", false},
 		{"主办单位：静海区教育局", false},
@@ -296,6 +309,47 @@ func TestChromeText(t *testing.T) {
 		if got := isChromeText(tt.in); got != tt.chrome {
 			t.Errorf("isChromeText(%q) = %v, want %v", tt.in, got, tt.chrome)
 		}
+	}
+}
+
+// TestChromeRules checks chrome.tsv: unique keys, and each example matches
+// its own pattern.
+func TestChromeRules(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range chromeRules {
+		k := r.kind + "\t" + r.pattern
+		if seen[k] {
+			t.Errorf("duplicate chrome rule %q", k)
+		}
+		seen[k] = true
+		ok := false
+		switch r.kind {
+		case "phrase", "footer":
+			ok = strings.Contains(r.example, r.pattern)
+		case "line":
+			ok = r.re.MatchString(r.example)
+		}
+		if !ok || r.note == "" {
+			t.Errorf("chrome rule %s %q: example %q does not match (or no note)", r.kind, r.pattern, r.example)
+		}
+	}
+}
+
+func TestDropChromeLines(t *testing.T) {
+	text := "第一段。\n责任编辑：周敏\n学段\t学校\n小学\t12\n打印 | 关闭\n末段。"
+	tables := []schema.Table{{Start: 13, End: 24, Rows: [][]schema.Cell{{{Text: "学段", Start: 13, End: 15}}}}}
+	heads := []heading{{level: 1, title: "末段。", start: 33, end: 36}}
+	got, tb, hs := dropChromeLines(text, tables, heads)
+	want := "第一段。\n学段\t学校\n小学\t12\n末段。"
+	if got != want {
+		t.Fatalf("text %q, want %q", got, want)
+	}
+	r := []rune(got)
+	if s := string(r[tb[0].Rows[0][0].Start:tb[0].Rows[0][0].End]); s != "学段" || tb[0].Start != 5 || tb[0].End != 16 {
+		t.Errorf("table moved to %d-%d, cell %q", tb[0].Start, tb[0].End, s)
+	}
+	if len(hs) != 1 || string(r[hs[0].start:hs[0].end]) != "末段。" {
+		t.Errorf("headings %+v", hs)
 	}
 }
 
