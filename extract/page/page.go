@@ -92,7 +92,7 @@ func read(gq *goquery.Document, pageURL string, dec decoded) *schema.Document {
 	}
 	doc.PageType = schema.PageArticle
 	if bodyNode == nil {
-		doc.Problem = join(doc.Problem, "no article body found")
+		doc.Problem = join(doc.Problem, ProblemNoBody+" found")
 		return doc
 	}
 	b := builder{skip: bodySkipper(chrome.skipper(bodyNode), bodyNode, doc.Title), wantMeta: true}
@@ -103,13 +103,47 @@ func read(gq *goquery.Document, pageURL string, dec decoded) *schema.Document {
 		doc.Tables = b.tables
 	}
 	doc.Sections = mergeSections(doc.Text, outline.Sections(doc.Text), b.headings)
-	if strings.TrimSpace(doc.Text) == "" {
-		doc.Problem = join(doc.Problem, "article body is empty")
+	switch {
+	case strings.TrimSpace(doc.Text) == "":
+		doc.Problem = join(doc.Problem, ProblemNoBody+": the body is empty")
+	case looksLikeChrome(doc.Text):
+		// The footer or a menu taken for the body (a saved page whose
+		// article is loaded by script): no body rather than a wrong one.
+		doc.Problem = join(doc.Problem, ProblemNoBody+": body looks like site chrome")
+		doc.Text = ""
+		doc.Tables = []schema.Table{}
+		doc.Sections = []schema.Section{}
+		return doc
 	}
 	if atts := res.attachments(articleArea(bodyNode)); atts != nil {
 		doc.Attachments = atts
 	}
 	return doc
+}
+
+// ProblemNoBody starts Document.Problem for an article page without an
+// article body: "no article body found" (no container), "no article body:
+// the body is empty", "no article body: body looks like site chrome".
+const ProblemNoBody = "no article body"
+
+// maxChromeBody is the longest body text that looksLikeChrome may refuse:
+// a footer is short, an article may well name a phone number.
+const maxChromeBody = 600
+
+// looksLikeChrome reports a short body text made mostly (by runes) of
+// footer lines (主办单位, 网站标识码, ICP备, 联系电话…) and chrome lines.
+func looksLikeChrome(text string) bool {
+	total := utf8.RuneCountInString(text)
+	if total > maxChromeBody {
+		return false
+	}
+	chrome := 0
+	for _, l := range strings.Split(text, "\n") {
+		if isFooterLine(l) || isChromeLine(l) || isChromeText(l) {
+			chrome += utf8.RuneCountInString(l)
+		}
+	}
+	return chrome*2 >= total
 }
 
 // isList decides between a list page and an article: enough article links,

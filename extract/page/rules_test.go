@@ -526,3 +526,28 @@ func TestPublished(t *testing.T) {
 		}
 	}
 }
+
+func TestBodyChoice(t *testing.T) {
+	const para = "<p>全区纳入改造范围的中小学食堂共27所，计划总投资1860万元。</p><p>截至5月15日，已完工食堂16所，完工率59.3%。</p>"
+	const text = "全区纳入改造范围的中小学食堂共27所，计划总投资1860万元。\n截至5月15日，已完工食堂16所，完工率59.3%。"
+	const footer = `<div class="wb"><p>主办单位：河阳县人民政府办公室　承办单位：河阳县数据资源中心</p><p>地址：河阳县城关镇解放路8号　联系电话：0730-0000000</p><p>网站标识码：4300000099　湘ICP备00000099号</p></div>`
+	tests := []struct {
+		name, body, want, problem string
+	}{
+		{"desktop and mobile copies: one", `<div class="content"><div class="pc"><h1>标题甲乙丙丁</h1><div>` + para + `</div></div><div class="m"><h2>标题甲乙丙丁</h2><div class="m-info"><span>2024-05-20</span></div><div>` + para + `</div></div></div>`, text, ""},
+		{"a print copy beside the article", `<div class="content"><div class="article">` + para + `</div><div class="print-copy">` + para + `</div></div>`, text, ""},
+		{"an info line classed as the body is passed over", `<div class="article-content">发布时间：2024-05-20 09:30 <span>来源:南屏区教育局</span> <span>阅读量:</span></div><div class="text">` + para + `</div>`, text, ""},
+		{"a legacy layout cell in a table named after its background image", `<table class="bg_top"><tr><td width="200"><a href="/a">政府文件</a></td><td class="NewsContent" id="ArticleContent"><table><tr><td><font size="3">` + strings.ReplaceAll(strings.ReplaceAll(para, "<p>", ""), "</p>", "<br>") + `</font></td></tr></table></td></tr></table>`, text, ""},
+		{"the footer is no body", `<div id="zoom"></div>` + footer, "", "no article body: body looks like site chrome"},
+		{"nothing at all", `<div id="zoom"></div>`, "", "no article body found"},
+	}
+	for _, tt := range tests {
+		doc, err := Read([]byte("<html><head><meta charset=utf-8><title>标题甲乙丙丁_河阳县人民政府</title></head><body>"+tt.body+"</body></html>"), "http://www.example.gov.cn/a/t20240520_1.html", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Text != tt.want || doc.Problem != tt.problem {
+			t.Errorf("%s: text\n%q\nproblem %q; want\n%q\nproblem %q", tt.name, doc.Text, doc.Problem, tt.want, tt.problem)
+		}
+	}
+}
