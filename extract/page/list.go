@@ -22,6 +22,9 @@ import (
 //   - items are the child elements of a <ul>/<ol>/<dl>/<div>/<table> (rows
 //     for tables); an item counts when its main link has a title of at least
 //     minTitle runes — menus have short labels;
+//   - a container counts when most of its items, and at least
+//     minListItems, are dated: a block of undated links (a directory of
+//     county sites, 专题 links, a menu) is no list however long;
 //   - the best container (most items, dated items count double) is taken,
 //     with every container near it (sibling or cousin) whose items are
 //     mostly dated, as the best one's are (lists split into several <ul>s);
@@ -139,7 +142,10 @@ func (r resolver) findList(gq *goquery.Document) (links []schema.Link, next []st
 				}
 			}
 		}
-		if len(c.items) >= minListItems {
+		// A list is a repeated block of dated links: a footer's directory
+		// of county sites, a 专题 block or a menu is not one, however
+		// many links it holds.
+		if c.dated >= minListItems && c.dated*2 >= len(c.items) {
 			conts = append(conts, c)
 		}
 	}
@@ -152,8 +158,7 @@ func (r resolver) findList(gq *goquery.Document) (links []schema.Link, next []st
 		}
 		var chosen []listContainer
 		for i, c := range conts {
-			if i == best || (c.dated*2 >= len(c.items) && conts[best].dated*2 >= len(conts[best].items) &&
-				near(c.node, conts[best].node)) {
+			if i == best || near(c.node, conts[best].node) {
 				chosen = append(chosen, c)
 			}
 		}

@@ -79,6 +79,9 @@ func read(gq *goquery.Document, pageURL string, dec decoded) *schema.Document {
 	plain := 0
 	if bodyNode != nil {
 		plain, _ = textStats(bodyNode, chrome.skipper(bodyNode))
+		if plain <= maxChromeBody && looksLikeChrome(renderBody(bodyNode, chrome, doc.Title)) {
+			plain = 0 // a footer taken for the body is no competitor of the list
+		}
 	}
 	list := isList(links, next, plain, articleURLRe.MatchString(pageURL))
 	doc.Column = m.column(doc.Title, list)
@@ -119,6 +122,13 @@ func read(gq *goquery.Document, pageURL string, dec decoded) *schema.Document {
 		doc.Attachments = atts
 	}
 	return doc
+}
+
+// renderBody is the plain text of a body container, chrome left out.
+func renderBody(n *html.Node, chrome chromeCache, title string) string {
+	b := builder{skip: bodySkipper(chrome.skipper(n), n, title)}
+	b.walk(n, 0)
+	return strings.TrimRight(b.String(), "\n")
 }
 
 // ProblemNoBody starts Document.Problem for an article page without an

@@ -249,6 +249,9 @@ func TestListOrArticle(t *testing.T) {
 		{"article with a list after", long + items(5, true), "article"},
 		{"menu is not a list", `<div class="menu">` + items(10, false) + `</div>` + long, "article"},
 		{"short article with a sidebar", `<div class="TRS_Editor"><p>全区共有中小学校144所，在校生9万余人，专任教师6000余名。</p></div><div class="side">` + items(6, true) + `</div>`, "article"},
+		// A list is a repeated block of dated links, not a link count.
+		{"short article with a directory of county sites", `<div class="zw-con"><p>全区共有中小学校144所，在校生9万余人，专任教师6000余名。</p></div><div class="wzqh">` + items(60, false) + `</div>`, "article"},
+		{"three dated entries beside a 专题 block", items(3, true) + `<div class="zt">` + strings.ReplaceAll(items(8, false), "./t2024", "/zt/t2024") + `</div>`, "list"},
 	}
 	for _, tt := range tests {
 		u := "http://www.example.gov.cn/zwgk/index.html"
@@ -261,6 +264,14 @@ func TestListOrArticle(t *testing.T) {
 		}
 		if doc.PageType != tt.want {
 			t.Errorf("%s: page type %q, want %q", tt.name, doc.PageType, tt.want)
+		}
+		if doc.List != nil {
+			for _, l := range doc.List.Articles {
+				if strings.Contains(l.URL, "/zt/") || l.Date == "" {
+					t.Errorf("%s: entry %s is not from the dated block", tt.name, l.URL)
+					break
+				}
+			}
 		}
 	}
 }
