@@ -48,6 +48,36 @@ func Read(body []byte, url, contentType string) (*schema.Document, error) {
 	return read(goquery.NewDocumentFromNode(root), url, dec), nil
 }
 
+// ReadList reads a page as a list page, whatever the page-type decision
+// says: its best block of dated article links and its next pages. A page
+// the user named as a list (the crawler's sites file) is walked with it; a
+// list with no entry is returned empty, for the caller to report.
+func ReadList(body []byte, url, contentType string) (*schema.ListPage, error) {
+	if len(body) > MaxBytes {
+		return nil, fmt.Errorf("page of %d bytes is over the %d MB limit", len(body), MaxBytes>>20)
+	}
+	dec, err := decode(body, contentType)
+	if err != nil {
+		return nil, err
+	}
+	root, err := html.ParseWithOptions(strings.NewReader(dec.text), html.ParseOptionEnableScripting(false))
+	if err != nil {
+		return nil, fmt.Errorf("parse html: %w", err)
+	}
+	gq := goquery.NewDocumentFromNode(root)
+	if url == "" {
+		url = readMeta(gq).tag("url")
+	}
+	links, next := newResolver(url, root).findList(gq)
+	if links == nil {
+		links = []schema.Link{}
+	}
+	if next == nil {
+		next = []string{}
+	}
+	return &schema.ListPage{Articles: links, Next: next}, nil
+}
+
 // selection wraps n, a node of the parsed tree, for goquery queries of its
 // subtree; nothing is copied or parsed again.
 func selection(n *html.Node) *goquery.Selection { return goquery.NewDocumentFromNode(n).Selection }
