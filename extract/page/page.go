@@ -68,7 +68,7 @@ func ReadList(body []byte, url, contentType string) (*schema.ListPage, error) {
 	if url == "" {
 		url = readMeta(gq).tag("url")
 	}
-	links, next := newResolver(url, root).findList(gq)
+	links, next, _ := newResolver(url, root).findList(gq)
 	if links == nil {
 		links = []schema.Link{}
 	}
@@ -103,7 +103,7 @@ func read(gq *goquery.Document, pageURL string, dec decoded) *schema.Document {
 	doc.Published = m.published(pageURL)
 	doc.Region = m.region(doc.Publisher)
 
-	links, next := res.findList(gq)
+	links, next, undated := res.findList(gq)
 	chrome := chromeCache{}
 	bodyNode := findBody(gq, chrome)
 	plain := 0
@@ -113,7 +113,8 @@ func read(gq *goquery.Document, pageURL string, dec decoded) *schema.Document {
 			plain = 0 // a footer taken for the body is no competitor of the list
 		}
 	}
-	list := isList(links, next, plain, articleURLRe.MatchString(pageURL))
+	// Undated links make a list only on a page without a body.
+	list := isList(links, next, plain, articleURLRe.MatchString(pageURL)) && (!undated || plain < minBodyRunes)
 	doc.Column = m.column(doc.Title, list)
 	if list {
 		doc.PageType = schema.PageList
