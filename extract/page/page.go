@@ -17,7 +17,7 @@ import (
 
 // Version identifies the page reader's behaviour; it is part of the extractor
 // version stored with each document.
-const Version = "page/1"
+const Version = "page/2"
 
 // MaxBytes is the largest page Read accepts; government pages are well under
 // 1 MB, a bigger input is an error page or an attack.
