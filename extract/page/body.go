@@ -88,13 +88,14 @@ func textStats(n *html.Node, skip func(*html.Node) bool) (plain, linked int) {
 // findBody returns the article's body container, or nil.
 //
 // A page may hold the article twice (a desktop and a mobile copy, a print
-// copy): the container is then narrowed to one copy (oneCopy). A container
+// copy): a generic container (.content, main, the densest region) is then
+// narrowed to one copy (oneCopy); a CMS's own container holds one. A container
 // that is itself chrome (an info line classed like a body) is passed over,
 // and a selector's choice that holds a fragment of what the densest region
 // holds yields to it: never the info line for the article.
 func findBody(doc *goquery.Document, chrome chromeCache) *html.Node {
 	var chosen *html.Node
-	chosenPlain := 0
+	chosenPlain, specific := 0, false
 	for _, bs := range bodySelectors {
 		var best *html.Node
 		bestPlain := 0
@@ -111,19 +112,19 @@ func findBody(doc *goquery.Document, chrome chromeCache) *html.Node {
 			}
 		}
 		if best != nil && bestPlain >= minBodyRunes {
-			chosen, chosenPlain = best, bestPlain
+			chosen, chosenPlain, specific = best, bestPlain, !bs.generic
 			break
 		}
 	}
 	if chosen == nil || chosenPlain < maxFragmentRunes {
 		if d := densest(doc.Get(0)); d != nil && d != chosen {
 			if plain, _ := textStats(d, chrome.skipper(d)); chosen == nil || plain >= 3*chosenPlain {
-				chosen = d
+				chosen, specific = d, false
 			}
 		}
 	}
-	if chosen == nil {
-		return nil
+	if chosen == nil || specific {
+		return chosen // a CMS's own body container holds one copy
 	}
 	return oneCopy(chosen, chrome)
 }
@@ -134,7 +135,8 @@ const maxFragmentRunes = 200
 
 // oneCopy narrows a body container holding the article twice (desktop and
 // mobile copies side by side) to one copy: the first of two children whose
-// paragraphs are mostly the same. A child that holds nearly all the text is
+// paragraphs are mostly the same, each holding 30% or more of the text. A
+// child that holds nearly all the text is
 // looked into; without copies, n itself is the body.
 func oneCopy(n *html.Node, chrome chromeCache) *html.Node {
 	orig := n
@@ -170,9 +172,17 @@ func oneCopy(n *html.Node, chrome chromeCache) *html.Node {
 		if total == 0 {
 			return orig
 		}
-		for i := range kids {
-			for j := i + 1; j < len(kids); j++ {
-				a, b := kids[i], kids[j]
+		// Copies each hold a large share of the text: at most three
+		// children are compared, and repeated paragraphs are no copies.
+		var big []kid
+		for _, k := range kids {
+			if k.runes*10 >= total*3 {
+				big = append(big, k)
+			}
+		}
+		for i := range big {
+			for j := i + 1; j < len(big); j++ {
+				a, b := big[i], big[j]
 				common := 0
 				for l, r := range a.lines {
 					if _, ok := b.lines[l]; ok {

@@ -32,6 +32,7 @@ var chromeTSV string
 // chromeRule is one line of chrome.tsv.
 type chromeRule struct {
 	kind, pattern, example, note string
+	needs                        []string       // kind "line": one must occur for re to be tried
 	re                           *regexp.Regexp // kind "line": anchored
 }
 
@@ -39,9 +40,9 @@ type chromeRule struct {
 // chrome.tsv at init; a bad line panics at once.
 var (
 	chromeRules   = loadChromeRules(chromeTSV)
-	chromePhrases []string         // kind phrase: a short block containing one is chrome
-	chromeLines   []*regexp.Regexp // kind line: a whole line (or short block) matching one is chrome
-	footerPhrases []string         // kind footer: a line holding one is the footer's
+	chromePhrases []string     // kind phrase: a short block containing one is chrome
+	chromeLines   []chromeRule // kind line: a whole line (or short block) matching one is chrome
+	footerPhrases []string     // kind footer: a line holding one is the footer's
 )
 
 func init() {
@@ -50,15 +51,15 @@ func init() {
 		case "phrase":
 			chromePhrases = append(chromePhrases, r.pattern)
 		case "line":
-			chromeLines = append(chromeLines, r.re)
+			chromeLines = append(chromeLines, r)
 		case "footer":
 			footerPhrases = append(footerPhrases, r.pattern)
 		}
 	}
 }
 
-// loadChromeRules parses chrome.tsv: kind, pattern, example, note; lines
-// starting with # are comments.
+// loadChromeRules parses chrome.tsv: kind, pattern, needs, example, note;
+// lines starting with # are comments.
 func loadChromeRules(tsv string) []chromeRule {
 	var out []chromeRule
 	for i, line := range strings.Split(tsv, "\n") {
@@ -66,14 +67,15 @@ func loadChromeRules(tsv string) []chromeRule {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		if len(f) != 4 {
-			panic(fmt.Sprintf("chrome.tsv line %d: %d columns, want 4", i+1, len(f)))
+		if len(f) != 5 {
+			panic(fmt.Sprintf("chrome.tsv line %d: %d columns, want 5", i+1, len(f)))
 		}
-		r := chromeRule{kind: f[0], pattern: f[1], example: f[2], note: f[3]}
+		r := chromeRule{kind: f[0], pattern: f[1], example: f[3], note: f[4]}
 		switch r.kind {
 		case "phrase", "footer":
 		case "line":
 			r.re = regexp.MustCompile(`^(?:` + r.pattern + `)$`)
+			r.needs = strings.Split(f[2], ",")
 		default:
 			panic(fmt.Sprintf("chrome.tsv line %d: unknown kind %q", i+1, r.kind))
 		}
@@ -88,9 +90,14 @@ func isChromeLine(line string) bool {
 	if line == "" || utf8.RuneCountInString(line) > maxChromeRunes {
 		return false
 	}
-	for _, re := range chromeLines {
-		if re.MatchString(line) {
-			return true
+	for _, r := range chromeLines {
+		for _, lit := range r.needs {
+			if strings.Contains(line, lit) {
+				if r.re.MatchString(line) {
+					return true
+				}
+				break
+			}
 		}
 	}
 	return false
@@ -121,7 +128,9 @@ var chromePatterns = []struct {
 
 // isChromeText reports whether the text of a short block is chrome.
 func isChromeText(t string) bool {
-	if isChromeLine(clean(t)) {
+	// The text comes from the builder: white space is collapsed already,
+	// but a short block may hold several lines.
+	if !strings.Contains(t, "\n") && isChromeLine(t) {
 		return true
 	}
 	for _, p := range chromePhrases {
@@ -259,19 +268,25 @@ func hasFormControls(n *html.Node) bool {
 // 相关链接：, 相关文章.
 var relatedLabelRe = regexp.MustCompile(`^相关(?:附件|链接|文章|阅读|新闻|信息|文件)\s*(?:>>|》》|》|>|[:：])?$`)
 
-// afterRelatedLabel reports a block of links that follows a related
+// afterRelatedLabel reports a short block of links that follows a related
 // block's label, directly or after other such blocks:
-// <h4>相关链接>></h4><p><a>…</a></p><p><a>…</a></p>.
+// <h4>相关链接>></h4><p><a>…</a></p><p><a>…</a></p>. The label is looked for
+// first: most blocks have a paragraph before them and are rejected at once.
 func afterRelatedLabel(n *html.Node) bool {
-	if !blockTags[n.DataAtom] || !mostlyLinks(n) {
+	if !blockTags[n.DataAtom] || !hasLink(n) {
 		return false
 	}
 	for p := n.PrevSibling; p != nil; p = p.PrevSibling {
 		if p.Type != html.ElementNode {
 			continue
 		}
-		if t, ok := shortText(p, 20); ok && relatedLabelRe.MatchString(clean(t)) {
-			return true
+		t, short := shortText(p, maxRelatedRunes)
+		if !short {
+			return false
+		}
+		if relatedLabelRe.MatchString(clean(t)) {
+			_, short := shortText(n, maxRelatedRunes)
+			return short && mostlyLinks(n)
 		}
 		if !blockTags[p.DataAtom] || !mostlyLinks(p) {
 			return false
@@ -280,8 +295,21 @@ func afterRelatedLabel(n *html.Node) bool {
 	return false
 }
 
+// maxRelatedRunes is the longest block of links under a related label.
+const maxRelatedRunes = 300
+
 // mostlyLinks reports an element whose text is mostly link text.
 func mostlyLinks(n *html.Node) bool {
 	plain, linked := textStats(n, nil)
 	return linked > 0 && linked >= 2*plain
+}
+
+// hasLink reports an element holding a link.
+func hasLink(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.A || hasLink(c)) {
+			return true
+		}
+	}
+	return false
 }

@@ -59,9 +59,11 @@
 // Body: the CMS selectors are tried in order, but a container that is
 // itself chrome (an info line classed article-content) is passed over, and
 // a selector's choice holding under 200 runes yields to the densest region
-// when that holds three times more. A body holding the article twice
-// (desktop and mobile copies, a print copy) is narrowed to the first copy:
-// two children whose lines of ten or more runes are 80% the same.
+// when that holds three times more. A generic container (.content, main,
+// the densest region) holding the article twice (desktop and mobile
+// copies, a print copy) is narrowed to the first copy: two children, each
+// with 30% or more of the text, whose lines of ten or more runes are 80%
+// the same. A CMS's own container (.TRS_Editor, #zoom…) is not looked into.
 //
 // Chrome: besides class names and short chrome blocks, whole lines of the
 // body text are dropped when they are chrome (责任编辑：…, 图文来源：…,

@@ -186,6 +186,16 @@ func readMeta(doc *goquery.Document) metaInfo {
 // a row of bare keys (索引号 | 发布机构 | 发布日期) over a row of values.
 func (m metaInfo) readHeaderTables(doc *goquery.Document) {
 	for _, tr := range doc.Find("tr").Not(metaSkip).Nodes {
+		first := tr.FirstChild
+		for first != nil && first.Type != html.ElementNode {
+			first = first.NextSibling
+		}
+		if first == nil {
+			continue
+		}
+		if t, ok := shortText(first, 10); !ok || !isInfoKey(strings.TrimRight(clean(t), ":： ")) {
+			continue // a row of keys starts with one
+		}
 		keys := rowTexts(tr)
 		if len(keys) < 2 {
 			continue

@@ -339,6 +339,11 @@ func TestChromeRules(t *testing.T) {
 			ok = strings.Contains(r.example, r.pattern)
 		case "line":
 			ok = r.re.MatchString(r.example)
+			held := false
+			for _, lit := range r.needs {
+				held = held || strings.Contains(r.example, lit)
+			}
+			ok = ok && held
 		}
 		if !ok || r.note == "" {
 			t.Errorf("chrome rule %s %q: example %q does not match (or no note)", r.kind, r.pattern, r.example)
@@ -551,6 +556,7 @@ func TestBodyChoice(t *testing.T) {
 		{"a legacy layout cell in a table named after its background image", `<table class="bg_top"><tr><td width="200"><a href="/a">政府文件</a></td><td class="NewsContent" id="ArticleContent"><table><tr><td><font size="3">` + strings.ReplaceAll(strings.ReplaceAll(para, "<p>", ""), "</p>", "<br>") + `</font></td></tr></table></td></tr></table>`, text, ""},
 		{"the footer is no body", `<div id="zoom"></div>` + footer, "", "no article body: body looks like site chrome"},
 		{"nothing at all", `<div id="zoom"></div>`, "", "no article body found"},
+		{"repeated paragraphs are no copies", `<div class="TRS_Editor"><p>全区共有中小学校144所，在校生9万余人，专任教师6000余名。</p><p>全区共有中小学校144所，在校生9万余人，专任教师6000余名。</p><p>全区共有中小学校144所，在校生9万余人，专任教师6000余名。</p><p>全区共有中小学校144所，在校生9万余人，专任教师6000余名。</p></div>`, strings.Repeat("全区共有中小学校144所，在校生9万余人，专任教师6000余名。\n", 3) + "全区共有中小学校144所，在校生9万余人，专任教师6000余名。", ""},
 	}
 	for _, tt := range tests {
 		doc, err := Read([]byte("<html><head><meta charset=utf-8><title>标题甲乙丙丁_河阳县人民政府</title></head><body>"+tt.body+"</body></html>"), "http://www.example.gov.cn/a/t20240520_1.html", "")
