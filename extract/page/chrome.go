@@ -276,10 +276,12 @@ func afterRelatedLabel(n *html.Node) bool {
 	if !blockTags[n.DataAtom] || !hasLink(n) {
 		return false
 	}
-	for p := n.PrevSibling; p != nil; p = p.PrevSibling {
+	k := 0
+	for p := n.PrevSibling; p != nil && k < maxRelatedBlocks; p = p.PrevSibling {
 		if p.Type != html.ElementNode {
 			continue
 		}
+		k++
 		t, short := shortText(p, maxRelatedRunes)
 		if !short {
 			return false
@@ -295,8 +297,13 @@ func afterRelatedLabel(n *html.Node) bool {
 	return false
 }
 
-// maxRelatedRunes is the longest block of links under a related label.
-const maxRelatedRunes = 300
+// maxRelatedRunes is the longest block of links under a related label, and
+// maxRelatedBlocks the most blocks looked back over for the label (the walk
+// stays linear).
+const (
+	maxRelatedRunes  = 300
+	maxRelatedBlocks = 12
+)
 
 // mostlyLinks reports an element whose text is mostly link text.
 func mostlyLinks(n *html.Node) bool {

@@ -314,18 +314,23 @@ func dropChromeLines(text string, tables []schema.Table, heads []heading) (strin
 	if cuts == nil {
 		return text, tables, heads
 	}
-	// shift maps an offset of the old text to the new one.
+	// shift maps an offset of the old text to the new one: minus the
+	// runes cut before it (a binary search over the cuts, in text order).
+	removed := make([]int, len(cuts)+1) // removed[i]: runes in cuts[:i]
+	for i, c := range cuts {
+		removed[i+1] = removed[i] + c.end - c.start
+	}
 	shift := func(o int) int {
-		d := 0
-		for _, c := range cuts {
-			switch {
-			case o >= c.end:
-				d += c.end - c.start
-			case o > c.start:
-				d += o - c.start
-			}
+		i := sort.Search(len(cuts), func(i int) bool { return cuts[i].end > o })
+		d := removed[i]
+		if i < len(cuts) && o > cuts[i].start {
+			d += o - cuts[i].start
 		}
 		return o - d
+	}
+	inCut := func(o int) bool {
+		i := sort.Search(len(cuts), func(i int) bool { return cuts[i].end > o })
+		return i < len(cuts) && o >= cuts[i].start
 	}
 	for i := range tables {
 		t := &tables[i]
@@ -338,13 +343,7 @@ func dropChromeLines(text string, tables []schema.Table, heads []heading) (strin
 	}
 	var kept []heading
 	for _, h := range heads {
-		removed := false
-		for _, c := range cuts {
-			if h.start >= c.start && h.start < c.end {
-				removed = true
-			}
-		}
-		if !removed {
+		if !inCut(h.start) {
 			h.start, h.end = shift(h.start), shift(h.end)
 			kept = append(kept, h)
 		}
