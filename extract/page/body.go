@@ -93,9 +93,12 @@ func textStats(n *html.Node, skip func(*html.Node) bool) (plain, linked int) {
 // that is itself chrome (an info line classed like a body) is passed over,
 // and a selector's choice that holds a fragment of what the densest region
 // holds yields to it: never the info line for the article.
-func findBody(doc *goquery.Document, chrome chromeCache) *html.Node {
+//
+// specific says the container is a CMS's own article container
+// (.TRS_Editor, #zoom…), which list pages do not have.
+func findBody(doc *goquery.Document, chrome chromeCache) (body *html.Node, specific bool) {
 	var chosen *html.Node
-	chosenPlain, specific := 0, false
+	chosenPlain := 0
 	for _, bs := range bodySelectors {
 		var best *html.Node
 		bestPlain := 0
@@ -124,9 +127,9 @@ func findBody(doc *goquery.Document, chrome chromeCache) *html.Node {
 		}
 	}
 	if chosen == nil || specific {
-		return chosen // a CMS's own body container holds one copy
+		return chosen, specific // a CMS's own body container holds one copy
 	}
-	return oneCopy(chosen, chrome)
+	return oneCopy(chosen, chrome), false
 }
 
 // maxFragmentRunes: a container chosen by selector with less text than this

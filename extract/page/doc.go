@@ -87,7 +87,10 @@
 //
 // Page type: a page is a list when its best list of article links (titles
 // of six or more characters) holds more text than the body candidate, or
-// has pagination and a short body. A list is a repeated block of dated
+// has pagination and a short body; an article address (TRS t2024…_N.html,
+// ShowArticle.asp?ArticleID=N) or a body in a CMS's own article container
+// asks three times the body (a dated sidebar beside a short article is no
+// list). A list is a repeated block of dated
 // links: containers count when most of their items, and at least three,
 // are dated, so a footer's directory of county sites or a 专题 block is no
 // list however many links it holds, and three dated entries are one. Only

@@ -105,7 +105,7 @@ func read(gq *goquery.Document, pageURL string, dec decoded) *schema.Document {
 
 	links, next, undated := res.findList(gq)
 	chrome := chromeCache{}
-	bodyNode := findBody(gq, chrome)
+	bodyNode, specific := findBody(gq, chrome)
 	plain := 0
 	if bodyNode != nil {
 		plain, _ = textStats(bodyNode, chrome.skipper(bodyNode))
@@ -114,7 +114,10 @@ func read(gq *goquery.Document, pageURL string, dec decoded) *schema.Document {
 		}
 	}
 	// Undated links make a list only on a page without a body.
-	list := isList(links, next, plain, articleURLRe.MatchString(pageURL)) && (!undated || plain < minBodyRunes)
+	// An article address, or a CMS's own article container, asks more of a
+	// list: a dated sidebar beside a short article is no list page.
+	articleish := articleURLRe.MatchString(pageURL) || specific
+	list := isList(links, next, plain, articleish) && (!undated || plain < minBodyRunes)
 	doc.Column = m.column(doc.Title, list)
 	if list {
 		doc.PageType = schema.PageList
@@ -189,8 +192,9 @@ func looksLikeChrome(text string) bool {
 
 // isList decides between a list page and an article: enough article links,
 // and more list text than body text (or pagination with a short body). An
-// address shaped like an article's (TRS t20240829_123.html) needs a list
-// three times the body, or pagination.
+// address shaped like an article's (TRS t20240829_123.html), or a body in a
+// CMS's own article container, needs a list three times the body, or
+// pagination.
 func isList(links []schema.Link, next []string, plain int, articleURL bool) bool {
 	if len(links) < minListItems {
 		return false
@@ -207,8 +211,9 @@ func isList(links []schema.Link, next []string, plain int, articleURL bool) bool
 
 // articleURLRe matches article addresses of the common CMSs: TRS
 // t20240829_6712345.html, Hanweb art_123_456.html, …/content_789.html,
-// …/detail/…
-var articleURLRe = regexp.MustCompile(`(?i)/t20\d{6}_\d+\.s?html?$|/art_\d+_\d+\.html$|/content_\d+\.s?html?$|/detail[/_.]|/art/20\d\d/`)
+// …/detail/…, and the legacy ASP/JSP ones: ShowArticle.asp?ArticleID=3417,
+// show.aspx?id=…, …?newsid=….
+var articleURLRe = regexp.MustCompile(`(?i)/t20\d{6}_\d+\.s?html?$|/art_\d+_\d+\.html$|/content_\d+\.s?html?$|/detail[/_.]|/art/20\d\d/|/show(?:article|news|info)?\.(?:asp|aspx|jsp|php)\?|[?&](?:article|news|info)id=\d+`)
 
 // bodySkipper leaves out the chrome of the body and the article's title
 // when the body repeats it.

@@ -251,12 +251,17 @@ func TestListOrArticle(t *testing.T) {
 		{"short article with a sidebar", `<div class="TRS_Editor"><p>全区共有中小学校144所，在校生9万余人，专任教师6000余名。</p></div><div class="side">` + items(6, true) + `</div>`, "article"},
 		// A list is a repeated block of dated links, not a link count.
 		{"short article with a directory of county sites", `<div class="zw-con"><p>全区共有中小学校144所，在校生9万余人，专任教师6000余名。</p></div><div class="wzqh">` + items(60, false) + `</div>`, "article"},
+		{"short article in a CMS container with a dated sidebar", `<div class="TRS_Editor"><p>全区共有中小学校144所，在校生9万余人，专任教师6000余名。</p></div><div class="side">` + items(6, true) + `</div>`, "article"},
+		{"legacy article address with a dated sidebar", `<div class="zw"><p>全区共有中小学校144所，在校生9万余人，专任教师6000余名。</p><p>全区共有中小学校144所，在校生9万余人，专任教师6000余名。</p></div><div class="side">` + items(5, true) + `</div>`, "article"},
 		{"three dated entries beside a 专题 block", items(3, true) + `<div class="zt">` + strings.ReplaceAll(items(8, false), "./t2024", "/zt/t2024") + `</div>`, "list"},
 	}
 	for _, tt := range tests {
 		u := "http://www.example.gov.cn/zwgk/index.html"
-		if strings.HasPrefix(tt.name, "short article") {
+		if strings.HasPrefix(tt.name, "short article with a sidebar") {
 			u = "http://www.example.gov.cn/zwgk/202408/t20240829_6712345.html"
+		}
+		if strings.HasPrefix(tt.name, "legacy article address") {
+			u = "http://www.example.gov.cn/Article/ShowArticle.asp?ArticleID=3417"
 		}
 		doc, err := Read([]byte("<html><body>"+tt.html+"</body></html>"), u, "")
 		if err != nil {
