@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/govfig/govfig/extract/page"
-	"github.com/govfig/govfig/schema"
 )
 
 // crawler is one Run.
@@ -209,18 +208,23 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 	return c.snapshot(), ctx.Err()
 }
 
-// readListPage is the default Config.ReadList: extract/page.
+// readListPage is the default Config.ReadList: extract/page. A URL of the
+// sites file (or one of its next pages) is a list page by the user's word:
+// it is read as a list whatever the page-type decision says (a column page
+// with three entries and an introduction reads as an article), and a list
+// without entries is an error, recorded as a fault; its next pages are
+// still returned.
 func readListPage(body []byte, u, contentType string) (*ListLinks, error) {
-	doc, err := page.Read(body, u, contentType)
+	lp, err := page.ReadList(body, u, contentType)
 	if err != nil {
 		return nil, err
 	}
-	if doc.PageType != schema.PageList || doc.List == nil {
-		return nil, fmt.Errorf("not a list page (page type %q)", doc.PageType)
-	}
-	l := &ListLinks{Next: doc.List.Next}
-	for _, a := range doc.List.Articles {
+	l := &ListLinks{Next: lp.Next}
+	for _, a := range lp.Articles {
 		l.Articles = append(l.Articles, ListArticle{URL: a.URL, Title: a.Title, Date: a.Date})
+	}
+	if len(l.Articles) == 0 {
+		return l, errors.New("no list entries found (no block of dated article links)")
 	}
 	return l, nil
 }

@@ -4,9 +4,13 @@
 // # Model
 //
 // A crawl starts from the list-page URLs of a sites file (ParseSites). Each
-// list page is fetched and handed to extract/page, which says which articles
-// it links to and which further list pages follow; the crawler never parses
-// articles, it only archives them. Everything it fetches must be on one of the
+// list page is fetched and handed to extract/page (page.ReadList), which says
+// which articles it links to and which further list pages follow; the
+// crawler never parses articles, it only archives them. A URL of the sites
+// file is a list page by the user's word: it is read as a list whatever
+// extract/page would call it (a column page with three entries and an
+// introduction reads as an article), and a list page without entries is a
+// fault (kind "list"), its next pages still walked. Everything it fetches must be on one of the
 // hosts named in the sites file, allowed by that host's robots.txt, and seen
 // for the first time under its canonical URL (Canonicalize).
 //

@@ -274,8 +274,8 @@ func (c *crawler) process(ctx context.Context, h *hostState, it *item) {
 	if it.kind == kindList && code == http.StatusOK {
 		links, err = c.cfg.ReadList(ex.body, it.url, ex.resp.Header.Get("Content-Type"))
 		if err != nil {
+			// An empty list still has its next pages walked.
 			c.fault(it.url, h.name, FaultList, "read list page: "+err.Error())
-			links = nil
 		}
 	}
 	if code >= 400 {

@@ -27,6 +27,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/govfig/govfig/archive"
@@ -399,6 +400,39 @@ func (w *writer) clear(path, url string) error {
 	return w.batch.ClearProblem(path, url)
 }
 
+// noBodyProblem starts the message of a page stored without an article
+// body; extract/page words its Document.Problem the same way.
+const noBodyProblem = "no article body"
+
+// noBody reports a document stored without a body (an article page whose
+// body could not be found, or was the site's chrome): it is stored, and
+// also a problem, so that extract and run count it.
+func noBody(doc *schema.Document) (string, bool) {
+	if doc.PageType == schema.PageList || strings.TrimSpace(doc.Text) != "" {
+		return "", false
+	}
+	if strings.Contains(doc.Problem, noBodyProblem) {
+		return doc.Problem, true
+	}
+	return join(doc.Problem, noBodyProblem+": the body is empty"), true
+}
+
+func join(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
+}
+
+// clearOrRecount is clear for an unchanged input, but an unchanged
+// document stored without a body stays a problem and is counted again.
+func (w *writer) clearOrRecount(path, url string) error {
+	if p, ok := w.known[[2]string{path, url}]; ok && p.Stage == "extract" && strings.Contains(p.Message, noBodyProblem) {
+		return w.problem(p)
+	}
+	return w.clear(path, url)
+}
+
 func (w *writer) problem(p schema.Problem) error {
 	w.stats.Problems++
 	if len(w.stats.ProblemList) < w.opt.MaxProblems {
@@ -430,7 +464,7 @@ func (w *writer) apply(r result) error {
 	switch {
 	case r.same:
 		w.stats.Unchanged++
-		return w.clear(it.Source, it.URL)
+		return w.clearOrRecount(it.Source, it.URL)
 	case r.older:
 		w.stats.Skipped++
 		return w.clear(it.Source, it.URL)
@@ -447,7 +481,7 @@ func (w *writer) apply(r result) error {
 	switch {
 	case ok && stored.SHA256 == r.sha && stored.ExtractorVersion == w.opt.ExtractorVersion:
 		w.stats.Unchanged++
-		return w.clear(it.Source, it.URL)
+		return w.clearOrRecount(it.Source, it.URL)
 	case ok && it.Date != "" && stored.FetchedAt != "" && it.Date < stored.FetchedAt:
 		w.stats.Skipped++
 		return w.clear(it.Source, it.URL)
@@ -467,6 +501,9 @@ func (w *writer) apply(r result) error {
 		w.stats.Changed++
 	}
 	w.stats.Figures += len(r.doc.Figures)
+	if msg, ok := noBody(r.doc); ok {
+		return w.problem(schema.Problem{Path: it.Source, URL: it.URL, Stage: "extract", Message: msg})
+	}
 	return w.clear(it.Source, it.URL)
 }
 

@@ -194,3 +194,39 @@ func TestCancelledRunKeepsCompleteWork(t *testing.T) {
 		t.Errorf("run after cancel: %+v", st)
 	}
 }
+
+// TestPagesWithoutBodyAreProblems: an article page stored without a body
+// (extract/page found none, or only the site's chrome) is counted as a
+// problem and recorded in the problems table, on every run while it stays
+// so, and cleared once the page has a body.
+func TestPagesWithoutBodyAreProblems(t *testing.T) {
+	read := func(name string, body []byte, ct string) (*schema.Document, error) {
+		doc, err := testRead(name, body, ct)
+		if err == nil && strings.HasPrefix(string(body), "<footer>") {
+			doc.PageType, doc.Text, doc.Figures = schema.PageArticle, "", nil
+			doc.Problem = "no article body: body looks like site chrome"
+		}
+		return doc, err
+	}
+	dir := t.TempDir()
+	saved := filepath.Join(dir, "saved.html")
+	os.WriteFile(saved, []byte("<footer>网站标识码：4300000099</footer>"), 0o644)
+	os.WriteFile(filepath.Join(dir, "good.txt"), []byte("天津市静海区\n达到90%。\n"), 0o644)
+	s := openStore(t, filepath.Join(t.TempDir(), "g.db"))
+	opt := Options{Read: read, ExtractorVersion: "t1"}
+	st := run(t, s, opt, dir)
+	ps, _ := s.Problems(context.Background())
+	if st.New != 2 || st.Problems != 1 || len(ps) != 1 || ps[0].Stage != "extract" ||
+		ps[0].Message != "no article body: body looks like site chrome" || !strings.HasSuffix(ps[0].Path, "saved.html") {
+		t.Fatalf("first run: %+v, problems %+v", st, ps)
+	}
+	if st := run(t, s, opt, dir); st.Unchanged != 2 || st.Problems != 1 {
+		t.Errorf("second run: %+v, want the page without body counted again", st)
+	}
+	os.WriteFile(saved, []byte("天津市静海区\n正文找到了。\n"), 0o644)
+	st = run(t, s, opt, dir)
+	ps, _ = s.Problems(context.Background())
+	if st.Problems != 0 || len(ps) != 0 {
+		t.Errorf("after the page got a body: %+v, problems %+v", st, ps)
+	}
+}

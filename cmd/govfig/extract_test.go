@@ -214,3 +214,25 @@ func TestExtractReportsProblems(t *testing.T) {
 		t.Errorf("summary %q", out)
 	}
 }
+
+// TestExtractReportsPagesWithoutBody: a saved page without an article (its
+// footer is all the density walk finds) is stored, and reported as a
+// problem in the summary, on stderr and in the problems table.
+func TestExtractReportsPagesWithoutBody(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "govfig.db")
+	out, errOut, err := runCmd(t, "extract", "-q", "--db", db, "../../fixtures/pages/heyang-saved-no-article.html", "../../fixtures/pages/nanping-2024-canteen-dup.html")
+	var pe *partialError
+	if !errors.As(err, &pe) || pe.failed != 1 {
+		t.Fatalf("err = %v, want 1 failed input\n%s", err, errOut)
+	}
+	if !strings.Contains(errOut, "heyang-saved-no-article.html") || !strings.Contains(errOut, "no article body: body looks like site chrome") {
+		t.Errorf("stderr does not name the page without body:\n%s", errOut)
+	}
+	if m := summaryRE.FindStringSubmatch(out); m == nil || m[1] != "2" || m[5] != "1" {
+		t.Errorf("summary %q: want 2 new documents and 1 problem", out)
+	}
+	if dump := dumpDB(t, db); !strings.Contains(dump, "no article body") {
+		t.Errorf("problems table lacks the page without body")
+	}
+}

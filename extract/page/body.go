@@ -1,6 +1,7 @@
 package page
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
@@ -28,6 +29,10 @@ var bodySelectors = []struct {
 	{".news_content", false},     //
 	{"#fontzoom", false},         //
 	{".bt-article", false},       //
+	{".NewsContent", false},      // legacy table layouts: <td class="NewsContent" id="ArticleContent">
+	{"#NewsContent", false},      //
+	{"#ArticleContent", false},   //
+	{"#articleContent", false},   //
 	{"#content", true},           //
 	{".content", true},           //
 	{".view", true},              //
@@ -81,11 +86,26 @@ func textStats(n *html.Node, skip func(*html.Node) bool) (plain, linked int) {
 }
 
 // findBody returns the article's body container, or nil.
-func findBody(doc *goquery.Document, chrome chromeCache) *html.Node {
+//
+// A page may hold the article twice (a desktop and a mobile copy, a print
+// copy): a generic container (.content, main, the densest region) is then
+// narrowed to one copy (oneCopy); a CMS's own container holds one. A container
+// that is itself chrome (an info line classed like a body) is passed over,
+// and a selector's choice that holds a fragment of what the densest region
+// holds yields to it: never the info line for the article.
+//
+// specific says the container is a CMS's own article container
+// (.TRS_Editor, #zoom…), which list pages do not have.
+func findBody(doc *goquery.Document, chrome chromeCache) (body *html.Node, specific bool) {
+	var chosen *html.Node
+	chosenPlain := 0
 	for _, bs := range bodySelectors {
 		var best *html.Node
 		bestPlain := 0
 		for _, n := range doc.Find(bs.sel).Nodes {
+			if isChrome(n) {
+				continue
+			}
 			plain, linked := textStats(n, chrome.skipper(n))
 			if bs.generic && linked > plain {
 				continue
@@ -95,10 +115,102 @@ func findBody(doc *goquery.Document, chrome chromeCache) *html.Node {
 			}
 		}
 		if best != nil && bestPlain >= minBodyRunes {
-			return best
+			chosen, chosenPlain, specific = best, bestPlain, !bs.generic
+			break
 		}
 	}
-	return densest(doc.Get(0))
+	if chosen == nil || chosenPlain < maxFragmentRunes {
+		if d := densest(doc.Get(0)); d != nil && d != chosen {
+			if plain, _ := textStats(d, chrome.skipper(d)); chosen == nil || plain >= 3*chosenPlain {
+				chosen, specific = d, false
+			}
+		}
+	}
+	if chosen == nil || specific {
+		return chosen, specific // a CMS's own body container holds one copy
+	}
+	return oneCopy(chosen, chrome), false
+}
+
+// maxFragmentRunes: a container chosen by selector with less text than this
+// is compared with the densest region.
+const maxFragmentRunes = 200
+
+// oneCopy narrows a body container holding the article twice (desktop and
+// mobile copies side by side) to one copy: the first of two children whose
+// paragraphs are mostly the same, each holding 30% or more of the text. A
+// child that holds nearly all the text is
+// looked into; without copies, n itself is the body.
+func oneCopy(n *html.Node, chrome chromeCache) *html.Node {
+	orig := n
+	for depth := 0; depth < 8; depth++ {
+		type kid struct {
+			node  *html.Node
+			lines map[string]int // lines of 10 or more runes → runes
+			runes int            // in those lines
+			all   int            // in all lines
+		}
+		var kids []kid
+		total := 0
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || invisibleTags[c.DataAtom] || hidden(c) || chrome.skipper(n)(c) {
+				continue
+			}
+			b := builder{skip: chrome.skipper(c)}
+			b.walk(c, 0)
+			k := kid{node: c, lines: map[string]int{}}
+			for _, l := range strings.Split(b.String(), "\n") {
+				r := utf8.RuneCountInString(l)
+				k.all += r
+				if r >= 10 {
+					k.lines[l] = r
+					k.runes += r
+				}
+			}
+			total += k.all
+			if k.all > 0 {
+				kids = append(kids, k)
+			}
+		}
+		if total == 0 {
+			return orig
+		}
+		// Copies each hold a large share of the text: at most three
+		// children are compared, and repeated paragraphs are no copies.
+		var big []kid
+		for _, k := range kids {
+			if k.runes*10 >= total*3 {
+				big = append(big, k)
+			}
+		}
+		for i := range big {
+			for j := i + 1; j < len(big); j++ {
+				a, b := big[i], big[j]
+				common := 0
+				for l, r := range a.lines {
+					if _, ok := b.lines[l]; ok {
+						common += r
+					}
+				}
+				small := min(a.runes, b.runes)
+				if small >= minBodyRunes && common*10 >= small*8 {
+					return a.node // the first copy
+				}
+			}
+		}
+		// Look into a child that holds nearly all the text.
+		var next *html.Node
+		for _, k := range kids {
+			if k.all*10 >= total*9 {
+				next = k.node
+			}
+		}
+		if next == nil {
+			return orig
+		}
+		n = next
+	}
+	return orig
 }
 
 // densest is the fallback: the element under which paragraphs of plain text

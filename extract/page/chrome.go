@@ -1,8 +1,11 @@
 package page
 
 import (
+	_ "embed"
+	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -23,18 +26,91 @@ var siteChromeRe = regexp.MustCompile(`(?i)(?:^|[-_\s])(?:header|head|top|topbar
 // breadcrumbs.
 var bodyChromeRe = regexp.MustCompile(`(?i)(?:^|[-_\s])(?:share|bdshare|bdsharebuttonbox|fenxiang|print|dayin|close|guanbi|fontsize|zihao|qrcode|ewm|erweima|prev|next|prevnext|pre-next|sxp|sxy|related|relate|xgwz|xglj|xgxx|breadcrumb|crumb|crumbs|position|location|dqwz|weizhi|tools|toolbar|info|article-info|arcinfo|xxgk-info|xxgk_table|pagination|pagebar|page-bar|fenye)(?:$|[-_\s\d])`)
 
-// chromePhrases mark a short block as chrome when it contains one of them:
-// the banner date, print/close controls, share and QR prompts,
-// previous/next links, the footer's registration numbers.
-var chromePhrases = []string{
-	"当前位置",                         // 当前位置：首页 >> 政务公开
-	"打印本页", "打印此页", "【打印】", "[打印]", // 【打印本页】
-	"关闭窗口", "【关闭】", "[关闭]", // 【关闭窗口】
-	"分享到", "扫一扫", "手机扫码", // 分享到：微信 微博；扫一扫在手机打开当前页
-	"上一篇", "下一篇", "上一条", "下一条", // 上一篇：清平县召开2024年教育工作会议
-	"网站标识码", "ICP备", "公网安备", "版权所有", // the footer
-	// Not 主办单位/承办单位 (an event notice lists them in its body) nor a
-	// bare 扫码 (扫码报名); the footer is dropped as site chrome anyway.
+//go:embed chrome.tsv
+var chromeTSV string
+
+// chromeRule is one line of chrome.tsv.
+type chromeRule struct {
+	kind, pattern, example, note string
+	needs                        []string       // kind "line": one must occur for re to be tried
+	re                           *regexp.Regexp // kind "line": anchored
+}
+
+// chromeRules, chromePhrases, chromeLines and footerPhrases are read from
+// chrome.tsv at init; a bad line panics at once.
+var (
+	chromeRules   = loadChromeRules(chromeTSV)
+	chromePhrases []string     // kind phrase: a short block containing one is chrome
+	chromeLines   []chromeRule // kind line: a whole line (or short block) matching one is chrome
+	footerPhrases []string     // kind footer: a line holding one is the footer's
+)
+
+func init() {
+	for _, r := range chromeRules {
+		switch r.kind {
+		case "phrase":
+			chromePhrases = append(chromePhrases, r.pattern)
+		case "line":
+			chromeLines = append(chromeLines, r)
+		case "footer":
+			footerPhrases = append(footerPhrases, r.pattern)
+		}
+	}
+}
+
+// loadChromeRules parses chrome.tsv: kind, pattern, needs, example, note;
+// lines starting with # are comments.
+func loadChromeRules(tsv string) []chromeRule {
+	var out []chromeRule
+	for i, line := range strings.Split(tsv, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 5 {
+			panic(fmt.Sprintf("chrome.tsv line %d: %d columns, want 5", i+1, len(f)))
+		}
+		r := chromeRule{kind: f[0], pattern: f[1], example: f[3], note: f[4]}
+		switch r.kind {
+		case "phrase", "footer":
+		case "line":
+			r.re = regexp.MustCompile(`^(?:` + r.pattern + `)$`)
+			r.needs = strings.Split(f[2], ",")
+		default:
+			panic(fmt.Sprintf("chrome.tsv line %d: unknown kind %q", i+1, r.kind))
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// isChromeLine reports a line of body text that is chrome as a whole.
+func isChromeLine(line string) bool {
+	line = strings.TrimSpace(line)
+	if line == "" || utf8.RuneCountInString(line) > maxChromeRunes {
+		return false
+	}
+	for _, r := range chromeLines {
+		for _, lit := range r.needs {
+			if strings.Contains(line, lit) {
+				if r.re.MatchString(line) {
+					return true
+				}
+				break
+			}
+		}
+	}
+	return false
+}
+
+// isFooterLine reports a line of the site footer.
+func isFooterLine(line string) bool {
+	for _, p := range footerPhrases {
+		if strings.Contains(line, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // chromePatterns are the chrome texts that vary; each runs only on blocks
@@ -52,6 +128,11 @@ var chromePatterns = []struct {
 
 // isChromeText reports whether the text of a short block is chrome.
 func isChromeText(t string) bool {
+	// The text comes from the builder: white space is collapsed already,
+	// but a short block may hold several lines.
+	if !strings.Contains(t, "\n") && isChromeLine(t) {
+		return true
+	}
 	for _, p := range chromePhrases {
 		if strings.Contains(t, p) {
 			return true
@@ -125,6 +206,10 @@ func isChrome(n *html.Node) bool {
 	if linkList(n) {
 		return true
 	}
+	// The links under a 相关附件>> or 相关链接>> label.
+	if afterRelatedLabel(n) {
+		return true
+	}
 	// A short block (or a lone link) whose text is chrome.
 	if blockTags[n.DataAtom] || n.DataAtom == atom.A || n.DataAtom == atom.Span {
 		if t, ok := shortText(n, maxChromeRunes); ok && isChromeText(t) {
@@ -177,4 +262,61 @@ func hasFormControls(n *html.Node) bool {
 	}
 	_, short := shortText(n, 200)
 	return short
+}
+
+// relatedLabelRe matches the label of a related block: 相关附件>>,
+// 相关链接：, 相关文章.
+var relatedLabelRe = regexp.MustCompile(`^相关(?:附件|链接|文章|阅读|新闻|信息|文件)\s*(?:>>|》》|》|>|[:：])?$`)
+
+// afterRelatedLabel reports a short block of links that follows a related
+// block's label, directly or after other such blocks:
+// <h4>相关链接>></h4><p><a>…</a></p><p><a>…</a></p>. The label is looked for
+// first: most blocks have a paragraph before them and are rejected at once.
+func afterRelatedLabel(n *html.Node) bool {
+	if !blockTags[n.DataAtom] || !hasLink(n) {
+		return false
+	}
+	k := 0
+	for p := n.PrevSibling; p != nil && k < maxRelatedBlocks; p = p.PrevSibling {
+		if p.Type != html.ElementNode {
+			continue
+		}
+		k++
+		t, short := shortText(p, maxRelatedRunes)
+		if !short {
+			return false
+		}
+		if relatedLabelRe.MatchString(clean(t)) {
+			_, short := shortText(n, maxRelatedRunes)
+			return short && mostlyLinks(n)
+		}
+		if !blockTags[p.DataAtom] || !mostlyLinks(p) {
+			return false
+		}
+	}
+	return false
+}
+
+// maxRelatedRunes is the longest block of links under a related label, and
+// maxRelatedBlocks the most blocks looked back over for the label (the walk
+// stays linear).
+const (
+	maxRelatedRunes  = 300
+	maxRelatedBlocks = 12
+)
+
+// mostlyLinks reports an element whose text is mostly link text.
+func mostlyLinks(n *html.Node) bool {
+	plain, linked := textStats(n, nil)
+	return linked > 0 && linked >= 2*plain
+}
+
+// hasLink reports an element holding a link.
+func hasLink(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.A || hasLink(c)) {
+			return true
+		}
+	}
+	return false
 }

@@ -22,6 +22,10 @@ import (
 //   - items are the child elements of a <ul>/<ol>/<dl>/<div>/<table> (rows
 //     for tables); an item counts when its main link has a title of at least
 //     minTitle runes — menus have short labels;
+//   - a container counts when most of its items, and at least
+//     minListItems, are dated: a block of undated links (a directory of
+//     county sites, 专题 links, a menu) is no list however long — unless
+//     the page has no dated block and no article body (a bare index);
 //   - the best container (most items, dated items count double) is taken,
 //     with every container near it (sibling or cousin) whose items are
 //     mostly dated, as the best one's are (lists split into several <ul>s);
@@ -117,7 +121,9 @@ func (r resolver) itemLink(item *html.Node) (schema.Link, bool) {
 }
 
 // findList returns the article links of the page and its next pages.
-func (r resolver) findList(gq *goquery.Document) (links []schema.Link, next []string) {
+// undated says the links come from a block of undated links, taken only
+// because the page has no dated one.
+func (r resolver) findList(gq *goquery.Document) (links []schema.Link, next []string, undated bool) {
 	doc := gq.Get(0)
 	var conts []listContainer
 	notHere := func(n *html.Node) bool { return n.DataAtom == atom.Head || isSiteChrome(n) }
@@ -143,6 +149,22 @@ func (r resolver) findList(gq *goquery.Document) (links []schema.Link, next []st
 			conts = append(conts, c)
 		}
 	}
+	// A list is a repeated block of dated links: a footer's directory of
+	// county sites, a 专题 block or a menu is not one, however many links
+	// it holds. Only a page without any dated block falls back on the
+	// undated ones (a bare index of links).
+	var dated []listContainer
+	for _, c := range conts {
+		if c.dated >= minListItems && c.dated*2 >= len(c.items) {
+			c.order = len(dated)
+			dated = append(dated, c)
+		}
+	}
+	if len(dated) > 0 {
+		conts = dated
+	} else {
+		undated = len(conts) > 0
+	}
 	if len(conts) > 0 {
 		best := 0
 		for i, c := range conts {
@@ -152,8 +174,7 @@ func (r resolver) findList(gq *goquery.Document) (links []schema.Link, next []st
 		}
 		var chosen []listContainer
 		for i, c := range conts {
-			if i == best || (c.dated*2 >= len(c.items) && conts[best].dated*2 >= len(conts[best].items) &&
-				near(c.node, conts[best].node)) {
+			if i == best || near(c.node, conts[best].node) {
 				chosen = append(chosen, c)
 			}
 		}
@@ -184,7 +205,7 @@ func (r resolver) findList(gq *goquery.Document) (links []schema.Link, next []st
 			}
 		}
 	}
-	return links, r.nextPages(doc)
+	return links, r.nextPages(doc), undated
 }
 
 // near reports whether two containers are parts of one list: siblings or

@@ -40,7 +40,19 @@ var infoKeys = []string{
 	"发布时间", "发布日期", "更新时间", "发文日期", "成文日期", "生成日期", "文章来源", "信息来源", "稿件来源",
 	"发布机构", "发文机关", "发布单位", "来源", "作者", "撰稿人", "撰稿", "责任编辑", "编辑", "浏览次数", "阅读次数",
 	"点击次数", "点击数", "访问量", "字号", "字体", "索引号", "主题分类", "体裁分类", "发文字号", "文号", "有效性",
-	"关键词", "日期", "时间",
+	"关键词", "阅读量", "浏览量", "日期", "时间",
+}
+
+// isInfoKey reports a value that is itself a key: a column header
+// (发布机构\t发布日期) read as the value of the key before it.
+func isInfoKey(v string) bool {
+	v = strings.TrimRight(v, ":：")
+	for _, k := range infoKeys {
+		if v == k {
+			return true
+		}
+	}
+	return false
 }
 
 // infoKeyRe matches a key followed by a colon or a cell boundary.
@@ -70,7 +82,7 @@ const lineDate = "(date)"
 const maxInfoLine = 300
 
 // breadcrumbRe matches a breadcrumb line and captures its items.
-var breadcrumbRe = regexp.MustCompile(`(?:您[现当]?[在所]+的?位置|当前位置|所在位置)\s*[:：]?\s*(.*)`)
+var breadcrumbRe = regexp.MustCompile(`(?:您[现当]?[在所]*的?位置|当前位置|所在位置)\s*[:：]?\s*(.*)`)
 
 // breadcrumbSepRe separates breadcrumb items.
 var breadcrumbSepRe = regexp.MustCompile(`\s*(?:>>|>|»|›|＞|→|/|\\)\s*`)
@@ -120,6 +132,7 @@ func readMeta(doc *goquery.Document) metaInfo {
 			}
 		}
 	}
+	m.readHeaderTables(doc)
 	root := doc.Get(0)
 	for _, line := range strings.Split(renderText(root), "\n") {
 		if utf8.RuneCountInString(line) > maxInfoLine {
@@ -161,12 +174,71 @@ func readMeta(doc *goquery.Document) metaInfo {
 				}
 			}
 			v = strings.Trim(v, " \t/()（）")
-			if _, ok := m.fields[key]; !ok && v != "" {
+			if _, ok := m.fields[key]; !ok && v != "" && !isInfoKey(v) {
 				m.fields[key] = v
 			}
 		}
 	}
 	return m
+}
+
+// readHeaderTables reads the 信息公开 tables whose keys are column headers:
+// a row of bare keys (索引号 | 发布机构 | 发布日期) over a row of values.
+func (m metaInfo) readHeaderTables(doc *goquery.Document) {
+	for _, tr := range doc.Find("tr").Not(metaSkip).Nodes {
+		first := tr.FirstChild
+		for first != nil && first.Type != html.ElementNode {
+			first = first.NextSibling
+		}
+		if first == nil {
+			continue
+		}
+		if t, ok := shortText(first, 10); !ok || !isInfoKey(strings.TrimRight(clean(t), ":： ")) {
+			continue // a row of keys starts with one
+		}
+		keys := rowTexts(tr)
+		if len(keys) < 2 {
+			continue
+		}
+		all := true
+		for i, k := range keys {
+			keys[i] = strings.TrimRight(k, ":： ")
+			if !isInfoKey(keys[i]) {
+				all = false
+				break
+			}
+		}
+		if !all {
+			continue
+		}
+		next := tr.NextSibling
+		for next != nil && next.Type != html.ElementNode {
+			next = next.NextSibling
+		}
+		if next == nil || next.DataAtom != atom.Tr {
+			continue
+		}
+		vals := rowTexts(next)
+		for i, k := range keys {
+			if i < len(vals) && vals[i] != "" && !isInfoKey(vals[i]) {
+				if _, ok := m.fields[k]; !ok {
+					m.fields[k] = vals[i]
+				}
+			}
+		}
+	}
+}
+
+// rowTexts returns the short texts of a table row's cells ("" for a long one).
+func rowTexts(tr *html.Node) []string {
+	var out []string
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
+			t, _ := shortText(c, 60)
+			out = append(out, clean(t))
+		}
+	}
+	return out
 }
 
 // renderTextRaw is the text of an element whose content is raw text (<title>).
@@ -223,6 +295,13 @@ func splitTitle(t string) []string {
 		if last := parts[len(parts)-1]; parts[0] != "" && siteNameRe.MatchString(last) {
 			return parts
 		}
+		// The site first: 南屏区人民政府门户网站-标题 (or 站点-栏目-标题).
+		if first, last := parts[0], parts[len(parts)-1]; siteOnlyRe.MatchString(first) && last != "" {
+			for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
+				parts[i], parts[j] = parts[j], parts[i]
+			}
+			return parts
+		}
 	}
 	return nil
 }
@@ -277,6 +356,9 @@ func (m metaInfo) site() string {
 	if parts := splitTitle(m.titleTag); len(parts) > 1 {
 		return parts[len(parts)-1]
 	}
+	if siteOnlyRe.MatchString(m.titleTag) {
+		return m.titleTag // <title>河阳县人民政府</title>
+	}
 	return ""
 }
 
@@ -297,13 +379,17 @@ func (m metaInfo) column(title string, list bool) string {
 	return ""
 }
 
-// publisher chooses the publisher: the declared source, else the issuing
-// body of the 信息公开 table, else the site.
+// publisher chooses the publisher: the publishing body the 信息公开 table
+// names (发布机构), else the declared source (来源 is where a reprint comes
+// from, so it yields to the publishing body), else the site.
 func (m metaInfo) publisher() string {
+	if p := m.field("发布机构", "发文机关", "发布单位"); p != "" && !selfSource[p] {
+		return p
+	}
 	if p := m.tag("contentsource"); p != "" && !selfSource[p] {
 		return p
 	}
-	if p := m.field("文章来源", "信息来源", "稿件来源", "来源", "发布机构", "发文机关", "发布单位"); p != "" && !selfSource[p] {
+	if p := m.field("文章来源", "信息来源", "稿件来源", "来源"); p != "" && !selfSource[p] {
 		return p
 	}
 	return m.site()

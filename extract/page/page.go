@@ -17,7 +17,7 @@ import (
 
 // Version identifies the page reader's behaviour; it is part of the extractor
 // version stored with each document.
-const Version = "page/1"
+const Version = "page/2"
 
 // MaxBytes is the largest page Read accepts; government pages are well under
 // 1 MB, a bigger input is an error page or an attack.
@@ -48,6 +48,36 @@ func Read(body []byte, url, contentType string) (*schema.Document, error) {
 	return read(goquery.NewDocumentFromNode(root), url, dec), nil
 }
 
+// ReadList reads a page as a list page, whatever the page-type decision
+// says: its best block of dated article links and its next pages. A page
+// the user named as a list (the crawler's sites file) is walked with it; a
+// list with no entry is returned empty, for the caller to report.
+func ReadList(body []byte, url, contentType string) (*schema.ListPage, error) {
+	if len(body) > MaxBytes {
+		return nil, fmt.Errorf("page of %d bytes is over the %d MB limit", len(body), MaxBytes>>20)
+	}
+	dec, err := decode(body, contentType)
+	if err != nil {
+		return nil, err
+	}
+	root, err := html.ParseWithOptions(strings.NewReader(dec.text), html.ParseOptionEnableScripting(false))
+	if err != nil {
+		return nil, fmt.Errorf("parse html: %w", err)
+	}
+	gq := goquery.NewDocumentFromNode(root)
+	if url == "" {
+		url = readMeta(gq).tag("url")
+	}
+	links, next, _ := newResolver(url, root).findList(gq)
+	if links == nil {
+		links = []schema.Link{}
+	}
+	if next == nil {
+		next = []string{}
+	}
+	return &schema.ListPage{Articles: links, Next: next}, nil
+}
+
 // selection wraps n, a node of the parsed tree, for goquery queries of its
 // subtree; nothing is copied or parsed again.
 func selection(n *html.Node) *goquery.Selection { return goquery.NewDocumentFromNode(n).Selection }
@@ -73,14 +103,21 @@ func read(gq *goquery.Document, pageURL string, dec decoded) *schema.Document {
 	doc.Published = m.published(pageURL)
 	doc.Region = m.region(doc.Publisher)
 
-	links, next := res.findList(gq)
+	links, next, undated := res.findList(gq)
 	chrome := chromeCache{}
-	bodyNode := findBody(gq, chrome)
+	bodyNode, specific := findBody(gq, chrome)
 	plain := 0
 	if bodyNode != nil {
 		plain, _ = textStats(bodyNode, chrome.skipper(bodyNode))
+		if plain <= maxChromeBody && looksLikeChrome(renderBody(bodyNode, chrome, doc.Title)) {
+			plain = 0 // a footer taken for the body is no competitor of the list
+		}
 	}
-	list := isList(links, next, plain, articleURLRe.MatchString(pageURL))
+	// Undated links make a list only on a page without a body.
+	// An article address, or a CMS's own article container, asks more of a
+	// list: a dated sidebar beside a short article is no list page.
+	articleish := articleURLRe.MatchString(pageURL) || specific
+	list := isList(links, next, plain, articleish) && (!undated || plain < minBodyRunes)
 	doc.Column = m.column(doc.Title, list)
 	if list {
 		doc.PageType = schema.PageList
@@ -92,18 +129,28 @@ func read(gq *goquery.Document, pageURL string, dec decoded) *schema.Document {
 	}
 	doc.PageType = schema.PageArticle
 	if bodyNode == nil {
-		doc.Problem = join(doc.Problem, "no article body found")
+		doc.Problem = join(doc.Problem, ProblemNoBody+" found")
 		return doc
 	}
 	b := builder{skip: bodySkipper(chrome.skipper(bodyNode), bodyNode, doc.Title), wantMeta: true}
 	b.walk(bodyNode, 0)
 	doc.Text = strings.TrimRight(b.String(), "\n")
+	doc.Text, b.tables, b.headings = dropChromeLines(doc.Text, b.tables, b.headings)
 	if b.tables != nil {
 		doc.Tables = b.tables
 	}
 	doc.Sections = mergeSections(doc.Text, outline.Sections(doc.Text), b.headings)
-	if strings.TrimSpace(doc.Text) == "" {
-		doc.Problem = join(doc.Problem, "article body is empty")
+	switch {
+	case strings.TrimSpace(doc.Text) == "":
+		doc.Problem = join(doc.Problem, ProblemNoBody+": the body is empty")
+	case looksLikeChrome(doc.Text):
+		// The footer or a menu taken for the body (a saved page whose
+		// article is loaded by script): no body rather than a wrong one.
+		doc.Problem = join(doc.Problem, ProblemNoBody+": body looks like site chrome")
+		doc.Text = ""
+		doc.Tables = []schema.Table{}
+		doc.Sections = []schema.Section{}
+		return doc
 	}
 	if atts := res.attachments(articleArea(bodyNode)); atts != nil {
 		doc.Attachments = atts
@@ -111,10 +158,43 @@ func read(gq *goquery.Document, pageURL string, dec decoded) *schema.Document {
 	return doc
 }
 
+// renderBody is the plain text of a body container, chrome left out.
+func renderBody(n *html.Node, chrome chromeCache, title string) string {
+	b := builder{skip: bodySkipper(chrome.skipper(n), n, title)}
+	b.walk(n, 0)
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// ProblemNoBody starts Document.Problem for an article page without an
+// article body: "no article body found" (no container), "no article body:
+// the body is empty", "no article body: body looks like site chrome".
+const ProblemNoBody = "no article body"
+
+// maxChromeBody is the longest body text that looksLikeChrome may refuse:
+// a footer is short, an article may well name a phone number.
+const maxChromeBody = 600
+
+// looksLikeChrome reports a short body text made mostly (by runes) of
+// footer lines (主办单位, 网站标识码, ICP备, 联系电话…) and chrome lines.
+func looksLikeChrome(text string) bool {
+	total := utf8.RuneCountInString(text)
+	if total > maxChromeBody {
+		return false
+	}
+	chrome := 0
+	for _, l := range strings.Split(text, "\n") {
+		if isFooterLine(l) || isChromeLine(l) || isChromeText(l) {
+			chrome += utf8.RuneCountInString(l)
+		}
+	}
+	return chrome*2 >= total
+}
+
 // isList decides between a list page and an article: enough article links,
 // and more list text than body text (or pagination with a short body). An
-// address shaped like an article's (TRS t20240829_123.html) needs a list
-// three times the body, or pagination.
+// address shaped like an article's (TRS t20240829_123.html), or a body in a
+// CMS's own article container, needs a list three times the body, or
+// pagination.
 func isList(links []schema.Link, next []string, plain int, articleURL bool) bool {
 	if len(links) < minListItems {
 		return false
@@ -131,8 +211,9 @@ func isList(links []schema.Link, next []string, plain int, articleURL bool) bool
 
 // articleURLRe matches article addresses of the common CMSs: TRS
 // t20240829_6712345.html, Hanweb art_123_456.html, …/content_789.html,
-// …/detail/…
-var articleURLRe = regexp.MustCompile(`(?i)/t20\d{6}_\d+\.s?html?$|/art_\d+_\d+\.html$|/content_\d+\.s?html?$|/detail[/_.]|/art/20\d\d/`)
+// …/detail/…, and the legacy ASP/JSP ones: ShowArticle.asp?ArticleID=3417,
+// show.aspx?id=…, …?newsid=….
+var articleURLRe = regexp.MustCompile(`(?i)/t20\d{6}_\d+\.s?html?$|/art_\d+_\d+\.html$|/content_\d+\.s?html?$|/detail[/_.]|/art/20\d\d/|/show(?:article|news|info)?\.(?:asp|aspx|jsp|php)\?|[?&](?:article|news|info)id=\d+`)
 
 // bodySkipper leaves out the chrome of the body and the article's title
 // when the body repeats it.
@@ -206,4 +287,71 @@ func mergeSections(text string, fromText []schema.Section, heads []heading) []sc
 		all = []schema.Section{}
 	}
 	return all
+}
+
+// dropChromeLines removes the lines of the body text that are chrome as a
+// whole (责任编辑：…, 图文来源：…, 打印 | 关闭 written as bare text in a
+// cell, where no element holds them) and moves the offsets of the tables and
+// headings after them. Lines inside a table are kept.
+func dropChromeLines(text string, tables []schema.Table, heads []heading) (string, []schema.Table, []heading) {
+	type cut struct{ start, end int } // rune offsets of a removed line with its "\n"
+	var cuts []cut
+	inTable := func(pos int) bool {
+		for _, t := range tables {
+			if pos >= t.Start && pos < t.End {
+				return true
+			}
+		}
+		return false
+	}
+	pos := 0
+	lines := strings.SplitAfter(text, "\n")
+	var sb strings.Builder
+	for _, l := range lines {
+		n := utf8.RuneCountInString(l)
+		if isChromeLine(strings.TrimSuffix(l, "\n")) && !inTable(pos) {
+			cuts = append(cuts, cut{pos, pos + n})
+		} else {
+			sb.WriteString(l)
+		}
+		pos += n
+	}
+	if cuts == nil {
+		return text, tables, heads
+	}
+	// shift maps an offset of the old text to the new one: minus the
+	// runes cut before it (a binary search over the cuts, in text order).
+	removed := make([]int, len(cuts)+1) // removed[i]: runes in cuts[:i]
+	for i, c := range cuts {
+		removed[i+1] = removed[i] + c.end - c.start
+	}
+	shift := func(o int) int {
+		i := sort.Search(len(cuts), func(i int) bool { return cuts[i].end > o })
+		d := removed[i]
+		if i < len(cuts) && o > cuts[i].start {
+			d += o - cuts[i].start
+		}
+		return o - d
+	}
+	inCut := func(o int) bool {
+		i := sort.Search(len(cuts), func(i int) bool { return cuts[i].end > o })
+		return i < len(cuts) && o >= cuts[i].start
+	}
+	for i := range tables {
+		t := &tables[i]
+		t.Start, t.End = shift(t.Start), shift(t.End)
+		for _, row := range t.Rows {
+			for j := range row {
+				row[j].Start, row[j].End = shift(row[j].Start), shift(row[j].End)
+			}
+		}
+	}
+	var kept []heading
+	for _, h := range heads {
+		if !inCut(h.start) {
+			h.start, h.end = shift(h.start), shift(h.end)
+			kept = append(kept, h)
+		}
+	}
+	return strings.TrimRight(sb.String(), "\n"), tables, kept
 }

@@ -74,6 +74,9 @@ func TestSplitTitle(t *testing.T) {
 		{"通报 - 教育动态 - 成都市新都区人民政府", "通报|教育动态|成都市新都区人民政府"},
 		{"清平县营养改善计划报告-河北省清平县人民政府", "清平县营养改善计划报告|河北省清平县人民政府"},
 		{"三年行动方案（2024-2026）", ""}, // a hyphen inside the title is no separator
+		// The site first: 站点-标题, 站点-栏目-标题.
+		{"南屏区人民政府门户网站-南屏区2024年中小学食堂提质改造工作进展情况", "南屏区2024年中小学食堂提质改造工作进展情况|南屏区人民政府门户网站"},
+		{"河阳县人民政府网_通知公告_河阳县2024年秋季学期资助公示", "河阳县2024年秋季学期资助公示|通知公告|河阳县人民政府网"},
 		{"静海区2024年工作要点", ""},
 	}
 	for _, tt := range tests {
@@ -104,6 +107,9 @@ func TestText(t *testing.T) {
 		{"<p>　　全区共有学校<span>144</span>所。</p>", "全区共有学校144所。"},
 		{"<p>区委区政府\n      坚持教育优先</p>", "区委区政府坚持教育优先"}, // a source line break between Chinese is no space
 		{"<p>2024-08-29\n 16:16</p>", "2024-08-29 16:16"},
+		// White space between two elements separates them, line break or not.
+		{"<div><span>来源:南屏区教育局</span>\n <span>阅读量:<em></em></span></div>", "来源:南屏区教育局 阅读量:"},
+		{"<div><span>来源:南屏区教育局</span><span>阅读量:</span></div>", "来源:南屏区教育局阅读量:"},
 		{"<p>增长&nbsp;1.76%</p>", "增长 1.76%"},
 		{"<p>文字<script>var x = 1;</script><style>p{}</style>继续</p>", "文字继续"},
 		{"<p>可见</p><p style=\"display: none\">隐藏</p>", "可见"},
@@ -243,11 +249,19 @@ func TestListOrArticle(t *testing.T) {
 		{"article with a list after", long + items(5, true), "article"},
 		{"menu is not a list", `<div class="menu">` + items(10, false) + `</div>` + long, "article"},
 		{"short article with a sidebar", `<div class="TRS_Editor"><p>全区共有中小学校144所，在校生9万余人，专任教师6000余名。</p></div><div class="side">` + items(6, true) + `</div>`, "article"},
+		// A list is a repeated block of dated links, not a link count.
+		{"short article with a directory of county sites", `<div class="zw-con"><p>全区共有中小学校144所，在校生9万余人，专任教师6000余名。</p></div><div class="wzqh">` + items(60, false) + `</div>`, "article"},
+		{"short article in a CMS container with a dated sidebar", `<div class="TRS_Editor"><p>全区共有中小学校144所，在校生9万余人，专任教师6000余名。</p></div><div class="side">` + items(6, true) + `</div>`, "article"},
+		{"legacy article address with a dated sidebar", `<div class="zw"><p>全区共有中小学校144所，在校生9万余人，专任教师6000余名。</p><p>全区共有中小学校144所，在校生9万余人，专任教师6000余名。</p></div><div class="side">` + items(5, true) + `</div>`, "article"},
+		{"three dated entries beside a 专题 block", items(3, true) + `<div class="zt">` + strings.ReplaceAll(items(8, false), "./t2024", "/zt/t2024") + `</div>`, "list"},
 	}
 	for _, tt := range tests {
 		u := "http://www.example.gov.cn/zwgk/index.html"
-		if strings.HasPrefix(tt.name, "short article") {
+		if strings.HasPrefix(tt.name, "short article with a sidebar") {
 			u = "http://www.example.gov.cn/zwgk/202408/t20240829_6712345.html"
+		}
+		if strings.HasPrefix(tt.name, "legacy article address") {
+			u = "http://www.example.gov.cn/Article/ShowArticle.asp?ArticleID=3417"
 		}
 		doc, err := Read([]byte("<html><body>"+tt.html+"</body></html>"), u, "")
 		if err != nil {
@@ -255,6 +269,14 @@ func TestListOrArticle(t *testing.T) {
 		}
 		if doc.PageType != tt.want {
 			t.Errorf("%s: page type %q, want %q", tt.name, doc.PageType, tt.want)
+		}
+		if doc.List != nil {
+			for _, l := range doc.List.Articles {
+				if strings.Contains(l.URL, "/zt/") || l.Date == "" {
+					t.Errorf("%s: entry %s is not from the dated block", tt.name, l.URL)
+					break
+				}
+			}
 		}
 	}
 }
@@ -278,6 +300,19 @@ func TestChromeText(t *testing.T) {
 		{"网站标识码：1200000000 津ICP备00000000号", true},
 		{"发布时间：2024-05-20 来源：宝坻区教育局", true},
 		{"文章来源: 天津市静海区人民政府 更新时间:2024/08/29 16:16:38", true},
+		{"您的位置：首页 >> 政务公开 >> 教育动态", true},
+		{"打印 | 关闭", true},
+		{"【打印】 【关闭】", true},
+		{"责任编辑：周敏", true},
+		{"（编辑：李明）", true},
+		{"图文来源：兰溪县教育局 责任编辑：周敏", true},
+		{"相关附件>>", true},
+		{"相关链接：", true},
+		{"分享：微信 微博 QQ空间", true},
+		{"今天是:2024年3月20日 星期三", true},
+		{"编辑部共收到来稿320篇。", false},
+		{"分享经验做法12条，打印材料500份。", false},
+		{"相关附件中的学校名单以教育局公布为准。", false},
 		// Body text that looks a little like chrome stays.
 		{"今天是第40个教师节，全区举行庆祝活动。", false},
 		{"主办单位：静海区教育局", false},
@@ -290,6 +325,52 @@ func TestChromeText(t *testing.T) {
 		if got := isChromeText(tt.in); got != tt.chrome {
 			t.Errorf("isChromeText(%q) = %v, want %v", tt.in, got, tt.chrome)
 		}
+	}
+}
+
+// TestChromeRules checks chrome.tsv: unique keys, and each example matches
+// its own pattern.
+func TestChromeRules(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range chromeRules {
+		k := r.kind + "\t" + r.pattern
+		if seen[k] {
+			t.Errorf("duplicate chrome rule %q", k)
+		}
+		seen[k] = true
+		ok := false
+		switch r.kind {
+		case "phrase", "footer":
+			ok = strings.Contains(r.example, r.pattern)
+		case "line":
+			ok = r.re.MatchString(r.example)
+			held := false
+			for _, lit := range r.needs {
+				held = held || strings.Contains(r.example, lit)
+			}
+			ok = ok && held
+		}
+		if !ok || r.note == "" {
+			t.Errorf("chrome rule %s %q: example %q does not match (or no note)", r.kind, r.pattern, r.example)
+		}
+	}
+}
+
+func TestDropChromeLines(t *testing.T) {
+	text := "第一段。\n责任编辑：周敏\n学段\t学校\n小学\t12\n打印 | 关闭\n末段。"
+	tables := []schema.Table{{Start: 13, End: 24, Rows: [][]schema.Cell{{{Text: "学段", Start: 13, End: 15}}}}}
+	heads := []heading{{level: 1, title: "末段。", start: 33, end: 36}}
+	got, tb, hs := dropChromeLines(text, tables, heads)
+	want := "第一段。\n学段\t学校\n小学\t12\n末段。"
+	if got != want {
+		t.Fatalf("text %q, want %q", got, want)
+	}
+	r := []rune(got)
+	if s := string(r[tb[0].Rows[0][0].Start:tb[0].Rows[0][0].End]); s != "学段" || tb[0].Start != 5 || tb[0].End != 16 {
+		t.Errorf("table moved to %d-%d, cell %q", tb[0].Start, tb[0].End, s)
+	}
+	if len(hs) != 1 || string(r[hs[0].start:hs[0].end]) != "末段。" {
+		t.Errorf("headings %+v", hs)
 	}
 }
 
@@ -357,6 +438,28 @@ func TestTitle(t *testing.T) {
 		}
 		if doc.Title != tt.want {
 			t.Errorf("%s: title %q, want %q", tt.name, doc.Title, tt.want)
+		}
+	}
+}
+
+func TestPublisher(t *testing.T) {
+	const text = `<div class="TRS_Editor"><p>全区共有中小学校144所，在校生9万余人，专任教师6000余名。</p></div>`
+	tests := []struct{ name, head, info, want string }{
+		{"发布机构 wins over 来源", ``, `<table><tr><td>发布机构：</td><td>兰溪县教育局</td></tr><tr><td>来源：</td><td>兰溪县融媒体中心</td></tr></table>`, "兰溪县教育局"},
+		{"发布机构 wins over the ContentSource tag", `<meta name="ContentSource" content="兰溪县融媒体中心">`, `<div>发布机构：兰溪县教育局</div>`, "兰溪县教育局"},
+		{"keys as column headers", ``, `<table><tr><td>索引号</td><td>发布机构</td><td>发布日期</td></tr><tr><td>LX-1</td><td>兰溪县教育局</td><td>2024-03-18</td></tr></table>`, "兰溪县教育局"},
+		{"a column header is no value", ``, `<table><tr><td>来源</td><td>发布日期</td></tr></table>`, "兰溪县人民政府"},
+		{"inline elements stay apart", ``, "<div><span>来源:南屏区教育局</span>\n<span>阅读量:<em></em></span></div>", "南屏区教育局"},
+		{"文章来源 with a space", ``, `<div>文章来源: 天津市静海区人民政府 更新时间:2024/08/29 16:16:38</div>`, "天津市静海区人民政府"},
+	}
+	for _, tt := range tests {
+		body := "<html><head><meta charset=utf-8><title>某某通知_兰溪县人民政府</title>" + tt.head + "</head><body>" + tt.info + text + "</body></html>"
+		doc, err := Read([]byte(body), "http://www.example.gov.cn/a.html", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Publisher != tt.want {
+			t.Errorf("%s: publisher %q, want %q", tt.name, doc.Publisher, tt.want)
 		}
 	}
 }
@@ -441,6 +544,32 @@ func TestPublished(t *testing.T) {
 		}
 		if doc.Published != tt.want {
 			t.Errorf("%s: published %q, want %q", tt.name, doc.Published, tt.want)
+		}
+	}
+}
+
+func TestBodyChoice(t *testing.T) {
+	const para = "<p>全区纳入改造范围的中小学食堂共27所，计划总投资1860万元。</p><p>截至5月15日，已完工食堂16所，完工率59.3%。</p>"
+	const text = "全区纳入改造范围的中小学食堂共27所，计划总投资1860万元。\n截至5月15日，已完工食堂16所，完工率59.3%。"
+	const footer = `<div class="wb"><p>主办单位：河阳县人民政府办公室　承办单位：河阳县数据资源中心</p><p>地址：河阳县城关镇解放路8号　联系电话：0730-0000000</p><p>网站标识码：4300000099　湘ICP备00000099号</p></div>`
+	tests := []struct {
+		name, body, want, problem string
+	}{
+		{"desktop and mobile copies: one", `<div class="content"><div class="pc"><h1>标题甲乙丙丁</h1><div>` + para + `</div></div><div class="m"><h2>标题甲乙丙丁</h2><div class="m-info"><span>2024-05-20</span></div><div>` + para + `</div></div></div>`, text, ""},
+		{"a print copy beside the article", `<div class="content"><div class="article">` + para + `</div><div class="print-copy">` + para + `</div></div>`, text, ""},
+		{"an info line classed as the body is passed over", `<div class="article-content">发布时间：2024-05-20 09:30 <span>来源:南屏区教育局</span> <span>阅读量:</span></div><div class="text">` + para + `</div>`, text, ""},
+		{"a legacy layout cell in a table named after its background image", `<table class="bg_top"><tr><td width="200"><a href="/a">政府文件</a></td><td class="NewsContent" id="ArticleContent"><table><tr><td><font size="3">` + strings.ReplaceAll(strings.ReplaceAll(para, "<p>", ""), "</p>", "<br>") + `</font></td></tr></table></td></tr></table>`, text, ""},
+		{"the footer is no body", `<div id="zoom"></div>` + footer, "", "no article body: body looks like site chrome"},
+		{"nothing at all", `<div id="zoom"></div>`, "", "no article body found"},
+		{"repeated paragraphs are no copies", `<div class="TRS_Editor"><p>全区共有中小学校144所，在校生9万余人，专任教师6000余名。</p><p>全区共有中小学校144所，在校生9万余人，专任教师6000余名。</p><p>全区共有中小学校144所，在校生9万余人，专任教师6000余名。</p><p>全区共有中小学校144所，在校生9万余人，专任教师6000余名。</p></div>`, strings.Repeat("全区共有中小学校144所，在校生9万余人，专任教师6000余名。\n", 3) + "全区共有中小学校144所，在校生9万余人，专任教师6000余名。", ""},
+	}
+	for _, tt := range tests {
+		doc, err := Read([]byte("<html><head><meta charset=utf-8><title>标题甲乙丙丁_河阳县人民政府</title></head><body>"+tt.body+"</body></html>"), "http://www.example.gov.cn/a/t20240520_1.html", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Text != tt.want || doc.Problem != tt.problem {
+			t.Errorf("%s: text\n%q\nproblem %q; want\n%q\nproblem %q", tt.name, doc.Text, doc.Problem, tt.want, tt.problem)
 		}
 	}
 }

@@ -143,6 +143,22 @@ func (b *builder) text(s string) {
 	}
 }
 
+// gapBetweenElements reports a text node of white space only between two
+// elements (inline ones: a block boundary separates anyway).
+func gapBetweenElements(n *html.Node) bool {
+	p, q := n.PrevSibling, n.NextSibling
+	if p == nil || q == nil || p.Type != html.ElementNode || q.Type != html.ElementNode ||
+		p.DataAtom == atom.Br || q.DataAtom == atom.Br {
+		return false
+	}
+	for _, r := range n.Data {
+		if !isSpace(r) {
+			return false
+		}
+	}
+	return true
+}
+
 // hidden reports elements styled out of sight.
 func hidden(n *html.Node) bool {
 	if n.Type != html.ElementNode {
@@ -162,6 +178,13 @@ func (b *builder) walk(n *html.Node, depth int) {
 	}
 	switch n.Type {
 	case html.TextNode:
+		if gapBetweenElements(n) {
+			// <span>来源:南屏区教育局</span>\n<span>阅读量:</span>: the
+			// white space between two elements separates them, even
+			// when the source broke the line between Chinese characters.
+			b.pendingSpace = true
+			return
+		}
 		b.text(n.Data)
 		return
 	case html.DocumentNode:
