@@ -8,6 +8,8 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/govfig/govfig/extract/region"
 )
 
 // Metadata comes from, most reliable first: the government-site meta tags
@@ -422,58 +424,10 @@ func (m metaInfo) published(pageURL string) string {
 	return ""
 }
 
-// regionLinkRe reads one link of the administrative chain at the start of
-// a name: a few characters and a level word (天津市, 静海区, 鄂尔多斯市,
-// 准格尔旗, 沛县).
-var regionLinkRe = regexp.MustCompile(`^\p{Han}{1,10}?(自治区|自治州|自治县|自治旗|特别行政区|省|市|地区|盟|州|区|县|旗)`)
-
-// notPlaces are links that look like places but are not (天津市城市管理委员会,
-// 静海区园区办).
-var notPlaces = map[string]bool{
-	"城市": true, "都市": true, "超市": true, "门市": true, "城区": true, "市区": true, "辖区": true,
-	"园区": true, "片区": true, "景区": true, "校区": true, "社区": true, "矿区": true, "老区": true,
-}
-
-// levelRank orders level words from the top; the chain must go down (a
-// county holds no city: 静海区城市管理委员会 is in 静海区).
-var levelRank = map[string]int{
-	"省": 1, "自治区": 1, "特别行政区": 1,
-	"市": 2, "地区": 2, "盟": 2, "州": 2, "自治州": 2,
-	"区": 3, "县": 3, "旗": 3, "自治县": 3, "自治旗": 3,
-}
-
-// regionOf returns the region a publisher or site name starts with:
-// 天津市静海区人民政府 → 天津市静海区, 静海区教育局 → 静海区.
-func regionOf(name string) string {
-	rest := strings.TrimSpace(name)
-	region, rank := "", 0
-	for {
-		m := regionLinkRe.FindStringSubmatch(rest)
-		if m == nil {
-			break
-		}
-		link, level := m[0], m[1]
-		r := levelRank[level]
-		// A county-level city sits under a prefecture city (苏州市昆山市).
-		if r == 2 && rank == 2 && level == "市" {
-			r = 3
-		}
-		if notPlaces[link] || r <= rank || strings.Contains(link, "人民") || strings.Contains(link, "政府") {
-			break
-		}
-		region, rank = region+link, r
-		rest = rest[len(link):]
-		if rank == 3 {
-			break
-		}
-	}
-	return region
-}
-
 // region chooses the region: from the publisher, made complete by the site
 // name when the site's region ends with it (静海区 → 天津市静海区).
 func (m metaInfo) region(publisher string) string {
-	p, s := regionOf(publisher), regionOf(m.site())
+	p, s := region.Of(publisher), region.Of(m.site())
 	switch {
 	case p == "":
 		return s

@@ -41,29 +41,6 @@ func TestFindDate(t *testing.T) {
 	}
 }
 
-func TestRegionOf(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"天津市静海区人民政府", "天津市静海区"},
-		{"天津市静海区教育局", "天津市静海区"},
-		{"静海区教育局", "静海区"},
-		{"河北省清平县人民政府", "河北省清平县"},
-		{"四川省成都市新都区人民政府", "四川省成都市新都区"},
-		{"内蒙古自治区鄂尔多斯市准格尔旗教育体育局", "内蒙古自治区鄂尔多斯市准格尔旗"},
-		{"天津市滨海新区人民政府", "天津市滨海新区"},
-		{"安福县教育体育局", "安福县"},
-		{"市政府教育督导室", ""},
-		{"区委宣传部", ""},
-		{"县教育局", ""},
-		{"新华社", ""},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		if got := regionOf(tt.in); got != tt.want {
-			t.Errorf("regionOf(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestSplitTitle(t *testing.T) {
 	tests := []struct {
 		in   string
@@ -460,22 +437,6 @@ func TestPublisher(t *testing.T) {
 		}
 		if doc.Publisher != tt.want {
 			t.Errorf("%s: publisher %q, want %q", tt.name, doc.Publisher, tt.want)
-		}
-	}
-}
-
-func TestRegionOfMore(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"静海区城市管理委员会", "静海区"},
-		{"天津市城市管理委员会", "天津市"},
-		{"江苏省苏州市昆山市人民政府", "江苏省苏州市昆山市"},
-		{"沛县人民政府", "沛县"},
-		{"河北省雄县教育局", "河北省雄县"},
-		{"天津市静海区静海镇人民政府", "天津市静海区"},
-	}
-	for _, tt := range tests {
-		if got := regionOf(tt.in); got != tt.want {
-			t.Errorf("regionOf(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -37,6 +37,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/govfig/govfig/extract/outline"
+	"github.com/govfig/govfig/extract/region"
 	"github.com/govfig/govfig/schema"
 )
 
@@ -77,9 +78,9 @@ func Read(name string, body []byte) (*schema.Document, error) {
 		doc.Published = published(text)
 	}
 	doc.Publisher = h.publisher()
-	doc.Region = regionOf(doc.Publisher)
+	doc.Region = region.Of(doc.Publisher)
 	if doc.Region == "" {
-		doc.Region = regionOf(doc.Title)
+		doc.Region = region.Of(doc.Title)
 	}
 	if h.url != "" {
 		doc.URL = h.url
