@@ -46,7 +46,16 @@ type Item struct {
 	ContentType string // HTTP Content-Type of the response; "" for a loose file
 	Date        string // WARC-Date as RFC 3339; "" for a loose file
 	Body        []byte // the payload, transfer and content encodings removed
+	// PageType is "list" for a page govfig's crawler fetched as a list
+	// (column) page — a sites-file URL or a next page walked from one —
+	// read from the response record's PageTypeField; "" otherwise.
+	PageType string
 }
+
+// PageTypeField is the WARC extension field in which govfig's crawler
+// records how it fetched a page ("list"): the user's word that a sites-file
+// URL is a column page outlives the crawl, for extract to honour.
+const PageTypeField = "WARC-Govfig-Page-Type"
 
 // Key identifies the document an item holds: its URL, or for a loose file its
 // cleaned path.
@@ -245,7 +254,7 @@ var pageTypes = map[string]bool{"text/html": true, "application/xhtml+xml": true
 func (w *walker) record(src string, rec gowarc.Record) (Item, string, error) {
 	wr := rec.WarcRecord
 	h := wr.WarcHeader()
-	item := Item{Source: src, Offset: rec.Offset, URL: targetURI(h.Get(gowarc.WarcTargetURI))}
+	item := Item{Source: src, Offset: rec.Offset, URL: targetURI(h.Get(gowarc.WarcTargetURI)), PageType: h.Get(PageTypeField)}
 	if d := h.Get(gowarc.WarcDate); d != "" {
 		if t, err := time.Parse(time.RFC3339Nano, d); err == nil {
 			item.Date = t.UTC().Format(time.RFC3339)

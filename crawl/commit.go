@@ -7,6 +7,8 @@ import (
 	"net/http"
 
 	"github.com/nlnwa/gowarc/v3"
+
+	garchive "github.com/govfig/govfig/archive"
 )
 
 // commitState records a URL's new state without archiving anything.
@@ -28,8 +30,9 @@ func (c *crawler) commitFailed(ctx context.Context, it *item, detail string, att
 
 // buildRecords makes the request record and the response (or revisit)
 // record of an exchange. prev is the URL's last archived response, used for
-// 304 answers; dup is an earlier record with the same payload.
-func (c *crawler) buildRecords(ex *exchange, prev, dup *recordRef) (req, resp gowarc.WarcRecord, digest string, err error) {
+// 304 answers; dup is an earlier record with the same payload. The response
+// of a list URL (kind) says so in its PageTypeField, for extract.
+func (c *crawler) buildRecords(ex *exchange, kind string, prev, dup *recordRef) (req, resp gowarc.WarcRecord, digest string, err error) {
 	date := ex.start
 	rb := gowarc.NewRecordBuilder(gowarc.Request, recordOptions()...)
 	rb.AddWarcHeader(gowarc.WarcTargetURI, ex.url)
@@ -67,6 +70,9 @@ func (c *crawler) buildRecords(ex *exchange, prev, dup *recordRef) (req, resp go
 	sb.AddWarcHeader(gowarc.WarcTargetURI, ex.url)
 	sb.AddWarcHeaderTime(gowarc.WarcDate, date)
 	sb.AddWarcHeader(gowarc.ContentType, "application/http;msgtype=response")
+	if kind == kindList {
+		sb.AddWarcHeader(garchive.PageTypeField, "list")
+	}
 	if ex.ip != "" {
 		sb.AddWarcHeader(gowarc.WarcIPAddress, ex.ip)
 	}
@@ -127,7 +133,7 @@ func (c *crawler) commitArchived(ctx context.Context, h *hostState, it *item, ex
 			dup = &recordRef{url: u, date: date, id: id, digest: d}
 		}
 	}
-	req, resp, digest, err := c.buildRecords(ex, prev, dup)
+	req, resp, digest, err := c.buildRecords(ex, it.kind, prev, dup)
 	if err != nil {
 		c.fatal(fmt.Errorf("archive %s: %w", it.url, err))
 		return false

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/govfig/govfig/archive"
 	"github.com/govfig/govfig/crawl"
 	"github.com/govfig/govfig/fixtures/siteserver"
 )
@@ -86,5 +87,21 @@ func TestListPageByUsersWord(t *testing.T) {
 	}
 	if st.Faults[crawl.FaultList] != 1 {
 		t.Errorf("faults %v: want one list fault, for the list page without entries", st.Faults)
+	}
+	// The user's word is kept in the archive, for extract: the list pages'
+	// responses are marked, the articles' are not.
+	marked := map[string]string{}
+	err = archive.Walk(context.Background(), []string{cfg.ArchiveDir}, archive.Visitor{Item: func(it archive.Item) error {
+		marked[it.URL[strings.Index(it.URL[len("http://"):], "/")+len("http://"):]] = it.PageType
+		return nil
+	}}, archive.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]string{"/xszz/index.html": "list", "/xszz/index_1.html": "list", "/tzgg/index.html": "list",
+		"/xszz/2024/t20240920_1.html": ""} {
+		if got, ok := marked[p]; !ok || got != want {
+			t.Errorf("%s: archived with page type %q (found %v), want %q", p, got, ok, want)
+		}
 	}
 }

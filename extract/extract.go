@@ -37,6 +37,18 @@ func Read(name string, body []byte, contentType string) (*schema.Document, error
 	return doc, nil
 }
 
+// ReadList reads a page its crawler fetched as a list page — a column URL
+// the user named in the sites file, or a next page walked from one — as a
+// list, whatever the page-type decision says (the user's word wins), so that
+// a short column page is never stored as an article with figures.
+func ReadList(name string, body []byte, contentType string) (*schema.Document, error) {
+	doc, err := page.ReadAsList(body, name, contentType)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	return doc, nil
+}
+
 // IsText reports whether an input is a plain-text document rather than HTML.
 func IsText(name, contentType string) bool {
 	if contentType != "" {

@@ -66,3 +66,35 @@ func TestFlatAndPageTables(t *testing.T) {
 		}
 	}
 }
+
+// TestReadListByUsersWord: a column page with a long introduction and three
+// dated entries is an article to the page-type decision (its introduction
+// outweighs the list); read as the list the user named it, it is a list with
+// its entries and next page, and no figures.
+func TestReadListByUsersWord(t *testing.T) {
+	column := `<html><head><meta charset="utf-8"><title>学生资助_河阳县人民政府</title></head><body>
+<div class="intro"><p>学生资助栏目公开河阳县各学段学生资助政策、资助资金发放情况和资助工作动态。全县建立了覆盖学前教育到高中阶段的学生资助体系，2023年共资助学生1.2万人次，确保不让一个学生因家庭经济困难而失学。</p>
+<p>资助项目包括学前教育幼儿资助、义务教育家庭经济困难学生生活补助、普通高中国家助学金和免学费、中等职业学校国家助学金和免学费、生源地信用助学贷款等，各学校设立学生资助工作领导小组。</p></div>
+<ul class="list"><li><a href="2024/t20240920_1.html">河阳县2024年秋季学期学生资助资金发放公示</a><span>2024-09-20</span></li>
+<li><a href="2024/t20240615_2.html">河阳县2024年春季学期学生资助资金发放公示</a><span>2024-06-15</span></li>
+<li><a href="2024/t20240305_3.html">河阳县2024年学生资助政策问答汇编</a><span>2024-03-05</span></li></ul>
+<a href="index_1.html">下一页</a></body></html>`
+	const url = "https://www.heyang.gov.cn/xszz/index.html"
+	doc, err := Read(url, []byte(column), "text/html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.PageType != "article" || len(doc.Figures) == 0 {
+		t.Fatalf("Read: page type %q with %d figures; the fixture no longer tests the user's word", doc.PageType, len(doc.Figures))
+	}
+	doc, err = ReadList(url, []byte(column), "text/html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.PageType != "list" || doc.List == nil || len(doc.List.Articles) != 3 || len(doc.List.Next) != 1 || len(doc.Figures) != 0 || doc.Text != "" {
+		t.Fatalf("ReadList: page type %q, list %+v, %d figures, text %.20q", doc.PageType, doc.List, len(doc.Figures), doc.Text)
+	}
+	if doc.Title == "" || doc.Region == "" && doc.Site == "" {
+		t.Errorf("ReadList kept no metadata: title %q site %q", doc.Title, doc.Site)
+	}
+}

@@ -44,6 +44,7 @@ type Options struct {
 	Workers          int           // extracting goroutines; 0 = number of CPUs
 	ExtractorVersion string        // stored with each document (extract.Version)
 	Read             ReadFunc      // the extractor (extract.Read)
+	ReadList         ReadFunc      // reads a page the crawler fetched as a list (extract.ReadList); nil = Read
 	Version          string        // govfig version recorded in runs
 	Command          string        // recorded in runs; "" = "extract"
 	BatchSize        int           // documents per transaction; 0 = 200
@@ -262,7 +263,11 @@ func process(ctx context.Context, st *schema.Store, j job, opt Options) (r resul
 		r.older = true
 		return r
 	}
-	doc, err := safeRead(opt.Read, key, body, it.ContentType)
+	read := opt.Read
+	if it.PageType == schema.PageList && opt.ReadList != nil {
+		read = opt.ReadList // the user named it a list page: no article, no figures
+	}
+	doc, err := safeRead(read, key, body, it.ContentType)
 	if err == nil {
 		err = schema.Validate(doc)
 	}

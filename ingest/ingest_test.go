@@ -144,8 +144,8 @@ func TestProblemsAreRecordedAndCleared(t *testing.T) {
 func TestOlderCopyNeverReplacesNewer(t *testing.T) {
 	for _, newerFirst := range []bool{false, true} {
 		dir := t.TempDir()
-		old := warcRecord{"http://a.gov.cn/1.txt", time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), "天津市静海区\n旧版90%。\n"}
-		cur := warcRecord{"http://a.gov.cn/1.txt", time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC), "天津市静海区\n新版95%。\n"}
+		old := warcRecord{url: "http://a.gov.cn/1.txt", date: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), body: "天津市静海区\n旧版90%。\n"}
+		cur := warcRecord{url: "http://a.gov.cn/1.txt", date: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC), body: "天津市静海区\n新版95%。\n"}
 		recs := []warcRecord{old, cur}
 		if newerFirst {
 			recs = []warcRecord{cur, old}
@@ -228,5 +228,32 @@ func TestPagesWithoutBodyAreProblems(t *testing.T) {
 	ps, _ = s.Problems(context.Background())
 	if st.Problems != 0 || len(ps) != 0 {
 		t.Errorf("after the page got a body: %+v, problems %+v", st, ps)
+	}
+}
+
+// TestListPagesByTheCrawlersWord: a response the crawler marked as a list
+// page (a sites-file URL) is read with ReadList — stored as a list, without
+// figures — whatever Read would have made of it; unmarked records are read
+// with Read.
+func TestListPagesByTheCrawlersWord(t *testing.T) {
+	dir := t.TempDir()
+	day := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
+	path := writeTestWARC(t, filepath.Join(dir, "a.warc.gz"),
+		warcRecord{url: "http://a.gov.cn/tzgg/index.txt", date: day, body: "天津市静海区通知公告\n入园率95%。\n", pageType: schema.PageList},
+		warcRecord{url: "http://a.gov.cn/tzgg/1.txt", date: day, body: "天津市静海区\n入园率96%。\n"})
+	readList := func(name string, body []byte, contentType string) (*schema.Document, error) {
+		return &schema.Document{URL: name, Title: "通知公告", PageType: schema.PageList, Charset: "utf-8",
+			List: &schema.ListPage{Articles: []schema.Link{}, Next: []string{}}}, nil
+	}
+	s := openStore(t, filepath.Join(dir, "g.db"))
+	st := run(t, s, Options{Read: testRead, ReadList: readList, ExtractorVersion: "t1"}, path)
+	if st.New != 2 {
+		t.Fatalf("stats %+v, want 2 new documents", st)
+	}
+	var list, figs int
+	s.DB().QueryRow(`SELECT count(*) FROM documents WHERE page_type = 'list' AND url LIKE '%/index.txt'`).Scan(&list)
+	s.EachFigure(context.Background(), func(r *schema.FigureRow) error { figs++; return nil })
+	if list != 1 || figs != 1 {
+		t.Errorf("%d marked list pages stored as lists (want 1), %d figures (want 1, the article's)", list, figs)
 	}
 }

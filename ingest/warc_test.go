@@ -8,12 +8,17 @@ import (
 	"time"
 
 	"github.com/nlnwa/gowarc/v3"
+
+	"github.com/govfig/govfig/archive"
 )
 
 type warcRecord struct {
 	url  string
 	date time.Time
 	body string
+	// pageType, when set, is written in archive.PageTypeField, as govfig's
+	// crawler marks the list pages it was told to walk.
+	pageType string
 }
 
 // writeTestWARC writes text/plain response records, gzip per record.
@@ -32,6 +37,9 @@ func writeTestWARC(t *testing.T, path string, recs ...warcRecord) string {
 		b.AddWarcHeader(gowarc.WarcDate, r.date.Format(time.RFC3339))
 		b.AddWarcHeader(gowarc.ContentType, "application/http;msgtype=response")
 		b.AddWarcHeader(gowarc.WarcTargetURI, r.url)
+		if r.pageType != "" {
+			b.AddWarcHeader(archive.PageTypeField, r.pageType)
+		}
 		rec, _, err := b.Build()
 		if err != nil {
 			t.Fatal(err)

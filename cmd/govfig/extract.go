@@ -51,7 +51,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 // `run`): a progress bar on stderr when bar is true, the counts on out, the
 // first problems on stderr. Problems make the error a *partialError.
 func extractPaths(ctx context.Context, st *schema.Store, paths []string, workers int, command string, bar bool, out, stderr io.Writer) (ingest.Stats, error) {
-	opt := ingest.Options{Read: extract.Read, ExtractorVersion: extract.Version, Version: govfigBuildVersion(),
+	opt := ingest.Options{Read: extract.Read, ReadList: extract.ReadList, ExtractorVersion: extract.Version, Version: govfigBuildVersion(),
 		Workers: workers, Command: command}
 	var pb *progressbar.ProgressBar
 	if bar {

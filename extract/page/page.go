@@ -32,6 +32,28 @@ const MaxBytes = 32 << 20
 // whose body cannot be found, or whose bytes had to be repaired, is returned
 // with Document.Problem saying why.
 func Read(body []byte, url, contentType string) (*schema.Document, error) {
+	return readAs(body, url, contentType, false)
+}
+
+// ReadAsList reads a page as a list page, whatever the page-type decision
+// says: its best block of dated article links and its next pages, no body.
+// A page the user named as a list (a sites-file URL, and the next pages the
+// crawler walked from it) is read with it; a list with no entry is returned
+// empty, for the caller to report.
+func ReadAsList(body []byte, url, contentType string) (*schema.Document, error) {
+	return readAs(body, url, contentType, true)
+}
+
+// ReadList is ReadAsList's list: what the crawler follows.
+func ReadList(body []byte, url, contentType string) (*schema.ListPage, error) {
+	doc, err := ReadAsList(body, url, contentType)
+	if err != nil {
+		return nil, err
+	}
+	return doc.List, nil
+}
+
+func readAs(body []byte, url, contentType string, asList bool) (*schema.Document, error) {
 	if len(body) > MaxBytes {
 		return nil, fmt.Errorf("page of %d bytes is over the %d MB limit", len(body), MaxBytes>>20)
 	}
@@ -45,44 +67,14 @@ func Read(body []byte, url, contentType string) (*schema.Document, error) {
 	}
 	// Wrap the tree parsed with scripting off: goquery's own reader would
 	// parse with scripting on and hide <noscript> content from the queries.
-	return read(goquery.NewDocumentFromNode(root), url, dec), nil
-}
-
-// ReadList reads a page as a list page, whatever the page-type decision
-// says: its best block of dated article links and its next pages. A page
-// the user named as a list (the crawler's sites file) is walked with it; a
-// list with no entry is returned empty, for the caller to report.
-func ReadList(body []byte, url, contentType string) (*schema.ListPage, error) {
-	if len(body) > MaxBytes {
-		return nil, fmt.Errorf("page of %d bytes is over the %d MB limit", len(body), MaxBytes>>20)
-	}
-	dec, err := decode(body, contentType)
-	if err != nil {
-		return nil, err
-	}
-	root, err := html.ParseWithOptions(strings.NewReader(dec.text), html.ParseOptionEnableScripting(false))
-	if err != nil {
-		return nil, fmt.Errorf("parse html: %w", err)
-	}
-	gq := goquery.NewDocumentFromNode(root)
-	if url == "" {
-		url = readMeta(gq).tag("url")
-	}
-	links, next, _ := newResolver(url, root).findList(gq)
-	if links == nil {
-		links = []schema.Link{}
-	}
-	if next == nil {
-		next = []string{}
-	}
-	return &schema.ListPage{Articles: links, Next: next}, nil
+	return read(goquery.NewDocumentFromNode(root), url, dec, asList), nil
 }
 
 // selection wraps n, a node of the parsed tree, for goquery queries of its
 // subtree; nothing is copied or parsed again.
 func selection(n *html.Node) *goquery.Selection { return goquery.NewDocumentFromNode(n).Selection }
 
-func read(gq *goquery.Document, pageURL string, dec decoded) *schema.Document {
+func read(gq *goquery.Document, pageURL string, dec decoded, asList bool) *schema.Document {
 	root := gq.Get(0)
 	m := readMeta(gq)
 	if pageURL == "" {
@@ -104,6 +96,9 @@ func read(gq *goquery.Document, pageURL string, dec decoded) *schema.Document {
 	doc.Region = m.region(doc.Publisher)
 
 	links, next, undated := res.findList(gq)
+	if asList {
+		return asListPage(doc, m, links, next)
+	}
 	chrome := chromeCache{}
 	bodyNode, specific := findBody(gq, chrome)
 	plain := 0
@@ -118,15 +113,10 @@ func read(gq *goquery.Document, pageURL string, dec decoded) *schema.Document {
 	// list: a dated sidebar beside a short article is no list page.
 	articleish := articleURLRe.MatchString(pageURL) || specific
 	list := isList(links, next, plain, articleish) && (!undated || plain < minBodyRunes)
-	doc.Column = m.column(doc.Title, list)
 	if list {
-		doc.PageType = schema.PageList
-		if next == nil {
-			next = []string{}
-		}
-		doc.List = &schema.ListPage{Articles: links, Next: next}
-		return doc
+		return asListPage(doc, m, links, next)
 	}
+	doc.Column = m.column(doc.Title, false)
 	doc.PageType = schema.PageArticle
 	if bodyNode == nil {
 		doc.Problem = join(doc.Problem, ProblemNoBody+" found")
@@ -155,6 +145,20 @@ func read(gq *goquery.Document, pageURL string, dec decoded) *schema.Document {
 	if atts := res.attachments(articleArea(bodyNode)); atts != nil {
 		doc.Attachments = atts
 	}
+	return doc
+}
+
+// asListPage makes doc the list page of links and next.
+func asListPage(doc *schema.Document, m metaInfo, links []schema.Link, next []string) *schema.Document {
+	doc.Column = m.column(doc.Title, true)
+	doc.PageType = schema.PageList
+	if links == nil {
+		links = []schema.Link{}
+	}
+	if next == nil {
+		next = []string{}
+	}
+	doc.List = &schema.ListPage{Articles: links, Next: next}
 	return doc
 }
 
