@@ -123,14 +123,7 @@ func readHeader(text string) header {
 func (h header) published() string {
 	for _, d := range h.date {
 		if m := headerDateRe.FindStringSubmatch(d); m != nil {
-			hh, mi, ss := m[4], m[5], m[6]
-			if hh == "" {
-				hh, mi = "0", "0"
-			}
-			if ss == "" {
-				ss = "0"
-			}
-			if p := stamp(m[1], m[2], m[3], hh, mi, ss); p != "" {
+			if p := stamp(m[1], m[2], m[3], m[4], m[5], m[6]); p != "" {
 				return p
 			}
 		}

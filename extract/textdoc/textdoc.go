@@ -212,27 +212,22 @@ var (
 // published finds the publication date of a text, "" when none.
 func published(text string) string {
 	if m := metaDateRe.FindStringSubmatch(text); m != nil {
-		h, mi, s := m[4], m[5], m[6]
-		if h == "" {
-			h, mi = "0", "0"
-		}
-		if s == "" {
-			s = "0"
-		}
-		return stamp(m[1], m[2], m[3], h, mi, s)
+		return stamp(m[1], m[2], m[3], m[4], m[5], m[6])
 	}
 	if m := speechDateRe.FindStringSubmatch(text); m != nil {
-		return stamp(m[1], m[2], m[3], "0", "0", "0")
+		return stamp(m[1], m[2], m[3], "", "", "")
 	}
 	lines := strings.Split(strings.TrimRight(text, "\n \t\u3000"), "\n")
 	for i := len(lines) - 1; i >= 0 && i >= len(lines)-3; i-- {
 		if m := endDateRe.FindStringSubmatch(lines[i]); m != nil {
-			return stamp(m[1], m[2], m[3], "0", "0", "0")
+			return stamp(m[1], m[2], m[3], "", "", "")
 		}
 	}
 	return ""
 }
 
+// stamp is a date and time as RFC 3339 at +08:00, "" when out of range; a
+// part not written ("") counts as 0 (no time: midnight).
 func stamp(y, mo, d, h, mi, s string) string {
 	var a [6]int
 	for i, v := range []string{y, mo, d, h, mi, s} {
