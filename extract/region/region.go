@@ -32,9 +32,10 @@ var levelRank = map[string]int{
 }
 
 // Of returns the region name starts with, down to the county level, or ""
-// when it starts with none (市政府教育督导室, 新华社).
+// when it starts with none (市政府教育督导室, 新华社). A title's leading 关于
+// ("about") is passed over: 关于西青区2023年预算执行情况的报告 → 西青区.
 func Of(name string) string {
-	rest := strings.TrimSpace(name)
+	rest := strings.TrimPrefix(strings.TrimSpace(name), "关于")
 	region, rank := "", 0
 	for {
 		m := linkRe.FindStringSubmatch(rest)
