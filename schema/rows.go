@@ -19,6 +19,9 @@ type DocRow struct {
 	ExtractorVersion string
 	FigureCount      int
 	Problem          string // "" when none
+	// OriginalURL is the http(s) address a loose file names for itself (a
+	// scraped .txt's 原文链接), "" when none; URL is then the file's path.
+	OriginalURL string
 }
 
 // FigureRow is one stored figure with the document fields a tidy table needs.

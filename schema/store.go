@@ -84,7 +84,7 @@ func (s *Store) EachDocument(ctx context.Context, fn func(*DocRow) error) error 
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT d.id, d.url, d.site, d.region, d.title, d.publisher, d.published_at, d.fetched_at,
 		       d.charset, d.page_type, d.content_sha256, d.extractor_version,
-		       (SELECT count(*) FROM figures f WHERE f.document_id = d.id), d.problem
+		       (SELECT count(*) FROM figures f WHERE f.document_id = d.id), d.problem, d.original_url
 		FROM documents d
 		ORDER BY d.region, d.published_at, d.id`)
 	if err != nil {
@@ -94,7 +94,7 @@ func (s *Store) EachDocument(ctx context.Context, fn func(*DocRow) error) error 
 	for rows.Next() {
 		var r DocRow
 		if err := rows.Scan(&r.ID, &r.URL, &r.Site, &r.Region, &r.Title, &r.Publisher, &r.Published, &r.FetchedAt,
-			&r.Charset, &r.PageType, &r.ContentSHA256, &r.ExtractorVersion, &r.FigureCount, &r.Problem); err != nil {
+			&r.Charset, &r.PageType, &r.ContentSHA256, &r.ExtractorVersion, &r.FigureCount, &r.Problem, &r.OriginalURL); err != nil {
 			return fmt.Errorf("read documents: %w", err)
 		}
 		if err := fn(&r); err != nil {

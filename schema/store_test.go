@@ -388,3 +388,48 @@ func TestQueriesDoc(t *testing.T) {
 		}
 	}
 }
+
+// TestOriginalURL: a loose file stored under its path keeps the http(s)
+// address it names for itself (a scraped .txt's 原文链接) as original_url,
+// read back by EachDocument and LoadDocument (so merge keeps it); any other
+// address, or one equal to the key, is not stored.
+func TestOriginalURL(t *testing.T) {
+	s := openTemp(t)
+	b, err := s.Begin(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Rollback()
+	for _, c := range []struct{ key, url string }{
+		{"docs/a.txt", "https://www.jh.gov.cn/zwgk/t20240829_1.html"},
+		{"docs/b.txt", "javascript:alert(1)"},
+		{"http://x/c", "http://x/c"},
+		{"docs/d.txt", ""},
+	} {
+		doc := &Document{URL: c.url, Title: c.key, PageType: PageText, Text: "正文"}
+		if _, _, err := b.Put(doc, c.key, DocMeta{SHA256: c.key, ExtractorVersion: "v1"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := b.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"docs/a.txt": "https://www.jh.gov.cn/zwgk/t20240829_1.html", "docs/b.txt": "", "http://x/c": "", "docs/d.txt": ""}
+	ctx := context.Background()
+	err = s.EachDocument(ctx, func(r *DocRow) error {
+		if r.OriginalURL != want[r.URL] {
+			t.Errorf("%s: original URL %q, want %q", r.URL, r.OriginalURL, want[r.URL])
+		}
+		doc, key, _, err := s.LoadDocument(ctx, r.ID)
+		if err != nil {
+			return err
+		}
+		if w := want[key]; w != "" && doc.URL != w || w == "" && doc.URL != key {
+			t.Errorf("LoadDocument %s: URL %q", key, doc.URL)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"net/url"
 	"sort"
 	"strings"
 	"time"
@@ -179,7 +180,8 @@ func (b *Batch) Put(doc *Document, key string, meta DocMeta) (id int64, created 
 		return 0, false, err
 	}
 	cols := []any{doc.Site, doc.Region, doc.Column, doc.Title, doc.Publisher, doc.Published, meta.FetchedAt,
-		doc.Charset, doc.PageType, meta.SHA256, doc.Text, meta.ExtractorVersion, doc.Problem, meta.Source, meta.Offset}
+		doc.Charset, doc.PageType, meta.SHA256, doc.Text, meta.ExtractorVersion, doc.Problem, meta.Source, meta.Offset,
+		originalURL(key, doc.URL)}
 	if exists {
 		id = old.ID
 		for _, q := range []string{
@@ -194,14 +196,14 @@ func (b *Batch) Put(doc *Document, key string, meta DocMeta) (id int64, created 
 		}
 		_, err = b.exec(`UPDATE documents SET site = ?, region = ?, site_column = ?, title = ?, publisher = ?,
 			published_at = ?, fetched_at = ?, charset = ?, page_type = ?, content_sha256 = ?, body = ?,
-			extractor_version = ?, problem = ?, source = ?, source_offset = ? WHERE id = ?`, append(cols, id)...)
+			extractor_version = ?, problem = ?, source = ?, source_offset = ?, original_url = ? WHERE id = ?`, append(cols, id)...)
 		if err != nil {
 			return 0, false, err
 		}
 	} else {
 		res, err := b.exec(`INSERT INTO documents (site, region, site_column, title, publisher, published_at, fetched_at,
-			charset, page_type, content_sha256, body, extractor_version, problem, source, source_offset, url)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(cols, key)...)
+			charset, page_type, content_sha256, body, extractor_version, problem, source, source_offset, original_url, url)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(cols, key)...)
 		if err != nil {
 			return 0, false, err
 		}
@@ -222,6 +224,18 @@ func (b *Batch) Put(doc *Document, key string, meta DocMeta) (id int64, created 
 		return 0, false, fmt.Errorf("index: %w", err)
 	}
 	return id, !exists, nil
+}
+
+// originalURL is the address a document names for itself (doc.URL: a
+// scraped .txt's 原文链接) when it is an http(s) URL other than its key.
+func originalURL(key, docURL string) string {
+	if docURL == key {
+		return ""
+	}
+	if u, err := url.Parse(docURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return docURL
 }
 
 // ErrInvalid marks a document the store refuses (nothing of it was written).

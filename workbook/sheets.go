@@ -123,7 +123,11 @@ func (b *builder) writeDocs(src Source) error {
 		b.docs = append(b.docs, docInfo{id: d.ID, region: d.Region, title: d.Title, published: d.Published})
 		b.region(d.Region).docs++
 
-		link, isLink := linkURL(d.URL)
+		addr := d.URL
+		if d.OriginalURL != "" {
+			addr = d.OriginalURL // a loose file's own page (原文链接), not its path
+		}
+		link, isLink := linkURL(addr)
 		isLink = isLink && b.stats.Links < b.opts.MaxLinks
 		row[0] = b.text(d.Region)
 		row[1] = b.text(d.Title)
@@ -132,8 +136,8 @@ func (b *builder) writeDocs(src Source) error {
 		if isLink {
 			row[4] = excelize.Cell{StyleID: b.st.link, Value: link}
 		} else {
-			row[4] = b.text(d.URL)
-			if d.URL != "" {
+			row[4] = b.text(addr)
+			if addr != "" {
 				b.stats.PlainURLs++
 			}
 		}

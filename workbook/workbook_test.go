@@ -476,6 +476,28 @@ func TestLinks(t *testing.T) {
 	}
 }
 
+// TestOriginalURLLinks: a loose file that names its page (原文链接) is
+// linked to that page on 文档, not shown as its path.
+func TestOriginalURLLinks(t *testing.T) {
+	const page = "https://www.tjhb.gov.cn/zwgk/t20230208_1.html"
+	src := &fakeSource{docs: []schema.DocRow{
+		{ID: 1, URL: "docs/a.txt", OriginalURL: page, Region: "天津市河北区", Title: "甲", FigureCount: 1},
+		{ID: 2, URL: "docs/b.txt", Region: "天津市河北区", Title: "乙", FigureCount: 1},
+	}}
+	path, _ := writeSample(t, src, Options{})
+	f := openBook(t, path)
+	for _, c := range []struct {
+		cell, text string
+		link       bool
+	}{{"E2", page, true}, {"E3", "docs/b.txt", false}} {
+		text, _ := f.GetCellValue("文档", c.cell)
+		ok, target, _ := f.GetCellHyperLink("文档", c.cell)
+		if text != c.text || ok != c.link || ok && target != c.text {
+			t.Errorf("文档!%s = %q link=%v %q, want %q link=%v", c.cell, text, ok, target, c.text, c.link)
+		}
+	}
+}
+
 func TestLinkURL(t *testing.T) {
 	for _, c := range []struct {
 		in string
