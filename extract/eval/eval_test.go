@@ -258,6 +258,9 @@ func TestParseGoldErrors(t *testing.T) {
 		{`{"anchor": "⟦3所⟧", "kind": "schools", "base_unit": "所", "role": "level", "qualifier": "about"}`, "unknown qualifier"},
 		{`{"anchor": "⟦3所⟧", "kind": "schools", "base_unit": "所", "role": "level", "year": 23}`, "implausible year"},
 		{`{"anchor": "⟦3万元⟧", "kind": "money", "value": 3, "unit": "万元", "normalized": 3000, "base_unit": "元", "role": "level"}`, "normalized 3000"},
+		{`{"anchor": "⟦3万美元⟧", "kind": "money", "value": 3, "unit": "万美元", "normalized": 30000, "base_unit": "元", "role": "level"}`, "unknown money unit"},
+		{`{"anchor": "⟦3万美元⟧", "kind": "money", "value": 3, "unit": "万美元", "normalized": 3000, "base_unit": "美元", "role": "level"}`, "normalized 3000"},
+		{`{"anchor": "⟦3万个⟧", "kind": "money", "value": 3, "unit": "万个", "normalized": 30000, "base_unit": "个", "role": "level"}`, "does not fit kind"},
 		{`{"anchor": "⟦3个⟧", "kind": "count", "value": 3, "role": "level"}`, "count needs a unit"},
 		{`{"anchor": "3所", "kind": "schools", "base_unit": "所", "role": "level"}`, "no ⟦"},
 		{`{"anchor": "⟦3⟧所⟦4⟧", "not": true}`, "exactly one"},
@@ -272,8 +275,12 @@ func TestParseGoldErrors(t *testing.T) {
 		}
 	}
 	good := `{"anchor": "⟦3万元⟧", "kind": "money", "value": 3, "unit": "万元", "normalized": 30000, "base_unit": "元", "qualifier": "", "role": "level", "label": "", "subject": "", "year": 2023}`
-	if _, err := ParseGold("g", strings.NewReader(good)); err != nil {
-		t.Errorf("ParseGold(good) = %v", err)
+	// Foreign money keeps its own currency as its base unit (figures.md).
+	foreign := `{"anchor": "⟦2,860万美元⟧", "kind": "money", "value": 2860, "unit": "万美元", "normalized": 28600000, "base_unit": "美元", "role": "level"}`
+	for _, g := range []string{good, foreign} {
+		if _, err := ParseGold("g", strings.NewReader(g)); err != nil {
+			t.Errorf("ParseGold(%s) = %v", g, err)
+		}
 	}
 }
 

@@ -135,7 +135,7 @@ func ParseGold(name string, r io.Reader) ([]GoldLine, error) {
 // units"); count takes its measure word, so it is checked apart.
 var baseUnits = map[schema.Kind][]string{
 	schema.KindPercent:   {"%"},
-	schema.KindMoney:     {"元"},
+	schema.KindMoney:     {"元"}, // or a foreign currency, see foreignMoney
 	schema.KindHeadcount: {"人", "人次"},
 	schema.KindSchools:   {"所"},
 	schema.KindIndex:     {""},
@@ -144,6 +144,14 @@ var baseUnits = map[schema.Kind][]string{
 
 // moneyScale is the factor from each money unit to 元.
 var moneyScale = map[string]float64{"元": 1, "千元": 1e3, "万元": 1e4, "亿元": 1e8, "万亿元": 1e12}
+
+// foreignMoney are the currencies a money figure may keep as its base unit
+// (figures.md: foreign money keeps its own currency, no exchange rates).
+var foreignMoney = map[string]bool{"美元": true, "欧元": true, "日元": true, "英镑": true, "港元": true,
+	"港币": true, "澳元": true, "韩元": true, "卢布": true, "新加坡元": true, "加元": true}
+
+// magnitudes are the factors of the words written before a currency.
+var magnitudes = map[string]float64{"": 1, "千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
 
 // Check reports whether a gold line is well formed: a valid anchor; for a
 // figure a known kind, qualifier and role, a base unit that fits the kind, a
@@ -167,7 +175,7 @@ func Check(g GoldLine) error {
 	case !ok:
 		return fmt.Errorf("unknown kind %q", g.Kind)
 	default:
-		found := false
+		found := g.Kind == schema.KindMoney && foreignMoney[g.BaseUnit]
 		for _, u := range units {
 			found = found || u == g.BaseUnit
 		}
@@ -199,11 +207,14 @@ func Check(g GoldLine) error {
 	}
 	if g.Kind == schema.KindMoney {
 		scale, ok := moneyScale[g.Unit]
+		if foreignMoney[g.BaseUnit] && strings.HasSuffix(g.Unit, g.BaseUnit) {
+			scale, ok = magnitudes[strings.TrimSuffix(g.Unit, g.BaseUnit)]
+		}
 		if !ok {
 			return fmt.Errorf("unknown money unit %q", g.Unit)
 		}
 		if !sameNumber(g.Value*scale, g.Normalized) {
-			return fmt.Errorf("normalized %v is not %v %s in 元", g.Normalized, g.Value, g.Unit)
+			return fmt.Errorf("normalized %v is not %v %s in %s", g.Normalized, g.Value, g.Unit, g.BaseUnit)
 		}
 	}
 	return nil
