@@ -27,6 +27,7 @@ type metaInfo struct {
 	titleTag   string            // <title>, whole
 	heads      []string          // title-block candidates, document order
 	breadcrumb []string          // the breadcrumb's items
+	logo       string            // the alt text of the first image naming a site (江州市柳溪区人民政府)
 }
 
 // metaNames are the meta tags read (lowercased).
@@ -109,6 +110,14 @@ func readMeta(doc *goquery.Document) metaInfo {
 		if metaNames[name] && v != "" && !strings.EqualFold(v, "null") && m.tags[name] == "" {
 			m.tags[name] = v
 		}
+	})
+	// A header logo often names the site in full where <title> does not
+	// (<title>柳溪区人民政府-…</title>, <img alt="江州市柳溪区人民政府">).
+	doc.Find("img[alt]").Not(metaSkip).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if alt := clean(s.AttrOr("alt", "")); siteOnlyRe.MatchString(alt) {
+			m.logo = alt
+		}
+		return m.logo == ""
 	})
 	doc.Find("title").Not(metaSkip).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		m.titleTag = clean(renderTextRaw(s.Get(0)))
@@ -427,12 +436,15 @@ func (m metaInfo) published(pageURL string) string {
 // region chooses the region: from the publisher, made complete by the site
 // name when the site's region ends with it (静海区 → 天津市静海区).
 func (m metaInfo) region(publisher string) string {
-	p, s := region.Of(publisher), region.Of(m.site())
-	switch {
-	case p == "":
-		return s
-	case s != "" && strings.HasSuffix(s, p):
-		return s
+	p := region.Of(publisher)
+	for _, name := range []string{m.site(), m.logo} {
+		s := region.Of(name)
+		switch {
+		case p == "":
+			p = s
+		case len(s) > len(p) && strings.HasSuffix(s, p):
+			p = s // 柳溪区 made complete: 江州市柳溪区
+		}
 	}
 	return p
 }

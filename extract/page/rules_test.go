@@ -534,3 +534,23 @@ func TestBodyChoice(t *testing.T) {
 		}
 	}
 }
+
+// TestRegionFromLogo: the header logo's alt text names the site in full
+// where <title> and the publisher do not; it completes the region.
+func TestRegionFromLogo(t *testing.T) {
+	for _, c := range []struct{ html, want string }{
+		{`<html><head><title>柳溪区人民政府-柳溪区2022年工作总结</title></head><body><div class="logo"><img src="/l.png" alt="江州市柳溪区人民政府"></div>
+<div class="info">发布机构：柳溪区人民政府办公室</div><div class="content"><p>全区地区生产总值达到486.7亿元，比上年增长4.2%。全年新增城镇就业5230人。</p></div></body></html>`, "江州市柳溪区"},
+		// A logo of another place (the city's portal) does not complete it.
+		{`<html><head><title>柳溪区人民政府-柳溪区2022年工作总结</title></head><body><img src="/l.png" alt="江州市人民政府">
+<div class="info">发布机构：柳溪区人民政府办公室</div><div class="content"><p>全区地区生产总值达到486.7亿元，比上年增长4.2%。全年新增城镇就业5230人。</p></div></body></html>`, "柳溪区"},
+	} {
+		doc, err := Read([]byte(c.html), "http://www.liuxi.gov.cn/a.html", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Region != c.want {
+			t.Errorf("region %q, want %q", doc.Region, c.want)
+		}
+	}
+}
