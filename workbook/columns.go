@@ -131,8 +131,8 @@ var directionOrder = []schema.Direction{schema.DirUp, schema.DirDown, schema.Dir
 
 // directionMeanings explains each direction for 说明.
 var directionMeanings = map[schema.Direction]string{
-	schema.DirUp:   "增加、增长、提高、上升、扩大、比…多/高；数值为增加的幅度",
-	schema.DirDown: "减少、下降、降低、缩小、回落、收窄、比…少/低；数值为减少的幅度（带符号的变化 = −数值）",
+	schema.DirUp:   "增加、增长、提高、上升、扩大、比…多/高；带符号的变化 = |数值|",
+	schema.DirDown: "减少、下降、降低、缩小、回落、收窄、比…少/低；数值照原文（“增长-2.4%”记为 -2.4、方向下降）；带符号的变化 = −|数值|",
 	schema.DirNone: "不是变化的数字",
 }
 

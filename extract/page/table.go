@@ -151,6 +151,20 @@ func (b *builder) table(t *html.Node, depth int) {
 		}
 	}
 	trs, thead := tableRows(t)
+	// A title row — one cell spanning the table's width above its header
+	// (<td colspan="4"><b>2022年主要经济指标</b></td>) — is the table's
+	// caption: a line of its own, not a header row whose text every
+	// column's label would carry.
+	for len(trs) > 2 {
+		title, ok := titleRow(trs[0], trs[1])
+		if !ok {
+			break
+		}
+		b.children(title, depth+1)
+		caption = strings.TrimSpace(caption + " " + strings.TrimSpace(renderText(title)))
+		b.newline()
+		trs, thead = trs[1:], thead[1:]
+	}
 	// Lay the cells out on a grid.
 	grid := make([][]*srcCell, len(trs))
 	ncols := 0
@@ -241,6 +255,23 @@ func (b *builder) table(t *html.Node, depth int) {
 		b.tables = append(b.tables, st)
 	}
 	b.pendingNL = true
+}
+
+// titleRow returns the only cell of tr when it spans the width of the row
+// below it (two columns or more) and one row only: a title row.
+func titleRow(tr, next *html.Node) (*html.Node, bool) {
+	cells := rowCells(tr)
+	if len(cells) != 1 || spanAttr(cells[0], "rowspan") > 1 {
+		return nil, false
+	}
+	width := 0
+	for _, td := range rowCells(next) {
+		width += spanAttr(td, "colspan")
+	}
+	if width < 2 || spanAttr(cells[0], "colspan") < width || strings.TrimSpace(renderText(cells[0])) == "" {
+		return nil, false
+	}
+	return cells[0], true
 }
 
 // headers decides how many leading rows and columns are headers: rows of

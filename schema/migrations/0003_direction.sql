@@ -1,7 +1,8 @@
 -- 0003: the direction of a change. A figure whose role is change says whether
 -- the quantity rose ('up': 增长, 增加, 提高…) or fell ('down': 下降, 减少,
 -- 缩小…); '' for every other figure. value and normalized stay the magnitude
--- as written, so the signed change is value × (-1 when direction = 'down').
+-- as written (a printed minus stays: 增长-2.4% is -2.4, direction 'down'), so
+-- the signed change is abs(value) × (-1 when direction = 'down').
 -- Figures stored under schema 2 get '' until their document is extracted
 -- again (the extractor version changed with this column).
 ALTER TABLE figures ADD COLUMN direction TEXT NOT NULL DEFAULT '';
