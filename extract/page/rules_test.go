@@ -554,3 +554,33 @@ func TestRegionFromLogo(t *testing.T) {
 		}
 	}
 }
+
+// TestTableTitleRow: a first row of one cell spanning the table is its
+// caption, a line of the text of its own; the header row below it heads
+// the columns, so cells are labelled by 指标 and 绝对值, not the title.
+func TestTableTitleRow(t *testing.T) {
+	html := `<html><body><div class="content"><p>主要经济指标完成情况见下表。全年经济运行总体平稳，主要指标好于预期，实现了稳中有进的目标任务。</p>
+<table border="1"><tr><td colspan="3"><b>2022年主要经济指标</b></td></tr>
+<tr><td>指标</td><td>单位</td><td>绝对值</td></tr>
+<tr><td>地区生产总值</td><td>亿元</td><td>486.7</td></tr>
+<tr><td>一般公共预算收入</td><td>亿元</td><td>32.65</td></tr></table></div></body></html>`
+	doc, err := Read([]byte(html), "http://www.liuxi.gov.cn/a.html", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Tables) != 1 {
+		t.Fatalf("%d tables", len(doc.Tables))
+	}
+	tb := doc.Tables[0]
+	if tb.Caption != "2022年主要经济指标" || len(tb.Rows) != 3 || tb.HeaderRows != 1 || tb.Rows[0][2].Text != "绝对值" {
+		t.Errorf("caption %q, %d rows, %d header rows, first row %v", tb.Caption, len(tb.Rows), tb.HeaderRows, tb.Rows[0])
+	}
+	if !strings.Contains(doc.Text, "2022年主要经济指标\n指标\t单位\t绝对值\n") {
+		t.Errorf("text %q", doc.Text)
+	}
+	// A one-cell row that does not span the table is a row like the others.
+	html = strings.Replace(html, `colspan="3"`, ``, 1)
+	if doc, _ = Read([]byte(html), "http://www.liuxi.gov.cn/a.html", ""); len(doc.Tables) != 1 || len(doc.Tables[0].Rows) != 4 {
+		t.Errorf("a narrow first row was taken as a title: %+v", doc.Tables)
+	}
+}
