@@ -218,6 +218,7 @@ func (c *docCtx) read(m number.Match) *cand {
 			f.Kind, f.Normalized = schema.KindIndex, m.Value
 		}
 	default:
+		m = unitInside(rs, m)
 		numEnd, value := splitMagnitude(rs, m)
 		p := numEnd
 		if p < len(rs) {
@@ -382,6 +383,32 @@ func (c *docCtx) finishRead(cd *cand, textStart, textEnd int, qual schema.Qualif
 	f.Start, f.End = textStart, textEnd
 	f.Text = sub(rs, textStart, textEnd)
 	return cd
+}
+
+// unitInside cuts a numeral where a unit that starts with a magnitude
+// rune begins inside it: 5千米 is 5 and 千米, 38.25亿千瓦时 is 38.25亿 and
+// 千瓦时, 120兆瓦 is 120 and 兆瓦 (the scanner read 千 and 兆 as numerals).
+func unitInside(rs []rune, m number.Match) number.Match {
+	for k := m.Start + 1; k < m.End; k++ {
+		if !strings.ContainsRune("百千万亿兆", rs[k]) || !isDigitRune(rs[k-1]) && !strings.ContainsRune("万亿", rs[k-1]) {
+			continue
+		}
+		for _, u := range unitIndex[rs[k]] {
+			if u.mag != 1 || u.runes[0] != []rune(u.rule.unit)[0] || !runesAt(rs, k, u.runes) {
+				continue
+			}
+			if _, ok := matchUnit(rs, k); !ok {
+				continue // 千瓦 followed by a word it is part of
+			}
+			v, err := number.Parse(sub(rs, m.Start, k))
+			if err != nil {
+				continue
+			}
+			m.End, m.Value, m.Text = k, v, sub(rs, m.Start, k)
+			return m
+		}
+	}
+	return m
 }
 
 // splitMagnitude splits a trailing magnitude word off a numeral (3.5万 → 3.5
