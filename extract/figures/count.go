@@ -22,6 +22,10 @@ var schoolUnits = []unitRule{
 // countUnits (anything else counted with a measure word; the base unit is
 // the measure word itself) and measureUnits live in units.tsv (units.go).
 
+// durationUnits are units of time spans; after 连续 they name a streak
+// (连续17个月排名第一), no figure, like 连续三年 (figures.md).
+var durationUnits = []string{"个月", "小时", "分钟", "天"}
+
 // rankUnit replaces 位 when the number moves a rank (排名…上升1位).
 var rankUnit = unitRule{unit: "位", kind: schema.KindCount, base: "位", factor: 1, example: "排名较2022年上升1位"}
 
