@@ -229,7 +229,7 @@ const aloneOK = "的以左和及与或至到、"
 
 // rateSuffixes follow a unit to make a rate (1.52万管/日): unit and base
 // unit take the suffix.
-var rateSuffixes = []string{"/日", "/天", "/年", "/月", "/小时", "/时", "／日", "／天", "／年"}
+var rateSuffixes = []string{"/日", "/天", "/年", "/月", "/小时", "/时", "/秒", "／日", "／天", "／年"}
 
 // rateSuffixAt returns the length of a rate suffix at rs[p:], or 0.
 func rateSuffixAt(rs []rune, p int) int {
