@@ -17,10 +17,12 @@ Inside extract/figures every rule family has its own file, each rule a named
 entry of an ordered table with the example that motivated it:
 
 	units.go      the unit table (built at init from the family tables) and its matcher
+	units.tsv     the measure words and units of counts, measures and multiples (data,
+	              one a line with kind, base unit, factor, flags, example and decision)
 	percent.go    %, ％, 个百分点, ‰, 百分之/千分之, shares of ten (七成, 五折)
 	money.go      元 with 千/万/亿/万亿, 元人民币, foreign currencies, ￥/$ signs
-	count.go      headcount (名/人/位/人次), schools (所), counts (个/件/项/条/起/场次…)
-	measure.go    平方米, 亩, 公里, 吨… with their base units
+	count.go      headcount (名/人/位/人次), schools (所); counts (个/件/项/条/起/场次…) in units.tsv
+	measure.go    平方米, 亩, 公里, 吨, 千瓦时… are rows of units.tsv
 	qualifier.go  约/近/超过/不少于/不足… before, 以上/以下/以内/左右 after, 余/多 inside
 	role.go       change, previous, target and threshold cues
 	negative.go   what is never a figure: ordinals, codes, slogans, quoted names, dates
@@ -88,5 +90,36 @@ Decisions taken where figures.md is silent:
     of that indicator, not a level of its own.
   - In a plan document only 现有/共有/在册… mark counts of what exists; 全区
     alone does not.
+  - Measure words are data (extract/figures/units.tsv); each row's note says
+    its decision. Livestock, poultry, fish, trees, vessels, land parcels
+    (宗), calls (通), trips (趟次), editions (届), characters (字), TEU (标箱)
+    and beds written 床 are counts with the measure word as base unit.
+  - Scores are counts with unit 分 (674.5分, 低于60分); 分 after 时/点 is a time.
+  - Durations in reports (4小时, 3个月, 15分钟) are counts; 3个月内 is a
+    deadline, 24小时值守 and 连续17个月 name a service or a streak: no figure.
+  - A multiple (4.46倍) is an index with unit 倍, labelled by the level it
+    multiplies; a fraction written 1/3 is a share (percent, unit 分之) after
+    占 or …的, else no figure.
+  - Energy and power keep their own bases (千瓦时, 千瓦; 兆瓦 = 1000 千瓦), as do
+    吨标准煤, 吨公里, 人公里 and concentrations (微克/立方米, 毫克/升).
+  - A rate unit takes its suffix in unit and base unit: 1.52万管/日 → 15200 管/日.
+  - A bare magnitude is a figure only with a qualifier (近万个, 百名以上, 逾千人):
+    value the magnitude (10000), unit the measure word (个).
+  - 5万多人次: unit 万人次 (the magnitude joins the unit, 多 is the qualifier gt).
+  - A chain ratio (三次产业结构1.1:50.3:48.6) is one index figure per part,
+    each labelled by the ratio's name; a two-part ratio (13.5:1) stays one.
+  - A range written with a dash between figures with units (15%-20%) is two
+    figures, ge and le, with one label; digit groups joined by dashes are a
+    date or phone only for years, area codes (0…) and groups of 5+ digits.
+  - 超 before a number is gt. 突破 is a verb of the label, not a qualifier.
+  - No figure: 数十位/几百名 (vague), public service numbers (12345, 12315…)
+    before a noun, a one-character numeral before 元 or 类 and a noun
+    (王四元, 一元化, 二类事业单位).
+  - Roles: 将 before 由/提高/达到… makes the new level a target; a share of a
+    total (占…的89.4%) and a figure of a year before the document's take a
+    target cue only from their own clause; 余/多 state an estimate and make no
+    threshold.
+  - A town or street name (临湖镇) names no indicator: it is cut off a label,
+    and a figure labelled by a town alone takes its list's label.
 */
 package extract

@@ -139,7 +139,7 @@ var baseUnits = map[schema.Kind][]string{
 	schema.KindHeadcount: {"人", "人次"},
 	schema.KindSchools:   {"所"},
 	schema.KindIndex:     {""},
-	schema.KindMeasure:   {"平方米", "亩", "米", "平方公里", "吨"},
+	schema.KindMeasure:   {"平方米", "亩", "米", "平方公里", "吨", "立方米", "千瓦", "千瓦时", "吨标准煤", "微克/立方米", "毫克/升", "吨公里", "人公里"},
 }
 
 // moneyScale is the factor from each money unit to 元.

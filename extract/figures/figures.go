@@ -64,6 +64,7 @@ type cand struct {
 	peeled    bool // the label window ended in a verb or attribute
 	chainPrev *cand
 	inName    bool // a bound written inside an indicator's name (公交站点500米覆盖率)
+	infixQual bool // the qualifier is 余/多 inside the figure (50余家): an estimate, not a bound
 }
 
 // doc holds what one extraction needs about the document.
@@ -175,6 +176,7 @@ func (c *docCtx) prose() []*cand {
 		}
 	}
 	cands = append(cands, c.shareWordCands()...)
+	cands = append(cands, c.bareMagnitudeCands()...)
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].f.Start < cands[j].f.Start })
 	cands = resolveLists(c.rs, cands)
 	var figs []*cand
@@ -218,6 +220,16 @@ func (c *docCtx) read(m number.Match) *cand {
 			f.Kind, f.Normalized = schema.KindIndex, m.Value
 		}
 	default:
+		if strings.ContainsAny(m.Text, "/／") {
+			// 总数的1/3: a slash fraction is a figure only as a share of a whole.
+			left := sub(rs, lw(cd.clause.Start, m.Start), m.Start)
+			if !strings.Contains(left, "占") && !strings.HasSuffix(left, "的") {
+				return nil
+			}
+			f.Kind, f.Unit, f.BaseUnit, f.Normalized = schema.KindPercent, unitFraction, "%", m.Value*100
+			return c.finishRead(cd, m.Start, m.End, qual)
+		}
+		m = unitInside(rs, m)
 		numEnd, value := splitMagnitude(rs, m)
 		p := numEnd
 		if p < len(rs) {
@@ -225,6 +237,7 @@ func (c *docCtx) read(m number.Match) *cand {
 				if hasAt(rs, p, q.word) {
 					if _, ok := matchUnit(rs, p+1); ok {
 						qual = q.qual
+						cd.infixQual = true
 						p++
 					}
 					break
@@ -233,6 +246,7 @@ func (c *docCtx) read(m number.Match) *cand {
 		}
 		if strings.ContainsAny(sub(rs, m.Start, numEnd), "余多") {
 			qual = schema.QualGT // 60余亿元
+			cd.infixQual = true
 		}
 		// Blanks between a number and its unit (12 所, 一百五十    个百分点).
 		q := p
@@ -252,8 +266,25 @@ func (c *docCtx) read(m number.Match) *cand {
 				numEnd, value = m.End, m.Value
 			}
 		}
+		if !ok && numEnd != m.End && m.End+1 < len(rs) && (rs[m.End] == '多' || rs[m.End] == '余') {
+			// 5万多人次, 1万多条: 多 between the magnitude and the measure word.
+			if u3, ok3 := matchUnit(rs, m.End+1); ok3 && u3.mag == 1 && u3.rule.mags {
+				mw := sub(rs, numEnd, m.End)
+				for _, mg := range magnitudes {
+					if mg.word == mw {
+						u = unitEntry{text: mw + u3.text, runes: []rune(mw + u3.text), mag: mg.factor, rule: u3.rule}
+						uEnd, ok, q, qual = m.End+1+len(u3.runes), true, m.End+1, schema.QualGT
+						cd.infixQual = true
+						break
+					}
+				}
+			}
+		}
 		if ok {
 			p = q
+		}
+		if ok && c.unitRefused(m, u, uEnd) {
+			return nil
 		}
 		if ok && u.rule.unit == "位" && c.rankContext(cd.clause.Start, m.Start) {
 			u = unitEntry{text: u.text, mag: u.mag, rule: &rankUnit}
@@ -291,6 +322,11 @@ func (c *docCtx) read(m number.Match) *cand {
 			f.Normalized = scaled(value, u.mag, u.rule.factor)
 			textEnd = uEnd
 			cd.numEnd = numEnd
+			if n := rateSuffixAt(rs, uEnd); n > 0 && (f.Kind == schema.KindCount || f.Kind == schema.KindMeasure) {
+				// 1.52万管/日: a rate; unit and base unit take the suffix.
+				rate := sub(rs, uEnd, uEnd+n)
+				f.Unit, f.BaseUnit, textEnd = f.Unit+rate, f.BaseUnit+rate, uEnd+n
+			}
 		} else {
 			f.Value = m.Value
 			textEnd = m.End
@@ -318,6 +354,9 @@ func (c *docCtx) finishRead(cd *cand, textStart, textEnd int, qual schema.Qualif
 	for _, q := range qualBefore {
 		if hasBefore(rs, textStart, q.word) {
 			if q.word == "近" && textStart >= 2 && strings.ContainsRune("最接附将邻", rs[textStart-2]) && !hasBefore(rs, textStart, "将近") && !hasBefore(rs, textStart, "接近") {
+				break
+			}
+			if q.word == "超" && textStart >= 2 && strings.ContainsRune("赶高", rs[textStart-2]) {
 				break
 			}
 			qual = q.qual
@@ -384,6 +423,32 @@ func (c *docCtx) finishRead(cd *cand, textStart, textEnd int, qual schema.Qualif
 	return cd
 }
 
+// unitInside cuts a numeral where a unit that starts with a magnitude
+// rune begins inside it: 5千米 is 5 and 千米, 38.25亿千瓦时 is 38.25亿 and
+// 千瓦时, 120兆瓦 is 120 and 兆瓦 (the scanner read 千 and 兆 as numerals).
+func unitInside(rs []rune, m number.Match) number.Match {
+	for k := m.Start + 1; k < m.End; k++ {
+		if !strings.ContainsRune("百千万亿兆", rs[k]) || !isDigitRune(rs[k-1]) && !strings.ContainsRune("万亿", rs[k-1]) {
+			continue
+		}
+		for _, u := range unitIndex[rs[k]] {
+			if u.mag != 1 || u.runes[0] != []rune(u.rule.unit)[0] || !runesAt(rs, k, u.runes) {
+				continue
+			}
+			if _, ok := matchUnit(rs, k); !ok {
+				continue // 千瓦 followed by a word it is part of
+			}
+			v, err := number.Parse(sub(rs, m.Start, k))
+			if err != nil {
+				continue
+			}
+			m.End, m.Value, m.Text = k, v, sub(rs, m.Start, k)
+			return m
+		}
+	}
+	return m
+}
+
 // splitMagnitude splits a trailing magnitude word off a numeral (3.5万 → 3.5
 // and 万, which belongs to the unit) and returns where the number ends and
 // its value. Without one it returns m.End and m.Value.
@@ -423,6 +488,14 @@ var indexWords = []string{"指数", "系数", "比", "比值", "比率", "指标
 func (c *docCtx) bareIndex(cd *cand, m number.Match) (schema.Kind, int, bool) {
 	rs := c.rs
 	end := m.End
+	// 1.1:50.3:48.6 (三次产业结构): a chain of three parts or more is one
+	// index figure per part, never overlapping.
+	if from, parts := ratioChain(rs, m); parts >= 3 {
+		if containsAny(sub(rs, lw(cd.clause.Start, from), from), ratioWords) {
+			return schema.KindIndex, end, true
+		}
+		return "", 0, false
+	}
 	// 13.5:1 ratio
 	if end+1 < len(rs) && isRatioColon(rs[end]) && isDigitRune(rs[end+1]) {
 		j := end + 1
@@ -450,6 +523,56 @@ func (c *docCtx) bareIndex(cd *cand, m number.Match) (schema.Kind, int, bool) {
 		}
 	}
 	return "", 0, false
+}
+
+// ratioWords before a chain ratio say it is one (三次产业结构为1.1:50.3:48.6).
+var ratioWords = []string{"比", "结构", "构成"}
+
+// ratioChain returns where the chain of numbers joined by ratio colons
+// around m starts and how many parts it has.
+func ratioChain(rs []rune, m number.Match) (int, int) {
+	isNum := func(r rune) bool { return isDigitRune(r) || r == '.' }
+	from, parts := m.Start, 1
+	for from >= 2 && isRatioColon(rs[from-1]) && isDigitRune(rs[from-2]) {
+		from -= 2
+		for from > 0 && isNum(rs[from-1]) {
+			from--
+		}
+		parts++
+	}
+	for p := m.End; p+1 < len(rs) && isRatioColon(rs[p]) && isDigitRune(rs[p+1]); {
+		p++
+		for p < len(rs) && isNum(rs[p]) {
+			p++
+		}
+		parts++
+	}
+	return from, parts
+}
+
+// unitRefused reports a unit that, in this place, makes no figure: a time
+// (9时30分), a duration used as a name (连续17个月, 24小时值守), a name
+// written with a numeral (王四元, 一元化, 二类事业单位).
+func (c *docCtx) unitRefused(m number.Match, u unitEntry, uEnd int) bool {
+	rs := c.rs
+	next := rune(0)
+	if uEnd < len(rs) {
+		next = rs[uEnd]
+	}
+	oneHan := m.Chinese && m.End-m.Start == 1
+	switch {
+	case u.rule.unit == "分" && m.Start > 0 && strings.ContainsRune("时点:：", rs[m.Start-1]):
+		return true
+	case containsAny(u.rule.unit, durationUnits) && hasBefore(rs, m.Start, "连续"):
+		return true
+	case u.rule.unit == "小时" && m.Value == 24 && isHan(next):
+		return true
+	case u.rule.kind == schema.KindMoney && oneHan && isHan(next) && !strings.ContainsRune("钱的以左多每和及与或至到", next):
+		return true
+	case u.rule.unit == "类" && oneHan && isHan(next) && !strings.ContainsRune("的以和及与或、", next):
+		return true
+	}
+	return false
 }
 
 // finish fills roles, years, labels, subjects, sentences and sections.
@@ -627,8 +750,8 @@ func (c *docCtx) changeBefore(cd *cand, left string) bool {
 		rl = rl[len(rl)-6:]
 	}
 	for _, w := range changeNear {
-		if strings.Contains(string(rl), w) {
-			return true
+		if strings.Contains(string(rl), w) && !strings.HasSuffix(l, w+"至") && !strings.HasSuffix(l, w+"到") {
+			return true // 压缩至3个月 gives the new level
 		}
 	}
 	return false
@@ -650,11 +773,13 @@ func (c *docCtx) thresholdAfter(cd *cand, left string) bool {
 		return true
 	}
 	isRange := cd.rangeNext != nil || f.Qualifier == schema.QualLE && c.rangeEnd(cd)
+	// 50余家 states an estimate: 余/多 make no bound.
+	bnd := bounded(f.Qualifier) && !(cd.infixQual && f.Qualifier == schema.QualGT)
 	// A ratio stated as a fact (义务教育阶段生师比为13.8:1) is a level; it
 	// sets a norm only when it selects (生师比为13.8:1的要求) or is named a
 	// limit, like any unbounded figure.
 	ratio := f.Kind == schema.KindIndex && strings.IndexFunc(f.Text, isRatioColon) >= 0
-	if !bounded(f.Qualifier) && !ratio {
+	if !bnd && !ratio {
 		return false
 	}
 	if !isRange {
@@ -663,13 +788,13 @@ func (c *docCtx) thresholdAfter(cd *cand, left string) bool {
 			p++
 		}
 		nouns := thresholdNouns
-		if !bounded(f.Qualifier) {
+		if !bnd {
 			nouns = ratioNormNouns
 		}
 		if p < len(rs) && rs[p] == '的' && nouns.MatchString(sub(rs, p, min(p+12, len(rs)))) && !hasTargetCue(sub(rs, lw(cd.clause.Start, f.Start), f.Start)) {
 			return true
 		}
-		if f.End < len(rs) && bounded(f.Qualifier) {
+		if f.End < len(rs) && bnd {
 			if m, ok := number.MatchAt(rs, f.End); ok && m.End > m.Start {
 				return true
 			}
@@ -679,7 +804,7 @@ func (c *docCtx) thresholdAfter(cd *cand, left string) bool {
 	if containsAny(win, thresholdLabel) {
 		return true
 	}
-	if (bounded(f.Qualifier) || isRange) && containsAny(sub(rs, lw(cd.period.Start, f.Start), f.End), normWords) {
+	if (bnd || isRange) && containsAny(sub(rs, lw(cd.period.Start, f.Start), f.End), normWords) {
 		return true
 	}
 	return false
@@ -698,7 +823,14 @@ func (c *docCtx) target(cd *cand, left string, before []*cand) bool {
 	if strings.Contains(sLeft, "《") {
 		sLeft = titleRe.ReplaceAllString(sLeft, "《》") // 《…改善计划…办法》 is a title, no cue
 	}
-	if hasTargetCue(sLeft) {
+	cLeft := sub(rs, lw(cd.clause.Start, cd.f.Start), cd.f.Start)
+	if willRe.MatchString(cLeft) {
+		return true // 达标率将由88%提高到95%, 比例将达到82%
+	}
+	// A cue in another clause of the sentence plans nothing for a share of a
+	// total (…，占全部投资的89.4%) nor for a year already past.
+	ownOnly := shareOfRe.MatchString(cLeft) || c.docYear > 0 && cd.f.Year > 0 && cd.f.Year < c.docYear
+	if ownOnly && hasTargetCue(cLeft) || !ownOnly && hasTargetCue(sLeft) {
 		return true
 	}
 	// A section about a later year (二、2024年预算草案) plans.
@@ -773,6 +905,44 @@ func (c *docCtx) shareWordCands() []*cand {
 				out = append(out, r)
 			}
 		}
+	}
+	return out
+}
+
+// bareMagnitudes are magnitudes written without a digit (近万名, 百名以上,
+// 逾千人): a figure only with a qualifier, since 千人计划 or 万家灯火 are names.
+var bareMagnitudes = map[rune]float64{'百': 100, '千': 1000, '万': 1e4, '亿': 1e8}
+
+// bareMagnitudeCands finds counts written with a bare magnitude and a
+// qualifier: 近万个 (approx 10000 个), 百名以上 (ge 100 名). The value is the
+// magnitude, the unit the measure word.
+func (c *docCtx) bareMagnitudeCands() []*cand {
+	rs := c.rs
+	var out []*cand
+	for i, r := range rs {
+		mag, ok := bareMagnitudes[r]
+		if !ok || c.inTable(i) || i > 0 && (isDigitRune(rs[i-1]) || strings.ContainsRune("零〇一二两三四五六七八九十百千万亿数几干上成好", rs[i-1])) {
+			continue
+		}
+		p, qual := i+1, schema.QualExact
+		if p < len(rs) && (rs[p] == '余' || rs[p] == '多') {
+			p, qual = p+1, schema.QualGT
+		}
+		u, ok := matchUnit(rs, p)
+		if !ok || u.mag != 1 || u.rule.kind == schema.KindPercent {
+			continue
+		}
+		if _, num := number.MatchAt(rs, i); num {
+			continue
+		}
+		cd := &cand{numStart: i, numEnd: i + 1, mag: 1, rule: u.rule}
+		cd.sent, cd.period, cd.clause = spanAt(c.sentences, i), spanAt(c.periods, i), spanAt(c.clauses, i)
+		cd.f = schema.Figure{Kind: u.rule.kind, Value: mag, Unit: u.text, BaseUnit: u.rule.base, Normalized: scaled(mag, 1, u.rule.factor)}
+		r := c.finishRead(cd, i, p+len(u.runes), qual)
+		if r == nil || r.f.Qualifier == schema.QualExact {
+			continue
+		}
+		out = append(out, r)
 	}
 	return out
 }

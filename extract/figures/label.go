@@ -8,6 +8,7 @@ import (
 
 	"github.com/govfig/govfig/extract/number"
 	"github.com/govfig/govfig/schema"
+	"github.com/govfig/govfig/segment"
 )
 
 // A label is the short phrase before a figure that names the indicator
@@ -43,13 +44,17 @@ var labelTrail = []string{
 	// 覆盖率要达到100%的要求, 养老服务设施建筑面积不低于每百户20平方米: modal
 	// verbs and a bound left apart from its number by a rate base.
 	"要", "应", "应当", "须", "必须", "需", "不低于", "不少于", "不高于", "不超过", "不足",
+	// 空气质量达标率将达到95%: 将 (will) and verbs that reach or give a new level.
+	"将", "突破", "压缩至", "压缩到", "缩短至", "缩短到", "压缩", "缩短",
+	// 按照每人每月200元的标准: a preposition before the figure.
+	"按照", "按",
 }
 
 // perBaseRe is a rate's base written after the verb, before the number
 // (最低生活保障标准分别为每人每月1150元, 农村低保标准提高到每人每年6,120元): no
 // part of the name, unlike a base inside it (小学每生每年650元, 奖励人均9495元).
 // 公路密度为每百平方公里128公里.
-var perBaseRe = regexp.MustCompile(`(为|是|到|至|达|分别|于|少于|超过)(每[百千万]?[人生户亩](每[年月日天])?|每[年月日天]|每[百千万]人口|每[百千万]?平方公里)$`)
+var perBaseRe = regexp.MustCompile(`(为|是|到|至|达|分别|于|少于|超过|按照|按)(每[百千万]?[人生户亩](每[年月日天])?|每[年月日天]|每[百千万]人口|每[百千万]?平方公里)$`)
 
 // targetLead are target cues dropped from the start of a label (计划新建村级综合
 // 文化服务中心24个 → 村级综合文化服务中心); alone they are words of their own
@@ -114,6 +119,9 @@ var labelVerbs = []string{
 	"落实", "下达", // 全年落实耕地地力保护补贴资金1.26亿元
 	"控制在",      // 控制在省核定的债务限额98.5亿元以内
 	"发生", "办理", // 全年发生道路交通事故186起, 办理结婚登记2360对 (not 救助: 临时救助)
+	"推出", "开通", "设置", "设计", // 推出60项“掌上办”事项, 精心设计12条城市绿道
+	// adverbs left before such a verb: 精心设计, 先后推出
+	"精心", "认真", "大力", "全力", "着力", "不断", "深入", "先后", "陆续", "相继", "加快",
 }
 
 // verbNouns are nouns that end in a label verb (登记在册的社会组织286家):
@@ -139,10 +147,56 @@ func endsWithAny(s string, ws []string) bool {
 // 与天津中医药大学等4所高校).
 var labelListEnd = []string{"的", "等", "和", "及", "与", "、"}
 
+// multipleRe is the window before a multiple of an earlier level (为“十三五”末的).
+var multipleRe = regexp.MustCompile(`^(为|是|相当于|达到|达)[^，,。；;]*的$`)
+
+// placeSuffixes end the name of a town or street (独流镇, 白塔镇, 新华街道).
+var placeSuffixes = []string{"街道", "镇", "乡"}
+
+// placeNotBefore before the suffix makes a common noun (乡镇, 城镇, 各镇,
+// 中心镇, 重点镇, 特色小镇), no name.
+const placeNotBefore = "城乡村各全点小心色集制建每个该本此两三四五六七八九十一"
+
+// placeEnd returns the length in bytes of a town or street name ending s,
+// or 0: two or three runes and a suffix, standing at the start of s or
+// after a list mark or 是/为/在/的 (受理量居前两位的是临湖镇, not
+// 建成国家卫生镇).
+func placeEnd(s string) int {
+	rs := []rune(s)
+	for _, suf := range placeSuffixes {
+		if !strings.HasSuffix(s, suf) {
+			continue
+		}
+		k := len(rs) - utf8.RuneCountInString(suf)
+		if k < 2 || strings.ContainsRune(placeNotBefore, rs[k-1]) {
+			return 0
+		}
+		for n := 2; n <= 3 && k-n >= 0; n++ {
+			st := k - n
+			if !isHan(rs[st]) {
+				break
+			}
+			if st == 0 || strings.ContainsRune("是为在的、，,和及与：:", rs[st-1]) {
+				return len(string(rs[st:]))
+			}
+		}
+	}
+	return 0
+}
+
+// isPlace reports whether s is a town or street name only.
+func isPlace(s string) bool {
+	n := placeEnd(s)
+	return n > 0 && n == len(s) && utf8.RuneCountInString(s) <= 5
+}
+
 // cutLeft returns the label candidate of window w: the phrase and whether
 // a verb or attribute was peeled off its end.
-func cutLeft(w string) (label string, peeled bool) {
+func cutLeft(w string, seg *segment.Segmenter) (label string, peeled bool) {
 	w = strings.TrimSpace(w)
+	if n := placeEnd(w); n > 0 && utf8.RuneCountInString(w[:len(w)-n]) >= 2 {
+		w = w[:len(w)-n] // 受理量居前两位的是临湖镇: the place names no indicator
+	}
 	if strings.ContainsAny(w, "比较与") {
 		w = comparisonRe.ReplaceAllString(w, "")
 		w = benchmarkRe.ReplaceAllString(w, "")
@@ -185,7 +239,8 @@ func cutLeft(w string) (label string, peeled bool) {
 		changed = false
 		last, _ := utf8.DecodeLastRuneInString(w)
 		for _, t := range trailByLast[last] {
-			if strings.HasSuffix(w, t) && len(w) > len(t) && !(t == "为" && (strings.HasSuffix(w, "行为") || strings.HasSuffix(w, "作为"))) {
+			if strings.HasSuffix(w, t) && len(w) > len(t) && !(t == "为" && (strings.HasSuffix(w, "行为") || strings.HasSuffix(w, "作为"))) &&
+				!midWord(w, t, seg) {
 				w, changed = strings.TrimSuffix(w, t), true
 				break
 			}
@@ -243,6 +298,21 @@ func cutLeft(w string) (label string, peeled bool) {
 		return "", peeled
 	}
 	return w, peeled
+}
+
+// midWord reports whether the one-rune word t ending w is the end of a
+// longer word (精心设计 ends in 设计, not in 计; 公共 not in 共): then it is
+// no word of its own to peel.
+func midWord(w, t string, seg *segment.Segmenter) bool {
+	if seg == nil || utf8.RuneCountInString(t) != 1 || strings.Contains("为是了", t) {
+		return false // 比为, 就是: gse joins these copulas to the word before
+	}
+	toks := seg.Tokens(w)
+	if len(toks) == 0 {
+		return false
+	}
+	last := toks[len(toks)-1]
+	return utf8.RuneCountInString(last.Text) > 1 && !isFiller(last.Text) && !endsWithAny(last.Text, changeWords)
 }
 
 // Word lists indexed by their last or first rune, longest first, built at
@@ -324,7 +394,7 @@ var fromCutRe = regexp.MustCompile(`由[^，,。；;]*$`)
 const maxLabel = 18
 
 // subjectStop ends the counted noun after a number.
-var subjectStop = []string{"的", "被", "在", "将", "为", "是", "中", "获", "担任", "签订", "进行", "完成", "对",
+var subjectStop = []string{"的", "被", "在", "将", "为", "是", "中", "获", "担任", "签订", "进行", "完成", "对", "之间",
 	"得到", "参加", "实现", "达到", "覆盖", "纳入", "获得", "开展", "接受", "共", "等", "分别", "全部", "进", "全面", "顺利", "已经", "均", "基本"}
 
 // isFiller reports whether w is only a filler word.
@@ -355,7 +425,7 @@ func (c *docCtx) labelOf(cd *cand, prev *cand, before []*cand) {
 		ws = prev.f.End
 	}
 	window := sub(rs, ws, f.Start)
-	lab, peeled := cutLeft(window)
+	lab, peeled := cutLeft(window, c.e.seg)
 	if isFiller(lab) {
 		lab = ""
 	}
@@ -366,7 +436,7 @@ func (c *docCtx) labelOf(cd *cand, prev *cand, before []*cand) {
 	} else if prev != nil && ws == prev.f.End && prev.subject != "" && strings.HasPrefix(window, prev.subject) &&
 		hasAnyPrefix(window[len(prev.subject):], labelVerbs) {
 		// 5个部门开展校园食品安全检查120次: what follows the counted noun names it.
-		lab, peeled = cutLeft(window[len(prev.subject):])
+		lab, peeled = cutLeft(window[len(prev.subject):], c.e.seg)
 	}
 	lab = c.trimLabel(lab)
 	if counted(f.Kind) {
@@ -384,6 +454,25 @@ func (c *docCtx) labelOf(cd *cand, prev *cand, before []*cand) {
 	}
 	if l := c.pairedChange(cd, before); l != "" {
 		f.Label = l
+		return
+	}
+	if prev != nil && prev.f.Label != "" && prev.f.Kind == f.Kind && prev.f.End < f.Start &&
+		(prev.rangeNext == cd || f.Kind == schema.KindIndex && f.Start-prev.f.End == 1 && isRatioColon(rs[prev.f.End])) {
+		// 17—179件, 15%-20%, 1.1:50.3:48.6: the ends of a range and the parts
+		// of a chain ratio share one label.
+		f.Label = prev.f.Label
+		return
+	}
+	if f.Unit == "倍" && multipleRe.MatchString(strings.TrimSpace(window)) {
+		// 高新技术企业达到168家，为“十三五”末的4.46倍: a multiple of the level before.
+		if l := inherit(cd, before); l != "" {
+			f.Label = l
+			return
+		}
+	}
+	if prev != nil && prev.sent == cd.sent && prev.f.Kind == f.Kind && prev.f.Label != "" && isPlace(strings.Trim(window, "、，,和及与 ")) {
+		// 临湖镇2.3万件、白塔镇1.8万件: a place names no indicator; the list's does.
+		f.Label = prev.f.Label
 		return
 	}
 	if lab == "" && prev != nil && listJoined(rs, prev, cd) && prev.f.Kind == f.Kind && prev.f.Label != "" {
@@ -427,7 +516,7 @@ func (c *docCtx) labelOf(cd *cand, prev *cand, before []*cand) {
 	}
 	if counted(f.Kind) {
 		switch {
-		case cd.subject != "" && (lab == "" || peeled && lastPeel(window) || endsWithAny(strings.TrimSpace(window), subjectVerbs)):
+		case cd.subject != "" && (lab == "" || peeled && lastPeel(window, c.e.seg) || endsWithAny(strings.TrimSpace(window), subjectVerbs)):
 			f.Label = cd.subject
 		case utf8.RuneCountInString(lab) <= 2 && utf8.RuneCountInString(cd.subject) >= 2 && c.isVerb(lab):
 			// 培养10名教育家型校长: a bare verb names less than the counted noun
@@ -454,6 +543,11 @@ func (c *docCtx) labelOf(cd *cand, prev *cand, before []*cand) {
 			f.Label = ""
 		}
 	}
+	if f.Label == "" && prev != nil && prev.sent == cd.sent && prev.f.End < f.Start && prev.subject != "" && prev.f.Label != "" &&
+		prev.f.Label != prev.subject && strings.TrimRight(sub(rs, prev.f.End, f.Start), "和及与、") == prev.subject {
+		// 招收一年级8个班、360人: the people of the classes just counted.
+		f.Label = prev.f.Label
+	}
 	if f.Label == "" {
 		// 共计38节次: the clause before names it (参加主题活动等,共计38节次).
 		f.Label = c.labelBefore(cd)
@@ -462,7 +556,7 @@ func (c *docCtx) labelOf(cd *cand, prev *cand, before []*cand) {
 
 // lastPeel reports whether the window ends in an attribute or list mark
 // (的, 等, 和): then the noun after the number is the better label.
-func lastPeel(w string) bool {
+func lastPeel(w string, seg *segment.Segmenter) bool {
 	w = strings.TrimSpace(w)
 	for _, t := range labelListEnd {
 		if strings.HasSuffix(w, t) && !verbEndingJi(w) {
@@ -470,7 +564,7 @@ func lastPeel(w string) bool {
 		}
 	}
 	// or only verbs were left: 遴选, 配齐配强, 新建
-	l, _ := cutLeft(w)
+	l, _ := cutLeft(w, seg)
 	return l == "" || isFiller(l)
 }
 
@@ -517,7 +611,7 @@ func (c *docCtx) labelBefore(cd *cand) string {
 	if prev.Start < cd.sent.Start || prev.End-prev.Start > window || strings.IndexFunc(sub(c.rs, prev.Start, prev.End), isDigitRune) >= 0 {
 		return ""
 	}
-	l, _ := cutLeft(sub(c.rs, prev.Start, prev.End))
+	l, _ := cutLeft(sub(c.rs, prev.Start, prev.End), c.e.seg)
 	if isFiller(l) {
 		return ""
 	}
@@ -596,6 +690,28 @@ func (c *docCtx) subjectAfter(cd *cand) string {
 		return "" // 3所和1所学校: the list goes on; the noun comes at its end
 	}
 	end := p
+	if p < len(rs) && rs[p] == '“' {
+		// 60项“掌上办”事项: the counted name is quoted.
+		for k := p + 1; k < len(rs) && k < p+maxSubject; k++ {
+			if rs[k] == '”' {
+				end = k + 1
+				break
+			}
+			if rs[k] == '“' || rs[k] == '\n' {
+				break
+			}
+		}
+	}
+	quoteEnd := end
+	// Single-rune stop words stop only where a word starts (公共服务 goes on
+	// past 共).
+	var starts map[int]bool
+	if c.e.seg != nil {
+		starts = map[int]bool{}
+		for _, t := range c.e.seg.Tokens(sub(rs, quoteEnd, min(len(rs), p+maxSubject+2))) {
+			starts[quoteEnd+t.Start] = true
+		}
+	}
 	for end < len(rs) && end < p+maxSubject {
 		r := rs[end]
 		if !isHan(r) || strings.ContainsRune("、，。；：", r) {
@@ -621,6 +737,9 @@ func (c *docCtx) subjectAfter(cd *cand) string {
 				if len(w) == 1 && w[0] == '中' && end+1 < len(rs) && isHan(rs[end+1]) {
 					continue // 中心小学, 中学: not the localizer 中
 				}
+				if len(w) == 1 && starts != nil && end > quoteEnd && !starts[end] {
+					continue // 公共: no 共 of its own
+				}
 				if len(w) == 1 && w[0] == '等' && end > 0 && strings.ContainsRune("一二三四五六七八九特", rs[end-1]) {
 					continue // 一等奖, 特等奖
 				}
@@ -643,6 +762,9 @@ func (c *docCtx) subjectAfter(cd *cand) string {
 		end++
 	}
 	s := sub(rs, p, end)
+	if quoteEnd > p {
+		return s
+	}
 	if c.e.seg != nil && len([]rune(s)) > 2 {
 		// Stop at the first verb after the first word: 作品获奖 → 作品.
 		toks := c.e.seg.Tokens(s)

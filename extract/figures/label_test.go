@@ -121,5 +121,26 @@ func TestLabelRules(t *testing.T) {
 		{"全区城镇登记失业率继续保持在⟦3%以内⟧。", p, 3, "label=城镇登记失业率"},
 		// A bracketed note left at the head of a cut label goes with its head.
 		{"全县行政村（社区）综合性文化服务中心覆盖率达到⟦100%⟧。", p, 100, "label=综合性文化服务中心覆盖率"},
+		// No cut inside a word: 公共 is no 公 + 共, 设计 no 设 + 计.
+		{"全区⟦305项⟧公共服务事项全部实现网上可办。", c, 305, "label=公共服务事项 subject=公共服务事项"},
+		{"2023年，全区精心设计⟦12条⟧城市绿道。", c, 12, "label=城市绿道"},
+		// Verbs, 将 and comparison phrases are no part of the name.
+		{"全年办件量突破⟦50万件⟧。", c, 500000, "label=办件量"},
+		{"全区供热面积达到1860万平方米，较上一供暖季增加⟦120万平方米⟧。", schema.KindMeasure, 1.2e6, "label=供热面积 role=change"},
+		{"全区供热面积⟦1860万平方米⟧，较上一供暖季的1740万平方米有所增加。", schema.KindMeasure, 1.86e7, "label=供热面积"},
+		{"全区供热面积1860万平方米，较上一供暖季的⟦1740万平方米⟧有所增加。", schema.KindMeasure, 1.74e7, "role=previous label=供热面积"},
+		{"全区空气质量达标率将达到⟦95%⟧。", p, 95, "label=空气质量达标率 role=target"},
+		{"护理补贴按照每人每月⟦200元⟧发放。", m, 200, "label=护理补贴"},
+		// A name written after the number, quoted.
+		{"推出⟦60项⟧“掌上办”事项。", c, 60, "label=“掌上办”事项"},
+		// A town names no indicator.
+		{"受理量居前两位的是临湖镇⟦2.3万件⟧、白塔镇1.8万件。", c, 23000, "label=受理量居前两位"},
+		{"受理量居前两位的是临湖镇2.3万件、白塔镇⟦1.8万件⟧。", c, 18000, "label=受理量居前两位"},
+		{"全区累计建成国家卫生镇⟦两个⟧。", c, 2, "label=国家卫生镇"},
+		// A duration brought down: base and new level share the name.
+		{"工程建设项目审批时间由原来的平均17个月压缩至⟦3个月⟧。", c, 3, "label=工程建设项目审批时间 role=level"},
+		{"工程建设项目审批时间由原来的平均⟦17个月⟧压缩至3个月。", c, 17, "label=工程建设项目审批时间 role=previous"},
+		// Grade then classes: the people of the classes share the grade.
+		{"招收一年级8个班、⟦360人⟧，七年级6个班、300人。", h, 360, "label=招收一年级"},
 	})
 }

@@ -73,6 +73,21 @@ func resolveLists(rs []rune, cands []*cand) []*cand {
 			}
 		}
 	}
+	// 15%-20%, 3人-5人: two figures with their units joined by a range
+	// mark are the two ends of a range.
+	for i := 0; i+1 < len(cands); i++ {
+		a, b := cands[i], cands[i+1]
+		if a.bare || b.bare || a.f.Kind != b.f.Kind || a.f.Unit != b.f.Unit || b.f.Start != b.numStart || a.rangeNext != nil {
+			continue
+		}
+		gap := sub(rs, a.f.End, b.f.Start)
+		for _, m := range rangeMarks {
+			if gap == m && a.f.Qualifier == schema.QualExact && b.f.Qualifier == schema.QualExact {
+				a.rangeNext = b
+				a.f.Qualifier, b.f.Qualifier = schema.QualGE, schema.QualLE
+			}
+		}
+	}
 	// Left to right: a bare number listed after an index, bounding it or
 	// changing it, is an index too (差异系数分别为0.412和0.356; 小于或等于0.45;
 	// 比上年缩小0.04).

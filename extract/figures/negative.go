@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"strings"
 	"unicode"
 
 	"github.com/govfig/govfig/extract/number"
@@ -30,8 +31,18 @@ const shortQuote = 10
 func negative(rs []rune, m number.Match, quoted []span) string {
 	for _, w := range ordinalBefore {
 		if hasBefore(rs, m.Start, w) {
+			if w == "年级" && m.End < len(rs) && rs[m.End] != '班' {
+				continue // 一年级8个班: classes counted; 三年级2班 is a class name
+			}
 			return "ordinal"
 		}
+	}
+	// 数十位, 几百名, 若干万: a vague magnitude, no number.
+	if vagueBefore(rs, m) {
+		return "vague"
+	}
+	if serviceNumber(rs, m) {
+		return "service number"
 	}
 	if m.Start > 0 && sloganNeighbour(rs[m.Start-1]) || m.End < len(rs) && sloganNeighbour(rs[m.End]) {
 		return "code or slogan"
@@ -54,28 +65,106 @@ func negative(rs []rune, m number.Match, quoted []span) string {
 
 func isDigitRune(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
 
-// dashed reports a number joined by dashes to a long number: a date or phone.
+// dashed reports a number in a run of digit groups joined by dashes that is
+// a date or a phone number (2024-08-29, 2024-2026, 022-28941234), not a
+// range (17—179件, 1000-2000元): three groups or more; a group of five digits
+// or more; an area code (0 and 2–3 digits); a year followed by a month or by
+// another year that no unit follows.
 func dashed(rs []rune, m number.Match) bool {
-	long := func(a, b int) bool { // the digit run ending at b or starting at a is ≥3 digits
-		n := 0
-		for i := a; i < b && i < len(rs) && isDigitRune(rs[i]); i++ {
-			n++
-		}
-		return n >= 3
-	}
 	isDash := func(r rune) bool { return r == '-' || r == '－' || r == '—' }
-	if m.End+1 < len(rs) && isDash(rs[m.End]) && isDigitRune(rs[m.End+1]) {
-		if m.End-m.Start >= 3 || long(m.End+1, m.End+8) {
-			return true
+	groupAt := func(i int) (int, int) { // the digit group around i: [a, b)
+		a, b := i, i
+		for a > 0 && isDigitRune(rs[a-1]) {
+			a--
+		}
+		for b < len(rs) && isDigitRune(rs[b]) {
+			b++
+		}
+		return a, b
+	}
+	if m.Start >= len(rs) || !isDigitRune(rs[m.Start]) {
+		return false
+	}
+	a, b := groupAt(m.Start)
+	if b < len(rs) && (rs[b] == '.' || rs[b] == '．') || a > 0 && (rs[a-1] == '.' || rs[a-1] == '．') {
+		return false // decimals are no dates
+	}
+	var groups [][2]int
+	for a >= 2 && isDash(rs[a-1]) && isDigitRune(rs[a-2]) {
+		a, _ = groupAt(a - 2)
+	}
+	for p := a; ; {
+		_, e := groupAt(p)
+		groups = append(groups, [2]int{p, e})
+		if e+1 < len(rs) && isDash(rs[e]) && isDigitRune(rs[e+1]) {
+			p = e + 1
+			continue
+		}
+		break
+	}
+	if len(groups) < 2 {
+		return false
+	}
+	if len(groups) >= 3 {
+		return true
+	}
+	g1, g2 := groups[0], groups[1]
+	n1, n2 := g1[1]-g1[0], g2[1]-g2[0]
+	if n1 >= 5 || n2 >= 5 || rs[g1[0]] == '0' && n1 >= 3 {
+		return true
+	}
+	isYear := func(g [2]int) bool {
+		return g[1]-g[0] == 4 && (rs[g[0]] == '1' && rs[g[0]+1] == '9' || rs[g[0]] == '2' && rs[g[0]+1] == '0')
+	}
+	if isYear(g1) && (n2 <= 2 || isYear(g2)) {
+		_, unit := matchUnit(rs, g2[1])
+		return !unit
+	}
+	return false
+}
+
+// vagueBefore reports a magnitude without digits after 数/几/若干 (数十位,
+// 几百名专家): no number is stated.
+func vagueBefore(rs []rune, m number.Match) bool {
+	if m.Start == 0 || !strings.ContainsRune("数几干", rs[m.Start-1]) {
+		return false
+	}
+	for _, r := range rs[m.Start:m.End] {
+		if !strings.ContainsRune("十百千万亿余多", r) {
+			return false
 		}
 	}
-	if m.Start >= 2 && isDash(rs[m.Start-1]) && isDigitRune(rs[m.Start-2]) {
-		j := m.Start - 2
-		for j >= 0 && isDigitRune(rs[j]) {
-			j--
+	return true
+}
+
+// serviceNumbers are public service telephone numbers (12345 热线, 12315
+// 消费者投诉, 110…): before a noun they name a service, never a count.
+var serviceNumbers = []string{"12345", "12315", "12319", "12320", "12328", "12333", "12336", "12338", "12348",
+	"12350", "12355", "12356", "12358", "12365", "12366", "12369", "12377", "12380", "12388", "12393", "12395", "12110", "12122"}
+
+// serviceWords after a three-digit number make it a service number (110报警, 120急救).
+var serviceWords = []string{"热线", "报警", "急救", "指挥", "平台", "接警", "联动", "专线", "服务台", "救护"}
+
+// serviceNumber reports a public service number: a five-digit one
+// (12345) unless a unit ends the figure (12345件。), a three-digit one
+// (110, 120) before a service word.
+func serviceNumber(rs []rune, m number.Match) bool {
+	t := m.Text
+	for _, s := range serviceNumbers {
+		if t != s {
+			continue
 		}
-		if m.Start-2-j >= 3 || m.End-m.Start >= 3 {
-			return true
+		if u, ok := matchUnit(rs, m.End); ok {
+			e := m.End + len(u.runes)
+			return e < len(rs) && isHan(rs[e])
+		}
+		return true
+	}
+	if t == "110" || t == "119" || t == "120" || t == "122" {
+		for _, w := range serviceWords {
+			if hasAt(rs, m.End, w) {
+				return true
+			}
 		}
 	}
 	return false

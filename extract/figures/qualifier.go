@@ -36,6 +36,8 @@ var qualBefore = []qualRule{
 	{"高于", schema.QualGT, "高于90%"},
 	{"多于", schema.QualGT, "多于30人"},
 	{"逾", schema.QualGT, "逾千人"},
+	// 超 alone (超300名志愿者, 少跑超5次); not in 赶超, 高超 (超过 comes first).
+	{"超", schema.QualGT, "组织超300名维修人员"},
 	{"约", schema.QualApprox, "涉及约110所学校及幼儿园"},
 	{"近", schema.QualApprox, "近300名教师"},
 }

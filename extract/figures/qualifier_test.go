@@ -49,5 +49,17 @@ func TestQualifierRules(t *testing.T) {
 		{"分散供养标准不低于当地上年度农村居民人均消费支出的⟦60%⟧。", schema.KindPercent, 60, "q=ge"},
 		{"管理费用不超过项目总投资⟦2%⟧的比例列支。", schema.KindPercent, 2, "q=le role=threshold"},
 		{"不超过12人的班级占⟦35%⟧。", schema.KindPercent, 35, "q="},
+		// 超 alone is gt and part of the figure, not of its label.
+		{"组织⟦超300名⟧维修人员24小时值守。", h, 300, "q=gt label=维修人员"},
+		{"企业群众办事平均少跑⟦超5次⟧。", c, 5, "q=gt label=企业群众办事平均少跑"},
+		{"赶超⟦3家⟧同类企业。", c, 3, "q="},
+		// Ranges with a dash: two figures, ge and le.
+		{"各镇街日均受理量在⟦17⟧—179件之间。", c, 17, "q=ge unit=件"},
+		{"各镇街日均受理量在17—⟦179件⟧之间。", c, 179, "q=le label=各镇街日均受理量"},
+		{"咨询类诉求占比在⟦15%⟧-20%之间。", p, 15, "q=ge"},
+		{"咨询类诉求占比在15%-⟦20%⟧之间。", p, 20, "q=le label=咨询类诉求占比"},
+		{"补助标准为每人⟦1000⟧-2000元。", m, 1000, "q=ge"},
+		{"联系电话：⟦0551-12345678⟧", "", 0, ""},
+		{"同比增长⟦-3.2%⟧。", p, -3.2, ""},
 	})
 }

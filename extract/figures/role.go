@@ -16,17 +16,18 @@ var changeNear = []string{"压减", "压缩"}
 
 // previousRe matches the end of the text before a comparison base
 // (比上年的186988万元, 较上年同期的…).
-var previousRe = regexp.MustCompile(`(比|较|同比)(上年|去年|上一年|前一年|上年同期|同期|上年末|(19|20)\d\d年)(的|为|是)?$`)
+var previousRe = regexp.MustCompile(`(比|较|同比)(上年|去年|上一年|前一年|上年同期|同期|上年末|(19|20)\d\d年|(上一?个?|前一?个?)\p{Han}{0,4}(季|期|月|周|度))(的|为|是)?$`)
 
 // fromRe and toAfter mark a base in 由X提高到Y: X is previous, Y the level
 // (城乡低保标准由每人每月1,010元提高到1,070元).
 var fromRe = regexp.MustCompile(`由[^，,。；;]{0,8}$`)
 
-var toAfter = []string{"提高到", "提高至", "增加到", "增加至", "增长到", "增至", "下降到", "下降至", "降至", "降到", "调整为", "调整到", "调整至", "上调至", "上调到"}
+var toAfter = []string{"压缩至", "压缩到", "缩短至", "缩短到", "减少至", "减少到", "降低至", "降低到", "提升至", "提升到", "上升至", "上升到", "提高到", "提高至", "增加到", "增加至", "增长到", "增至", "下降到", "下降至", "降至", "降到", "调整为", "调整到", "调整至", "上调至", "上调到"}
 
 // comparisonRe cuts the comparison phrase out of a label window
 // (比上年, 较2022年, 比2023年执行数).
-var comparisonRe = regexp.MustCompile(`(比|较|同比|与)(上年|去年|上一年|上年同期|同期|上年末|(19|20)\d\d年).*$`)
+// 较上一供暖季, 比上季度, 环比上月: a previous period of any length.
+var comparisonRe = regexp.MustCompile(`((比|较|同比|与)(上年|去年|上一年|上年同期|同期|上年末|(19|20)\d\d年)|(比|较|同比|环比)(上一?个?|去|前一?个?)\p{Han}{0,4}(年|季|期|月|周|度))[^，,。；;]*$`)
 
 // benchmarkRe cuts a comparison with a benchmark ending the window: the
 // figure is a gap whose label is the level before it
@@ -41,6 +42,13 @@ var targetStrong = []string{"计划", "力争", "拟", "目标", "确保", "预�
 // investment of projects under way), 全年计划的100% (share of the plan).
 // 营养改善计划惠及学生3.6万名: a programme named …计划 reaches, covers, funds.
 var notTargetAfter = []string{"总投资", "投资", "的", "内", "单列", "实施", "执行", "完成", "范围", "项目", "任务", "生育", "惠及", "覆盖", "资金", "外"}
+
+// willRe in a figure's clause makes it a target: 将 before a verb that
+// sets a level (室温达标率将由93%提高到98%以上, 比例将达到82%).
+var willRe = regexp.MustCompile(`将(由|提高|提升|增加|增长|达到|超过|突破|降低|下降|减少|降至|降到|升至|增至|控制在|保持在|实现)`)
+
+// shareOfRe ends the text before a share of a total (占全部投资的89.4%).
+var shareOfRe = regexp.MustCompile(`占[^，,。；;]{0,20}的?(比重|比例)?(为|达|达到)?$`)
 
 // targetFuture words make a target only when the figure's year is after
 // the document's year (2024年一般公共预算支出安排131.5亿元) or with 年初

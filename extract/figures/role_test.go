@@ -49,6 +49,16 @@ func TestRoleRules(t *testing.T) {
 		{"全区注册护士1730人，医护比为⟦1:1.14⟧。", ix, 1, "role=level label=医护比"},
 		// 每个 sets a norm for each unit: a bound there is a threshold.
 		{"新建村卫生室23个，每个村卫生室业务用房面积⟦不少于60平方米⟧。", schema.KindMeasure, 60, "role=threshold q=ge"},
+		// A share of a total is a level; a target cue in another clause does not reach it.
+		{"为确保重大项目建设提速，重点项目完成投资86.5亿元，占全部投资的⟦89.4%⟧。", p, 89.4, "role=level"},
+		{"2022年，为确保重大项目建设提速，重点项目完成投资⟦86.5亿元⟧。", m, 8.65e9, "role=level year=2022"},
+		{"力争重点项目投资占全部投资的⟦90%⟧。", p, 90, "role=target"},
+		// 余/多 state an estimate, no bound.
+		{"按照省定标准，全区新增规模以上工业企业⟦50余家⟧。", schema.KindCount, 50, "role=level q=gt"},
+		// 将 before a change: the base is previous, the new level a target.
+		{"城市生活污水集中收集率将由⟦88%⟧提高到95%。", p, 88, "role=previous"},
+		{"城市生活污水集中收集率将由88%提高到⟦95%⟧。", p, 95, "role=target label=城市生活污水集中收集率"},
+		{"空气质量优良天数比例将达到⟦82%⟧。", p, 82, "role=target label=空气质量优良天数比例"},
 	})
 }
 

@@ -1,9 +1,13 @@
 package figures
 
 import (
+	"bufio"
+	_ "embed"
+	"fmt"
 	"math"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/govfig/govfig/schema"
 )
@@ -21,8 +25,15 @@ type unitRule struct {
 	// notAfter lists words that, following the unit, show it is part of
 	// another word (个月 is a duration, 人民币 no headcount).
 	notAfter []string
+	// alone: no Han word may follow the unit (届, 字, 分 end a word:
+	// 5届 but not 十八届人大), except the words of aloneOK.
+	alone bool
+	// rate: the unit is written only as a rate (1.52万管/日).
+	rate bool
 	// example is the text that motivated the rule.
 	example string
+	// note is the decision behind the rule (units.tsv).
+	note string
 }
 
 // magnitude is a magnitude word written between a number and its unit.
@@ -53,7 +64,7 @@ var unitIndex = map[rune][]unitEntry{}
 var unitTable []unitEntry
 
 func init() {
-	families := [][]unitRule{percentUnits, moneyUnits, headcountUnits, schoolUnits, countUnits, measureUnits}
+	families := [][]unitRule{percentUnits, moneyUnits, headcountUnits, schoolUnits, tableUnits}
 	for _, fam := range families {
 		for i := range fam {
 			r := &fam[i]
@@ -98,7 +109,10 @@ func matchUnit(rs []rune, p int) (unitEntry, bool) {
 				break
 			}
 		}
-		if bad {
+		if bad || u.rule.alone && end < len(rs) && isHan(rs[end]) && !strings.ContainsRune(aloneOK, rs[end]) {
+			continue
+		}
+		if u.rule.rate && rateSuffixAt(rs, end) == 0 {
 			continue
 		}
 		return u, true
@@ -199,4 +213,84 @@ func scaled(value, mag, factor float64) float64 {
 		return x
 	}
 	return r
+}
+
+// unitsTSV holds the measure words and units of counts, measures and
+// multiples, one a line with its example and the decision behind it.
+//
+//go:embed units.tsv
+var unitsTSV string
+
+// tableUnits are the rows of units.tsv in file order.
+var tableUnits = mustLoadUnits(unitsTSV)
+
+// aloneOK may follow a unit flagged alone (60分的学生, 5届以上, 12万字、).
+const aloneOK = "的以左和及与或至到、"
+
+// rateSuffixes follow a unit to make a rate (1.52万管/日): unit and base
+// unit take the suffix.
+var rateSuffixes = []string{"/日", "/天", "/年", "/月", "/小时", "/时", "/秒", "／日", "／天", "／年"}
+
+// rateSuffixAt returns the length of a rate suffix at rs[p:], or 0.
+func rateSuffixAt(rs []rune, p int) int {
+	for _, s := range rateSuffixes {
+		if hasAt(rs, p, s) {
+			return len([]rune(s))
+		}
+	}
+	return 0
+}
+
+// mustLoadUnits reads units.tsv; a malformed line panics at init.
+func mustLoadUnits(data string) []unitRule {
+	rules, err := loadUnits(data)
+	if err != nil {
+		panic("figures: units.tsv: " + err.Error())
+	}
+	return rules
+}
+
+// loadUnits parses the lines of units.tsv (format in its header).
+func loadUnits(data string) ([]unitRule, error) {
+	var out []unitRule
+	sc := bufio.NewScanner(strings.NewReader(data))
+	line := 0
+	for sc.Scan() {
+		line++
+		t := sc.Text()
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		f := strings.Split(t, "\t")
+		if len(f) != 8 {
+			return nil, fmt.Errorf("line %d: %d fields, want 8", line, len(f))
+		}
+		factor, err := strconv.ParseFloat(f[3], 64)
+		if err != nil || factor <= 0 {
+			return nil, fmt.Errorf("line %d: bad factor %q", line, f[3])
+		}
+		kind := schema.Kind(f[1])
+		known := false
+		for _, k := range schema.Kinds {
+			known = known || k == kind
+		}
+		if !known || f[0] == "" || f[6] == "" {
+			return nil, fmt.Errorf("line %d: unknown kind %q, or no unit or example", line, f[1])
+		}
+		r := unitRule{unit: f[0], kind: kind, base: f[2], factor: factor, notAfter: strings.Fields(f[5]), example: f[6], note: f[7]}
+		for _, fl := range strings.Fields(f[4]) {
+			switch fl {
+			case "mags":
+				r.mags = true
+			case "alone":
+				r.alone = true
+			case "rate":
+				r.rate = true
+			default:
+				return nil, fmt.Errorf("line %d: unknown flag %q", line, fl)
+			}
+		}
+		out = append(out, r)
+	}
+	return out, sc.Err()
 }

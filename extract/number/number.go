@@ -174,7 +174,8 @@ func matchAt(rs []rune, i int) (Match, bool) {
 		}
 	} else if r == '-' || r == '－' {
 		if i+1 < len(rs) && (isArabic(rs[i+1]) || rs[i+1] == '.' && i+2 < len(rs) && isArabic(rs[i+2])) &&
-			(i == 0 || !(isArabic(rs[i-1]) || isLetter(rs[i-1]) || isNumeralRune(rs[i-1]) || rs[i-1] == '-' || rs[i-1] == '－')) {
+			(i == 0 || !(isArabic(rs[i-1]) || isLetter(rs[i-1]) || isNumeralRune(rs[i-1]) || rs[i-1] == '-' || rs[i-1] == '－')) &&
+			!rangeDash(rs, i) {
 			i++
 		} else {
 			return Match{}, false
@@ -238,6 +239,22 @@ func matchAt(rs []rune, i int) (Match, bool) {
 		}
 	}
 	return m, true
+}
+
+// rangeDash reports a dash that joins the two ends of a range rather than
+// a minus sign: a number with its unit stands right before it (15%-20%,
+// 3人-5人), unlike 增长-3.2% where words do.
+func rangeDash(rs []rune, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		switch r := rs[k]; {
+		case isArabic(r):
+			return true
+		case r == '%' || r == '％' || r == '‰' || r >= 0x4e00 && r <= 0x9fff:
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // perDenominator reads a bare unit denominator before 分之 at rs[i]
