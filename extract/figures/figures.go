@@ -89,6 +89,7 @@ type docCtx struct {
 type secInfo struct {
 	plan      bool // a plan section (改进措施, 下一步…)
 	laterYear bool // names a year after the document's (二、2024年预算草案)
+	ahead     bool // plans the coming year as a whole (二、2023年工作安排)
 }
 
 func (c *docCtx) sectionInfo(path string) secInfo {
@@ -103,6 +104,7 @@ func (c *docCtx) sectionInfo(path string) secInfo {
 	}
 	var si secInfo
 	si.plan = containsAny(path, planSections)
+	si.ahead = containsAny(path, aheadSections)
 	if c.docYear > 0 {
 		for _, y := range findYears([]rune(path), 0, len([]rune(path))) {
 			if y.year > c.docYear {
@@ -659,6 +661,15 @@ func own(left string) bool {
 	return strings.Trim(left, " 、，,和与及") == ""
 }
 
+func hasAnySuffix(s string, ws []string) bool {
+	for _, w := range ws {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func hasAnyPrefix(s string, ws []string) bool {
 	for _, w := range ws {
 		if strings.HasPrefix(s, w) {
@@ -844,7 +855,7 @@ func (c *docCtx) target(cd *cand, left string, before []*cand) bool {
 			return true
 		}
 	}
-	if c.planDoc && c.docYear > 0 && cd.f.Year >= c.docYear {
+	if (c.planDoc || sec.ahead) && c.docYear > 0 && cd.f.Year >= c.docYear {
 		existing := containsAny(sLeft, existingWords)
 		if cd.f.Kind == schema.KindSchools && !containsAny(pLeft, []string{"新建", "新增", "建成", "投入使用"}) {
 			existing = true
@@ -913,6 +924,9 @@ func (c *docCtx) shareWordCands() []*cand {
 // 逾千人): a figure only with a qualifier, since 千人计划 or 万家灯火 are names.
 var bareMagnitudes = map[rune]float64{'百': 100, '千': 1000, '万': 1e4, '亿': 1e8}
 
+// moneyBareQuals are the qualifiers a bare magnitude of money must follow.
+var moneyBareQuals = []string{"近", "逾", "超", "约", "超过", "将近", "接近", "突破"}
+
 // bareMagnitudeCands finds counts written with a bare magnitude and a
 // qualifier: 近万个 (approx 10000 个), 百名以上 (ge 100 名). The value is the
 // magnitude, the unit the measure word.
@@ -940,6 +954,11 @@ func (c *docCtx) bareMagnitudeCands() []*cand {
 		cd.f = schema.Figure{Kind: u.rule.kind, Value: mag, Unit: u.text, BaseUnit: u.rule.base, Normalized: scaled(mag, 1, u.rule.factor)}
 		r := c.finishRead(cd, i, p+len(u.runes), qual)
 		if r == nil || r.f.Qualifier == schema.QualExact {
+			continue
+		}
+		// Money needs its qualifier before it (近亿元, 逾千万元): 亿元以上项目
+		// and 千万元以上企业 name classes of projects and firms.
+		if r.f.Kind == schema.KindMoney && !hasAnySuffix(sub(rs, lw(cd.clause.Start, i), i), moneyBareQuals) {
 			continue
 		}
 		out = append(out, r)

@@ -25,6 +25,11 @@ func TestMoneyRules(t *testing.T) {
 		{"2024年分别安排区级配套资金⟦2800⟧、4200万元用于老年助餐服务和城乡居民医疗保险补助。", m, 28000000,
 			"unit=万元 label=老年助餐服务"},
 		{"近3年累计投入⟦5亿元⟧。", m, 5e8, "label=投入"},
+		// A bare magnitude of money is a figure only with a qualifier before
+		// it; 亿元以上项目 names a class of projects (issue 10, class 10).
+		{"项目总投资⟦近亿元⟧，带动就业300人。", m, 1e8, "q=approx"},
+		{"全年新引进⟦亿元⟧以上项目46个。", "", 0, ""},
+		{"新落地⟦千万元⟧以上产业项目12个。", "", 0, ""},
 		// negatives
 		{"⟦1⟧元旦期间", "", 0, ""},
 	})

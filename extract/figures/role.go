@@ -59,6 +59,12 @@ var targetFuture = []string{"安排", "预计", "争取", "将", "计划"} // 20
 // quota to complete (完成社会职业技能培训5000人次以上) is a target.
 var planSections = []string{"改进措施", "下一步", "工作计划", "工作打算", "工作思路", "努力方向", "工作安排", "重点工作", "主要任务"}
 
+// aheadSections name the part of a report that plans the coming year as a
+// whole (二、2023年工作安排, 下一步工作打算): there, as in a plan document, a
+// figure for the document's year or later is a target unless it counts what
+// exists. 重点工作 and 主要任务 also head what was done, so they do not.
+var aheadSections = []string{"下一步", "工作计划", "工作打算", "工作思路", "工作安排", "努力方向", "预期目标", "主要目标"}
+
 // planTitles name a document that is a plan as a whole (招生入学工作方案):
 // there a figure for the document's year is a target unless it counts what
 // exists (现有…98所) — unless the title also says it reports (总结, 报告).

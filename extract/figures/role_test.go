@@ -93,3 +93,24 @@ func TestRolePlanDocument(t *testing.T) {
 		}
 	}
 }
+
+// TestRolePlanSection: a work report's section that plans the coming year as
+// a whole (二、2023年工作安排) makes its figures targets, as a plan document
+// does; the review section's figures and what exists stay levels, and a
+// planned growth stays a change.
+func TestRolePlanSection(t *testing.T) {
+	text := "一、2022年工作回顾\n全年新增城镇就业5200人，完成固定资产投资165亿元。\n" +
+		"二、2023年工作安排\n全年完成固定资产投资170亿元，新增城镇就业5500人，地区生产总值增长6%左右。全区现有养老机构26家。\n"
+	want := map[string]schema.Role{"5200人": schema.RoleLevel, "165亿元": schema.RoleLevel, "170亿元": schema.RoleTarget,
+		"5500人": schema.RoleTarget, "6%左右": schema.RoleChange, "26家": schema.RoleLevel}
+	doc := &schema.Document{Title: "鹤岭区政府工作报告", Published: "2023-01-10T00:00:00+08:00", Text: text}
+	got := map[string]schema.Role{}
+	for _, f := range Default().Extract(doc) {
+		got[f.Text] = f.Role
+	}
+	for fig, role := range want {
+		if got[fig] != role {
+			t.Errorf("%s: role %q, want %s (all: %v)", fig, got[fig], role, got)
+		}
+	}
+}
