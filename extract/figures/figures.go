@@ -805,6 +805,10 @@ func (c *docCtx) thresholdAfter(cd *cand, left string) bool {
 		if p < len(rs) && rs[p] == '的' && nouns.MatchString(sub(rs, p, min(p+12, len(rs)))) && !hasTargetCue(sub(rs, lw(cd.clause.Start, f.Start), f.Start)) {
 			return true
 		}
+		// The same without 的: 年营业收入10亿元以上企业9家.
+		if bnd && selectedNounRe.MatchString(sub(rs, f.End, min(f.End+8, len(rs)))) && !hasTargetCue(sub(rs, lw(cd.clause.Start, f.Start), f.Start)) {
+			return true
+		}
 		if f.End < len(rs) && bnd {
 			if m, ok := number.MatchAt(rs, f.End); ok && m.End > m.Start {
 				return true

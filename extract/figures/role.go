@@ -92,6 +92,10 @@ var ratioNormNouns = regexp.MustCompile(`^的[^，,。；;]{0,8}(标准|要求|�
 // 不足100人的农村小规模学校, 56人以上的大班额, 3%的比例).
 var thresholdNouns = regexp.MustCompile(`^的[^，,。；;]{0,8}(标准|比例|项目|学校|机构|班额|规模|企业|单位|线|要求)`)
 
+// selectedNounRe right after a bound (no 的) names what it selects, counted
+// next: 年营业收入10亿元以上企业9家, 总投资10亿元以上项目6个.
+var selectedNounRe = regexp.MustCompile(`^(项目|企业|单位|学校|机构)[^，,。；;]{0,4}\d`)
+
 // thresholdLabel words in a figure's label make it a threshold
 // (债务限额368亿元以内).
 var thresholdLabel = []string{"限额", "上限", "下限", "标准线", "阈值"}

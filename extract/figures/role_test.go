@@ -21,6 +21,9 @@ func TestRoleRules(t *testing.T) {
 		{"年初安排预备费1.8亿元，实际动用⟦1.12亿元⟧。", m, 1.12e8, "role=level label=实际动用"},
 		{"2023年一般公共预算教育经费支出预算安排⟦190274万元⟧。", m, 1902740000, "role=level"},
 		{"全年计划总投资1亿元以上的在建项目⟦87个⟧。", schema.KindCount, 87, "role=level"},
+		// A bound right before what it selects, counted next, is a threshold.
+		{"年营业收入⟦10亿元以上⟧企业9家。", schema.KindMoney, 1e9, "role=threshold q=ge"},
+		{"年营业收入10亿元以上企业⟦9家⟧。", schema.KindCount, 9, "role=level"},
 		{"完成改造500户,为全年计划的⟦100%⟧。", p, 100, "role=level"},
 		{"达到了⟦小于或等于0.50⟧的优质均衡标准。", "", 0, ""}, // no index before it: no figure
 		{"小学资源配置差异指数为0.498,达到了⟦小于或等于0.50⟧的优质均衡标准。", ix, 0.5, "role=threshold"},
