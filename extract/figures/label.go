@@ -704,13 +704,19 @@ func (c *docCtx) subjectAfter(cd *cand) string {
 	}
 	quoteEnd := end
 	// Single-rune stop words stop only where a word starts (公共服务 goes on
-	// past 共).
+	// past 共); the window is segmented only when one is met.
 	var starts map[int]bool
-	if c.e.seg != nil {
-		starts = map[int]bool{}
-		for _, t := range c.e.seg.Tokens(sub(rs, quoteEnd, min(len(rs), p+maxSubject+2))) {
-			starts[quoteEnd+t.Start] = true
+	wordStart := func(at int) bool {
+		if c.e.seg == nil {
+			return true
 		}
+		if starts == nil {
+			starts = map[int]bool{}
+			for _, t := range c.e.seg.Tokens(sub(rs, quoteEnd, min(len(rs), p+maxSubject+2))) {
+				starts[quoteEnd+t.Start] = true
+			}
+		}
+		return starts[at]
 	}
 	for end < len(rs) && end < p+maxSubject {
 		r := rs[end]
@@ -737,7 +743,7 @@ func (c *docCtx) subjectAfter(cd *cand) string {
 				if len(w) == 1 && w[0] == '中' && end+1 < len(rs) && isHan(rs[end+1]) {
 					continue // 中心小学, 中学: not the localizer 中
 				}
-				if len(w) == 1 && starts != nil && end > quoteEnd && !starts[end] {
+				if len(w) == 1 && end > quoteEnd && !wordStart(end) {
 					continue // 公共: no 共 of its own
 				}
 				if len(w) == 1 && w[0] == '等' && end > 0 && strings.ContainsRune("一二三四五六七八九特", rs[end-1]) {
