@@ -19,7 +19,13 @@ const (
 )
 
 func TestHeldOut(t *testing.T) {
-	const dir = "../../fixtures/heldout"
+	scoreHeldOut(t, "../../fixtures/heldout", 2, heldoutF1, heldoutLabel)
+}
+
+// scoreHeldOut scores the held-out set in dir (at least minDocs documents)
+// and fails below the floors f1 and label.
+func scoreHeldOut(t *testing.T, dir string, minDocs int, f1, label float64) {
+	t.Helper()
 	if _, err := os.Stat(dir); err != nil {
 		t.Fatalf("held-out set missing: %v", err)
 	}
@@ -27,8 +33,8 @@ func TestHeldOut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(skipped) > 0 || len(cases) < 2 {
-		t.Fatalf("held-out set: %d documents, skipped gold %v", len(cases), skipped)
+	if len(skipped) > 0 || len(cases) < minDocs {
+		t.Fatalf("held-out set %s: %d documents, skipped gold %v", dir, len(cases), skipped)
 	}
 	r, err := eval.Evaluate(cases, realExtractor)
 	if err != nil {
@@ -38,12 +44,12 @@ func TestHeldOut(t *testing.T) {
 	if err := r.WriteTable(&table); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("held-out scores:\n%s", table.String())
-	if r.Overall.F1 < heldoutF1 {
-		t.Errorf("held-out typed F1 %.3f < %.2f", r.Overall.F1, heldoutF1)
+	t.Logf("held-out scores (%s):\n%s", dir, table.String())
+	if r.Overall.F1 < f1 {
+		t.Errorf("%s: held-out typed F1 %.3f < %.2f", dir, r.Overall.F1, f1)
 	}
-	if a := r.Attribute(eval.AttrLabel); a.Accuracy < heldoutLabel {
-		t.Errorf("held-out label found %.3f < %.2f (%d/%d)", a.Accuracy, heldoutLabel, a.Correct, a.Total)
+	if a := r.Attribute(eval.AttrLabel); a.Accuracy < label {
+		t.Errorf("%s: held-out label found %.3f < %.2f (%d/%d)", dir, a.Accuracy, label, a.Correct, a.Total)
 	}
 }
 
@@ -61,28 +67,7 @@ const (
 
 func TestHeldOutWeb(t *testing.T) {
 	const dir = "../../fixtures/heldout-web"
-	cases, skipped, err := eval.Load(os.DirFS(dir))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(skipped) > 0 || len(cases) < 3 {
-		t.Fatalf("real-web held-out set: %d documents, skipped gold %v", len(cases), skipped)
-	}
-	r, err := eval.Evaluate(cases, realExtractor)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var table strings.Builder
-	if err := r.WriteTable(&table); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("real-web held-out scores:\n%s", table.String())
-	if r.Overall.F1 < heldoutWebF1 {
-		t.Errorf("real-web held-out typed F1 %.3f < %.2f", r.Overall.F1, heldoutWebF1)
-	}
-	if a := r.Attribute(eval.AttrLabel); a.Accuracy < heldoutWebLabel {
-		t.Errorf("real-web held-out label found %.3f < %.2f (%d/%d)", a.Accuracy, heldoutWebLabel, a.Correct, a.Total)
-	}
+	scoreHeldOut(t, dir, 3, heldoutWebF1, heldoutWebLabel)
 	if pages, failed := checkHeldOutPages(t, dir); pages < 3 {
 		t.Errorf("%d held-out pages with expectations, want 3 or more", pages)
 	} else {
