@@ -16,7 +16,7 @@ import (
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("search", "govfig search WORDS... --db FILE [-n 20]",
 		"Print the documents containing every word (e.g. 经费 教师): title, URL and a snippet.", stderr)
-	dbPath := fs.String("db", "", "database `file`")
+	dbPath := fs.String("db", "", "database `file` (opened read-only)")
 	limit := fs.Int("n", 20, "at most this many documents")
 	words, help, err := fs.parse(args)
 	if help || err != nil {
@@ -28,7 +28,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if len(words) == 0 {
 		return withHint(errors.New("search: no words given"), "govfig search 教育经费 --db "+*dbPath)
 	}
-	st, err := openExisting("search", *dbPath)
+	st, err := openReader("search", *dbPath)
 	if err != nil {
 		return err
 	}
