@@ -43,6 +43,11 @@ func (s *snapshot) Problems(ctx context.Context) ([]Problem, error) { return pro
 // nothing fn reads and never waits for it (WAL). Export reads through View
 // so that its sheets agree with each other.
 func (s *Store) View(ctx context.Context, fn func(Reader) error) error {
+	return s.view(ctx, func(conn *sql.Conn) error { return fn(&snapshot{conn: conn}) })
+}
+
+// view runs fn on one connection inside one deferred read transaction.
+func (s *Store) view(ctx context.Context, fn func(*sql.Conn) error) error {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("read snapshot: %w", err)
@@ -65,5 +70,5 @@ func (s *Store) View(ctx context.Context, fn func(Reader) error) error {
 	if err := conn.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&n); err != nil {
 		return fmt.Errorf("read snapshot: %w", err)
 	}
-	return fn(&snapshot{conn: conn})
+	return fn(conn)
 }
