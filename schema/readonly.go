@@ -130,14 +130,20 @@ type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
+// MinReadVersion is the oldest schema version the readers (EachDocument,
+// EachFigure, Info, Problems, Search, LoadDocument) can read: 4 added
+// documents.original_url, the newest column they select. Raise it when a
+// reader starts to need a newer migration's tables or columns.
+const MinReadVersion = 4
+
 // OpenReadOnly opens an existing govfig database for reading: SQLite's
 // mode=ro, no migration, nothing written. It refuses a missing file, a file
 // that is not a govfig database (*NotGovfigError, naming the file), a
-// database of a newer schema and one of an older schema than this govfig
-// reads (run `govfig extract` on it to migrate it). export, search and the
-// inputs of merge open their databases this way.
+// database of a newer schema than this govfig and one older than
+// MinReadVersion (run `govfig extract` on it to migrate it). export, search
+// and the inputs of merge open their databases this way.
 func OpenReadOnly(path string) (*Store, error) {
-	return openReadOnlyMin(context.Background(), path, SchemaVersion())
+	return openReadOnlyMin(context.Background(), path, MinReadVersion)
 }
 
 // openReadOnlyMin is OpenReadOnly accepting any schema version from min on.

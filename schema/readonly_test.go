@@ -193,3 +193,42 @@ func TestViewIsOneSnapshot(t *testing.T) {
 		t.Errorf("after the snapshot: %d documents, want 2", info.Documents)
 	}
 }
+
+// TestReadersReadMinReadVersion: every reader works on a database at
+// MinReadVersion, opened read-only; when one starts to need a newer
+// migration this fails, and MinReadVersion must be raised.
+func TestReadersReadMinReadVersion(t *testing.T) {
+	ctx := context.Background()
+	if MinReadVersion < 1 || MinReadVersion > SchemaVersion() {
+		t.Fatalf("MinReadVersion %d outside 1..%d", MinReadVersion, SchemaVersion())
+	}
+	path := filepath.Join(t.TempDir(), "old.db")
+	oldDatabase(t, path, MinReadVersion)
+	s, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	err = s.View(ctx, func(r Reader) error {
+		if err := r.EachDocument(ctx, func(*DocRow) error { return nil }); err != nil {
+			return err
+		}
+		if err := r.EachFigure(ctx, func(*FigureRow) error { return nil }); err != nil {
+			return err
+		}
+		if _, err := r.Info(ctx); err != nil {
+			return err
+		}
+		_, err := r.Problems(ctx)
+		return err
+	})
+	if err != nil {
+		t.Error(err)
+	}
+	if _, err := s.Search(ctx, "教师", 5); err != nil {
+		t.Error(err)
+	}
+	if _, _, _, err := s.LoadDocument(ctx, 1); err != nil {
+		t.Error(err)
+	}
+}
