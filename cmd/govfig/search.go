@@ -16,7 +16,7 @@ import (
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("search", "govfig search WORDS... --db FILE [-n 20]",
 		"Print the documents containing every word (e.g. 经费 教师): title, URL and a snippet.", stderr)
-	dbPath := fs.String("db", "", "database `file` (opened read-only)")
+	dbPath := fs.String("db", "", "database `file`")
 	limit := fs.Int("n", 20, "at most this many documents")
 	words, help, err := fs.parse(args)
 	if help || err != nil {
