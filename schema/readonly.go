@@ -186,7 +186,7 @@ func openReadOnlyMin(ctx context.Context, path string, min int) (*Store, error) 
 		db.Close()
 		return nil, err
 	}
-	return &Store{db: db, path: path, readOnly: true, version: v}, nil
+	return &Store{db: db, path: path, version: v}, nil
 }
 
 // checkReadable refuses schema versions a reader cannot read.

@@ -21,10 +21,8 @@ import (
 type Store struct {
 	db   *sql.DB
 	path string
-	// readOnly marks a store opened by OpenReadOnly; version is the schema
-	// version it was opened at.
-	readOnly bool
-	version  int
+	// version is the schema version the database was opened at.
+	version int
 }
 
 // dsn returns the go-sqlite3 connection string for path: WAL, foreign keys,
