@@ -24,12 +24,13 @@ type MergeStats struct {
 // same content is skipped, and of two different copies the one fetched later
 // wins (the target's on a tie). Each document is written with its sections,
 // tables, attachments and figures exactly as extracted in the shard; the
-// input's problems are carried over. The input is opened read-only and its
-// documents are written in batches, so a merge interrupted part-way is
+// input's problems are carried over. The input is opened read-only (see
+// OpenReadOnly: a file that is not a govfig database, or one of another
+// schema version, is refused) and its documents are written in batches, so a merge interrupted part-way is
 // completed by running it again.
 func (s *Store) Merge(ctx context.Context, path string, version string) (MergeStats, error) {
 	var ms MergeStats
-	in, err := openShard(path)
+	in, err := OpenReadOnly(path)
 	if err != nil {
 		return ms, err
 	}
@@ -119,42 +120,6 @@ func (s *Store) Merge(ctx context.Context, path string, version string) (MergeSt
 		return ms, fmt.Errorf("merge %s: %w", path, err)
 	}
 	return ms, nil
-}
-
-// openShard opens an existing database to merge from: read-only when its
-// schema is current, else migrated first (migrations only add).
-func openShard(path string) (*Store, error) {
-	ro, err := openReadOnly(path)
-	if err != nil {
-		return nil, err
-	}
-	var v int
-	if err := ro.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
-		ro.Close()
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	if v == SchemaVersion() {
-		return ro, nil
-	}
-	ro.Close()
-	return Open(path)
-}
-
-// openReadOnly opens an existing database for reading without migrating it.
-func openReadOnly(path string) (*Store, error) {
-	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro&_busy_timeout=5000")
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	var n int
-	if err := db.QueryRow("SELECT count(*) FROM sqlite_master WHERE name = 'documents'").Scan(&n); err != nil || n == 0 {
-		db.Close()
-		if err == nil {
-			err = fmt.Errorf("not a govfig database")
-		}
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	return &Store{db: db, path: path}, nil
 }
 
 func documentIDs(ctx context.Context, db *sql.DB) ([]int64, error) {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
@@ -20,6 +21,8 @@ import (
 type Store struct {
 	db   *sql.DB
 	path string
+	// version is the schema version the database was opened at.
+	version int
 }
 
 // dsn returns the go-sqlite3 connection string for path: WAL, foreign keys,
@@ -34,6 +37,10 @@ func dsn(path string) (string, error) {
 }
 
 // Open creates or opens the database at path and brings its schema up to date.
+// An existing file that is not a govfig database (not SQLite, or SQLite with
+// tables of something else, such as the crawler's frontier) is refused with a
+// *NotGovfigError before anything is written to it; an empty file or an
+// SQLite database without tables becomes a new govfig database.
 func Open(path string) (*Store, error) {
 	return open(context.Background(), path, 0)
 }
@@ -44,6 +51,9 @@ func open(ctx context.Context, path string, upTo int) (*Store, error) {
 	}
 	d, err := dsn(path)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkExisting(ctx, path); err != nil {
 		return nil, err
 	}
 	db, err := sql.Open("sqlite3", d)
@@ -66,7 +76,32 @@ func open(ctx context.Context, path string, upTo int) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	return &Store{db: db, path: path}, nil
+	return &Store{db: db, path: path, version: SchemaVersion()}, nil
+}
+
+// checkExisting refuses an existing file that is not a govfig database,
+// looking at it read-only; a missing or empty file, or an SQLite database
+// without tables, passes.
+func checkExisting(ctx context.Context, path string) error {
+	empty, err := checkFile(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	case empty:
+		return nil
+	}
+	db, err := sql.Open("sqlite3", "file:"+strings.ReplaceAll(path, "%", "%25")+"?mode=ro&_busy_timeout=10000")
+	if err != nil {
+		return fmt.Errorf("open database %s: %w", path, err)
+	}
+	defer db.Close()
+	if err := db.PingContext(ctx); err != nil {
+		return notSQLite(path, err)
+	}
+	_, err = govfigVersion(ctx, db, path)
+	return err
 }
 
 // Close closes the database.
@@ -81,7 +116,11 @@ func (s *Store) Path() string { return s.path }
 // EachDocument calls fn for every document ordered by region, published date
 // and id, streaming rows; it stops at the first error fn returns.
 func (s *Store) EachDocument(ctx context.Context, fn func(*DocRow) error) error {
-	rows, err := s.db.QueryContext(ctx, `
+	return eachDocument(ctx, s.db, fn)
+}
+
+func eachDocument(ctx context.Context, q querier, fn func(*DocRow) error) error {
+	rows, err := q.QueryContext(ctx, `
 		SELECT d.id, d.url, d.site, d.region, d.title, d.publisher, d.published_at, d.fetched_at,
 		       d.charset, d.page_type, d.content_sha256, d.extractor_version,
 		       (SELECT count(*) FROM figures f WHERE f.document_id = d.id), d.problem, d.original_url
@@ -110,7 +149,11 @@ func (s *Store) EachDocument(ctx context.Context, fn func(*DocRow) error) error 
 // EachFigure calls fn for every figure (from figure_view) ordered by document
 // id and seq, streaming rows; it stops at the first error fn returns.
 func (s *Store) EachFigure(ctx context.Context, fn func(*FigureRow) error) error {
-	rows, err := s.db.QueryContext(ctx, `
+	return eachFigure(ctx, s.db, fn)
+}
+
+func eachFigure(ctx context.Context, q querier, fn func(*FigureRow) error) error {
+	rows, err := q.QueryContext(ctx, `
 		SELECT id, document_id, seq, region, doc_title, doc_url, published_at,
 		       kind, value, unit, normalized, base_unit, qualifier, role, label, subject, year,
 		       text, start, "end", sentence, section, cell_table, cell_row, cell_col, direction
@@ -143,10 +186,12 @@ func (s *Store) EachFigure(ctx context.Context, fn func(*FigureRow) error) error
 }
 
 // Info summarises the database: the last finished run and the counts.
-func (s *Store) Info(ctx context.Context) (RunInfo, error) {
+func (s *Store) Info(ctx context.Context) (RunInfo, error) { return readInfo(ctx, s.db) }
+
+func readInfo(ctx context.Context, q querier) (RunInfo, error) {
 	var info RunInfo
 	var finished sql.NullString
-	err := s.db.QueryRowContext(ctx, `
+	err := q.QueryRowContext(ctx, `
 		SELECT version, extractor_version, finished_at FROM runs
 		WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1`).Scan(&info.Version, &info.ExtractorVersion, &finished)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
@@ -155,12 +200,12 @@ func (s *Store) Info(ctx context.Context) (RunInfo, error) {
 	if finished.Valid {
 		info.LastRun, _ = time.Parse(time.RFC3339, finished.String)
 	}
-	err = s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM figures),
+	err = q.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM figures),
 		(SELECT count(*) FROM problems)`).Scan(&info.Documents, &info.Figures, &info.Problems)
 	if err != nil {
 		return info, fmt.Errorf("count rows: %w", err)
 	}
-	rows, err := s.db.QueryContext(ctx, `
+	rows, err := q.QueryContext(ctx, `
 		SELECT DISTINCT CASE WHEN site <> '' THEN site ELSE region END AS name
 		FROM documents WHERE name <> '' ORDER BY name`)
 	if err != nil {
@@ -178,8 +223,10 @@ func (s *Store) Info(ctx context.Context) (RunInfo, error) {
 }
 
 // Problems returns the current problems ordered by path and URL.
-func (s *Store) Problems(ctx context.Context) ([]Problem, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT path, url, stage, message FROM problems ORDER BY path, url")
+func (s *Store) Problems(ctx context.Context) ([]Problem, error) { return problems(ctx, s.db) }
+
+func problems(ctx context.Context, q querier) ([]Problem, error) {
+	rows, err := q.QueryContext(ctx, "SELECT path, url, stage, message FROM problems ORDER BY path, url")
 	if err != nil {
 		return nil, fmt.Errorf("read problems: %w", err)
 	}

@@ -2,12 +2,14 @@ package workbook
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/govfig/govfig/schema"
+	"github.com/xuri/excelize/v2"
 )
 
 // *schema.Store is the Source the command uses.
@@ -78,5 +80,134 @@ func TestFromStore(t *testing.T) {
 	}
 	if v, _ := f.GetCellValue("数据", "Q2"); v != sentence1 {
 		t.Errorf("sentence = %q", v)
+	}
+}
+
+// hookedStore calls hook once, after the first document row was read, in
+// whichever reader Write uses: the store itself or the snapshot it pins.
+type hookedStore struct {
+	*schema.Store
+	hook func()
+}
+
+func (h *hookedStore) EachDocument(ctx context.Context, fn func(*schema.DocRow) error) error {
+	return hookDocs(ctx, h.Store, h.hook, fn)
+}
+
+func (h *hookedStore) View(ctx context.Context, fn func(schema.Reader) error) error {
+	return h.Store.View(ctx, func(r schema.Reader) error { return fn(hookedReader{r, h.hook}) })
+}
+
+type hookedReader struct {
+	schema.Reader
+	hook func()
+}
+
+func (h hookedReader) EachDocument(ctx context.Context, fn func(*schema.DocRow) error) error {
+	return hookDocs(ctx, h.Reader, h.hook, fn)
+}
+
+func hookDocs(ctx context.Context, r schema.Reader, hook func(), fn func(*schema.DocRow) error) error {
+	first := true
+	return r.EachDocument(ctx, func(d *schema.DocRow) error {
+		if err := fn(d); err != nil {
+			return err
+		}
+		if first {
+			first = false
+			hook()
+		}
+		return nil
+	})
+}
+
+// putDocs stores n documents (numbered from first) with one figure each.
+func putDocs(t *testing.T, st *schema.Store, first, n int) {
+	t.Helper()
+	ctx := context.Background()
+	b, err := st.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := first; i < first+n; i++ {
+		text := fmt.Sprintf("全区第%d批中小学校舍改造项目共%d所。", i, i+10)
+		span := fmt.Sprintf("%d所", i+10)
+		start := len([]rune(text[:strings.Index(text, span)]))
+		doc := &schema.Document{URL: fmt.Sprintf("https://www.tjjh.gov.cn/zwgk/%d.html", i), Title: fmt.Sprintf("校舍改造通报%d", i),
+			Region: jinghai, PageType: schema.PageArticle, Published: "2024-05-06", Text: text,
+			Figures: []schema.Figure{{Kind: schema.KindSchools, Value: float64(i + 10), Unit: "所", Normalized: float64(i + 10),
+				BaseUnit: "所", Role: schema.RoleLevel, Label: "校舍改造项目", Text: span, Start: start,
+				End: start + len([]rune(span)), Sentence: text}}}
+		if _, _, err := b.Put(doc, doc.URL, schema.DocMeta{FetchedAt: "2026-11-27T09:00:00Z", ExtractorVersion: "x1"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := b.Commit(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// columnValues returns the values of the column headed header on sheet.
+func columnValues(t *testing.T, f *excelize.File, sheet, header string) []string {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil || len(rows) == 0 {
+		t.Fatalf("%s: %v", sheet, err)
+	}
+	col := -1
+	for i, h := range rows[0] {
+		if h == header {
+			col = i
+		}
+	}
+	if col < 0 {
+		t.Fatalf("%s has no column %s", sheet, header)
+	}
+	var vs []string
+	for _, r := range rows[1:] {
+		if col < len(r) {
+			vs = append(vs, r[col])
+		}
+	}
+	return vs
+}
+
+// TestExportReadsOneSnapshot: documents committed by another writer while the
+// workbook is being written (after 文档 was read, before 数据) must not show
+// on 数据 without their row on 文档 (issue 11, item 12).
+func TestExportReadsOneSnapshot(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "govfig.db")
+	st, err := schema.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	putDocs(t, st, 0, 5)
+	writer, err := schema.Open(path) // another process: its own connections
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer writer.Close()
+	hooked := &hookedStore{Store: st, hook: func() { putDocs(t, writer, 100, 20) }}
+
+	xlsx := filepath.Join(dir, "govfig.xlsx")
+	ws, err := Write(context.Background(), hooked, xlsx, Options{Now: func() time.Time { return testNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := openBook(t, xlsx)
+	onDocs := map[string]bool{}
+	for _, id := range columnValues(t, f, "文档", "文档编号") {
+		onDocs[id] = true
+	}
+	missing := map[string]bool{}
+	for _, id := range columnValues(t, f, "数据", "文档编号") {
+		if !onDocs[id] {
+			missing[id] = true
+		}
+	}
+	if len(missing) > 0 || ws.Documents != 5 || ws.Figures != 5 {
+		t.Errorf("sheets disagree: %d documents, %d figures; 数据 names %d documents missing from 文档", ws.Documents, ws.Figures, len(missing))
 	}
 }

@@ -24,6 +24,13 @@ type Source interface {
 	Info(ctx context.Context) (schema.RunInfo, error)
 }
 
+// viewer is a Source that can pin one snapshot of itself (*schema.Store):
+// Write then reads every sheet from that snapshot, so 文档, 数据, 指标 and
+// 汇总 agree even while another process writes to the database.
+type viewer interface {
+	View(ctx context.Context, fn func(schema.Reader) error) error
+}
+
 // Options tune Write. The zero value is ready to use.
 type Options struct {
 	// Version is the govfig version named on 说明.
@@ -73,7 +80,8 @@ type Stats struct {
 	BadNumbers                        int // NaN or infinite values left blank
 }
 
-// Write reads src and writes the workbook to path. The file appears only
+// Write reads src and writes the workbook to path; a Source that has a
+// View method (*schema.Store) is read in one snapshot. The file appears only
 // when everything succeeded: the workbook goes to a temporary file in the
 // same directory, renamed over path at the end; on any error path is left as
 // it was.
@@ -93,7 +101,15 @@ func Write(ctx context.Context, src Source, path string, opts Options) (Stats, e
 		}
 	}()
 
-	st, err := write(ctx, src, tmp, opts)
+	var st Stats
+	if v, ok := src.(viewer); ok {
+		err = v.View(ctx, func(r schema.Reader) error {
+			st, err = write(ctx, r, tmp, opts)
+			return err
+		})
+	} else {
+		st, err = write(ctx, src, tmp, opts)
+	}
 	if err != nil {
 		return st, fmt.Errorf("write workbook %s: %w", path, err)
 	}

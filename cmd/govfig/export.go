@@ -10,16 +10,19 @@ import (
 	"strings"
 	"time"
 
+	"github.com/govfig/govfig/schema"
 	"github.com/govfig/govfig/workbook"
 )
 
 // runExport is `govfig export --db FILE --xlsx FILE`: write the analyst
-// workbook from the database. The workbook appears only when complete.
+// workbook from the database. The workbook appears only when complete. The
+// database is opened read-only and read in one snapshot (workbook.Write uses
+// the store's View), so an extract running meanwhile changes nothing it reads.
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("export", "govfig export --db FILE --xlsx FILE",
 		"Write the analyst workbook: 说明 (about, data dictionary), 文档 (documents), 数据 (one row\n"+
 			"per figure), 指标 (indicator × region), 汇总 (counts by region and kind, with a chart).", stderr)
-	dbPath := fs.String("db", "", "database `file` to read (must exist)")
+	dbPath := fs.String("db", "", "database `file` to read (must exist; opened read-only)")
 	xlsxPath := fs.String("xlsx", "", "workbook `file` to write (.xlsx; replaced atomically)")
 	rest, help, err := fs.parse(args)
 	if help || err != nil {
@@ -40,7 +43,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return withHint(fmt.Errorf("export: folder of %s does not exist", *xlsxPath), example)
 	}
 
-	st, err := openExisting("export", *dbPath)
+	st, err := openReader("export", *dbPath)
 	if err != nil {
 		return err
 	}
@@ -69,4 +72,15 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintf(stderr, "note: %d values were not finite numbers and were left blank\n", ws.BadNumbers)
 	}
 	return nil
+}
+
+// openReader opens the database of a command that only reads (export,
+// search): read-only, never migrated, never created; a file that is not a
+// govfig database is refused naming the file.
+func openReader(cmd, path string) (*schema.Store, error) {
+	st, err := schema.OpenReadOnly(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", cmd, err)
+	}
+	return st, nil
 }

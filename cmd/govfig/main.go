@@ -33,6 +33,7 @@ var commands = []command{
 	{"eval", "precision/recall/F1 per kind against the gold annotations", runEval},
 	{"search", "full-text search over the stored documents", runSearch},
 	{"merge", "merge shard databases into one", runMerge},
+	{"doctor", "check a database: integrity, foreign keys, figure offsets, article bodies", runDoctor},
 }
 
 func main() {
@@ -100,6 +101,7 @@ func exitCode(err error, stderr io.Writer) int {
 	}
 	var ue *usageError
 	var pe *partialError
+	var he *unhealthyError
 	switch {
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "govfig: %s\n", ue.msg)
@@ -111,6 +113,9 @@ func exitCode(err error, stderr io.Writer) int {
 		return 2
 	case errors.As(err, &pe):
 		fmt.Fprintf(stderr, "govfig: %s\n", pe.Error())
+		return 1
+	case errors.As(err, &he):
+		fmt.Fprintf(stderr, "govfig: %s\n", he.Error())
 		return 1
 	default:
 		fmt.Fprintf(stderr, "govfig: %s\n", err)

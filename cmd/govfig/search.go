@@ -28,7 +28,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if len(words) == 0 {
 		return withHint(errors.New("search: no words given"), "govfig search 教育经费 --db "+*dbPath)
 	}
-	st, err := openExisting("search", *dbPath)
+	st, err := openReader("search", *dbPath)
 	if err != nil {
 		return err
 	}
