@@ -38,6 +38,7 @@ import (
 
 	"github.com/govfig/govfig/extract/outline"
 	"github.com/govfig/govfig/extract/region"
+	"github.com/govfig/govfig/extract/sniff"
 	"github.com/govfig/govfig/schema"
 )
 
@@ -49,7 +50,7 @@ var ErrBinary = errors.New("binary data, not text")
 
 // Read turns the bytes of a text file into a Document.
 func Read(name string, body []byte) (*schema.Document, error) {
-	text, charset, err := decode(body)
+	text, charset, problem, err := decode(body)
 	if err != nil {
 		return nil, fmt.Errorf("read text %s: %w", name, err)
 	}
@@ -62,6 +63,7 @@ func Read(name string, body []byte) (*schema.Document, error) {
 		URL:         name,
 		PageType:    schema.PageText,
 		Charset:     charset,
+		Problem:     problem,
 		Text:        text,
 		Sections:    outline.Sections(text),
 		Tables:      tables(text),
@@ -91,37 +93,26 @@ func Read(name string, body []byte) (*schema.Document, error) {
 }
 
 // decode returns body as text: UTF-8 (a BOM is dropped) or, when that is
-// invalid, GB18030. Data with NUL bytes or many control characters is binary.
-func decode(body []byte) (string, string, error) {
+// invalid, GB18030. Data with a binary format's magic number or more than 1%
+// control bytes is binary (package sniff); the few NUL bytes of a text are
+// removed and problem says so.
+func decode(body []byte) (text, charset, problem string, err error) {
 	if len(bytes.TrimSpace(body)) == 0 {
-		return "", "", ErrEmpty
+		return "", "", "", ErrEmpty
 	}
 	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
-	if looksBinary(body) {
-		return "", "", ErrBinary
+	if err := sniff.Binary(body); err != nil {
+		return "", "", "", fmt.Errorf("%w: %w", ErrBinary, err)
 	}
+	body, _, problem = sniff.Clean(body)
 	if utf8.Valid(body) {
-		return string(body), "utf-8", nil
+		return string(body), "utf-8", problem, nil
 	}
 	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(body)
 	if err != nil || !utf8.Valid(out) || bytes.ContainsRune(out, utf8.RuneError) {
-		return "", "", fmt.Errorf("%w: neither UTF-8 nor GB18030", ErrBinary)
+		return "", "", "", fmt.Errorf("%w: neither UTF-8 nor GB18030", ErrBinary)
 	}
-	return string(out), "gb18030", nil
-}
-
-// looksBinary reports NUL bytes or more than 1% control characters.
-func looksBinary(b []byte) bool {
-	if bytes.IndexByte(b, 0) >= 0 {
-		return true
-	}
-	n := 0
-	for _, c := range b {
-		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' {
-			n++
-		}
-	}
-	return n > len(b)/100+1
+	return string(out), "gb18030", problem, nil
 }
 
 // chrome are line starts of page furniture a scraper caught, never a title.
