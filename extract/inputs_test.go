@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/unicode"
+
 	"github.com/govfig/govfig/extract/textdoc"
 )
 
@@ -74,6 +76,37 @@ func TestBinaryRefused(t *testing.T) {
 		}
 		if strings.HasSuffix(c.name, ".txt") && !errors.Is(err, textdoc.ErrBinary) {
 			t.Errorf("%s: error %v is not ErrBinary", c.name, err)
+		}
+	}
+}
+
+// A UTF-16 .txt with a byte-order mark (little- and big-endian, Windows line
+// ends) is read, and every figure's offsets slice the decoded text.
+func TestUTF16Text(t *testing.T) {
+	text := "宁河区2023年卫生健康工作总结\r\n\r\n一、基本情况\r\n全区共有医疗卫生机构286个，床位1920张。\r\n全年门急诊诊疗312.6万人次，比上年增长8.4%。\r\n"
+	for _, c := range []struct {
+		order   unicode.Endianness
+		charset string
+	}{{unicode.LittleEndian, "utf-16le"}, {unicode.BigEndian, "utf-16be"}} {
+		body, err := unicode.UTF16(c.order, unicode.UseBOM).NewEncoder().Bytes([]byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := Read("summary.txt", body, "")
+		if err != nil {
+			t.Fatalf("%s: %v", c.charset, err)
+		}
+		if doc.Charset != c.charset || doc.Title != "宁河区2023年卫生健康工作总结" || doc.Problem != "" {
+			t.Errorf("%s: charset %s title %q problem %q", c.charset, doc.Charset, doc.Title, doc.Problem)
+		}
+		if len(doc.Figures) < 4 {
+			t.Errorf("%s: %d figures, want at least 4", c.charset, len(doc.Figures))
+		}
+		runes := []rune(doc.Text)
+		for _, f := range doc.Figures {
+			if got := string(runes[f.Start:f.End]); got != f.Text {
+				t.Errorf("%s: figure %q at [%d,%d) slices %q", c.charset, f.Text, f.Start, f.End, got)
+			}
 		}
 	}
 }
