@@ -208,7 +208,7 @@ func (w *walker) file(p string, info fs.FileInfo) error {
 // warc reads one WARC file record by record.
 func (w *walker) warc(p string) error {
 	src := filepath.ToSlash(p)
-	r, err := openWARC(p)
+	r, err := openWARC(p, w.max)
 	if err != nil {
 		w.problem(src, "", "read", err)
 		return nil
@@ -222,6 +222,11 @@ func (w *walker) warc(p string) error {
 		rec, err := r.next()
 		if errors.Is(err, io.EOF) {
 			break
+		}
+		if errors.Is(err, errRecordTooLarge) {
+			// Skipped whole: the file is still read to its end.
+			w.problem(src, r.skipped, "read", fmt.Errorf("%s: record at offset %d: %w", src, rec.Offset, err))
+			continue
 		}
 		if err != nil {
 			rec.Close()
