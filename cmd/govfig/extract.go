@@ -95,7 +95,7 @@ func extractPaths(ctx context.Context, st *schema.Store, paths []string, workers
 			if p.URL != "" {
 				where += " " + p.URL
 			}
-			fmt.Fprintf(stderr, "problem: %s (%s): %s\n", where, p.Stage, p.Message)
+			fmt.Fprintf(stderr, "problem: %s (%s): %s\n", termLine(where, maxErrorRunes), p.Stage, termLine(p.Message, maxErrorRunes))
 		}
 		if stats.Problems > show {
 			fmt.Fprintf(stderr, "… and %d more (sqlite3 %s 'SELECT * FROM problems')\n", stats.Problems-show, st.Path())

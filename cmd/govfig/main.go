@@ -53,7 +53,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	for _, c := range commands {
 		if c.name == args[0] {
-			return c.run(ctx, args[1:], stdout, stderr)
+			// What reaches a terminal is made safe (term.go); inspect's
+			// stdout is JSON, escaped already and meant for programs.
+			if c.name != "inspect" {
+				stdout = termWriter{stdout}
+			}
+			return c.run(ctx, args[1:], stdout, termWriter{stderr})
 		}
 	}
 	return usageErrorf("unknown command %q", args[0])
@@ -102,9 +107,9 @@ func exitCode(err error, stderr io.Writer) int {
 	var pe *partialError
 	switch {
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "govfig: %s\n", ue.msg)
+		fmt.Fprintf(stderr, "govfig: %s\n", termLine(ue.msg, maxErrorRunes))
 		if ue.hint != "" {
-			fmt.Fprintf(stderr, "Try: %s\n", ue.hint)
+			fmt.Fprintf(stderr, "Try: %s\n", termLine(ue.hint, maxErrorRunes))
 		} else {
 			fmt.Fprintln(stderr, "Try: govfig -h")
 		}
@@ -113,7 +118,7 @@ func exitCode(err error, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "govfig: %s\n", pe.Error())
 		return 1
 	default:
-		fmt.Fprintf(stderr, "govfig: %s\n", err)
+		fmt.Fprintf(stderr, "govfig: %s\n", termLine(err.Error(), maxErrorRunes))
 		return 2
 	}
 }
