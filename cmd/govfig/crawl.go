@@ -84,8 +84,8 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	cfg.Sites = sites
 	if isTerminal(stderr) {
-		cfg.Progress = stderr
-		cfg.Log = lineClearer{stderr} // fault lines replace the progress line
+		cfg.Progress = rawTerm(stderr)
+		cfg.Log = lineClearer{rawTerm(stderr)} // fault lines replace the progress line
 	}
 	st, err := crawl.Run(ctx, cfg)
 	printCrawlSummary(stderr, *archive, st)
@@ -101,18 +101,19 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
-// lineClearer starts every write with a clear-line sequence.
+// lineClearer starts every write with a clear-line sequence; what is
+// written is made terminal-safe.
 type lineClearer struct{ w io.Writer }
 
 func (l lineClearer) Write(p []byte) (int, error) {
 	if _, err := io.WriteString(l.w, "\r\x1b[K"); err != nil {
 		return 0, err
 	}
-	return l.w.Write(p)
+	return termWriter{l.w}.Write(p)
 }
 
 func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
+	f, ok := rawTerm(w).(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 

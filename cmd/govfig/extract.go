@@ -55,7 +55,7 @@ func extractPaths(ctx context.Context, st *schema.Store, paths []string, workers
 		Workers: workers, Command: command}
 	var pb *progressbar.ProgressBar
 	if bar {
-		pb = progressbar.NewOptions64(-1, progressbar.OptionSetWriter(stderr), progressbar.OptionShowCount(),
+		pb = progressbar.NewOptions64(-1, progressbar.OptionSetWriter(rawTerm(stderr)), progressbar.OptionShowCount(),
 			progressbar.OptionShowIts(), progressbar.OptionSetItsString("pages"), progressbar.OptionSpinnerType(14),
 			progressbar.OptionThrottle(200*time.Millisecond), progressbar.OptionClearOnFinish(),
 			progressbar.OptionSetDescription("extracting"))

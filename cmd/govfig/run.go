@@ -64,7 +64,7 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if !*quiet {
 		cfg.Log = stderr
 		if isTerminal(stderr) {
-			cfg.Progress = stderr
+			cfg.Progress = rawTerm(stderr)
 		}
 	}
 	var sitesText, sitesName string

@@ -131,3 +131,12 @@ func (t termWriter) Write(p []byte) (int, error) {
 	}
 	return len(p), nil
 }
+
+// rawTerm returns the writer under a termWriter, for govfig's own progress
+// lines (carriage returns, clear-line sequences); other writers as they are.
+func rawTerm(w io.Writer) io.Writer {
+	if t, ok := w.(termWriter); ok {
+		return t.w
+	}
+	return w
+}
