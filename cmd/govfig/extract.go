@@ -37,6 +37,9 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if *workers < 1 {
 		return withHint(fmt.Errorf("extract: -j must be at least 1, not %d", *workers), "govfig extract -j 4 --db FILE PATH...")
 	}
+	if err := checkCreatable("extract: database", *dbPath); err != nil {
+		return err
+	}
 	st, err := schema.Open(*dbPath)
 	if err != nil {
 		return err

@@ -99,12 +99,19 @@ func (e *partialError) Error() string {
 	return fmt.Sprintf("%d input(s) failed; see the list above", e.failed)
 }
 
+// failedError means the command ran but achieved nothing (a crawl where
+// every fetch failed): exit status 1, with what failed.
+type failedError struct{ msg string }
+
+func (e *failedError) Error() string { return e.msg }
+
 func exitCode(err error, stderr io.Writer) int {
 	if err == nil {
 		return 0
 	}
 	var ue *usageError
 	var pe *partialError
+	var fe *failedError
 	switch {
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "govfig: %s\n", termLine(ue.msg, maxErrorRunes))
@@ -116,6 +123,9 @@ func exitCode(err error, stderr io.Writer) int {
 		return 2
 	case errors.As(err, &pe):
 		fmt.Fprintf(stderr, "govfig: %s\n", pe.Error())
+		return 1
+	case errors.As(err, &fe):
+		fmt.Fprintf(stderr, "govfig: %s\n", termLine(fe.msg, maxErrorRunes))
 		return 1
 	default:
 		fmt.Fprintf(stderr, "govfig: %s\n", termLine(err.Error(), maxErrorRunes))
