@@ -108,6 +108,7 @@ func TestGzipBombRecord(t *testing.T) {
 	if !strings.Contains(p.Message, want) || !strings.Contains(p.Message, "bomb.warc.gz") || p.URL != "http://a.gov.cn/bomb.html" {
 		t.Errorf("problem %+v, want the file, the URL and %q", p, want)
 	}
+	t.Logf("bomb of %d bytes (%d compressed): walk allocated %d bytes, wrote %d bytes", expanded, fileSize(path), after.TotalAlloc-before.TotalAlloc, w1-w0)
 	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 16<<20 {
 		t.Errorf("the walk allocated %d bytes, want it bounded well below the bomb's %d", alloc, expanded)
 	}
@@ -130,4 +131,12 @@ func TestEmptyWARC(t *testing.T) {
 	if len(c.problems) != 1 || c.problems[0].Path != filepath.ToSlash(path) || !strings.Contains(c.problems[0].Message, "empty file") || len(c.done) != 0 {
 		t.Errorf("problems %v, done %v: want one problem naming the empty file", c.problems, c.done)
 	}
+}
+
+func fileSize(path string) int64 {
+	info, err := os.Stat(path)
+	if err != nil {
+		return -1
+	}
+	return info.Size()
 }
