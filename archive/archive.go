@@ -14,6 +14,7 @@
 package archive
 
 import (
+	"bufio"
 	"bytes"
 	"compress/flate"
 	"compress/gzip"
@@ -207,7 +208,7 @@ func (w *walker) file(p string, info fs.FileInfo) error {
 // warc reads one WARC file record by record.
 func (w *walker) warc(p string) error {
 	src := filepath.ToSlash(p)
-	r, err := openWARC(p)
+	r, err := openWARC(p, w.max)
 	if err != nil {
 		w.problem(src, "", "read", err)
 		return nil
@@ -221,6 +222,11 @@ func (w *walker) warc(p string) error {
 		rec, err := r.next()
 		if errors.Is(err, io.EOF) {
 			break
+		}
+		if errors.Is(err, errRecordTooLarge) {
+			// Skipped whole: the file is still read to its end.
+			w.problem(src, r.skipped, "read", fmt.Errorf("%s: record at offset %d: %w", src, rec.Offset, err))
+			continue
 		}
 		if err != nil {
 			rec.Close()
@@ -317,6 +323,9 @@ func (w *walker) record(src string, rec gowarc.Record) (Item, string, error) {
 	default:
 		return item, wr.Type().String() + " record", nil
 	}
+	if payload, err = sniffGzip(payload); err != nil {
+		return item, "", fmt.Errorf("record at offset %d: %w", rec.Offset, err)
+	}
 	body, err := io.ReadAll(io.LimitReader(payload, w.max+1))
 	if err != nil {
 		return item, "", fmt.Errorf("record at offset %d: read payload: %w", rec.Offset, err)
@@ -361,6 +370,22 @@ func isPageType(contentType, url string) bool {
 		mt = strings.ToLower(strings.TrimSpace(strings.SplitN(contentType, ";", 2)[0]))
 	}
 	return pageTypes[mt]
+}
+
+// sniffGzip decodes a payload that is gzip by its magic bytes though no
+// Content-Encoding said so (a server compressing unasked, under a lying
+// header): such bytes are never a page. The caller's limit bounds what is
+// read from the returned reader.
+func sniffGzip(r io.Reader) (io.Reader, error) {
+	br := bufio.NewReader(r)
+	if magic, _ := br.Peek(3); !bytes.Equal(magic, []byte{0x1f, 0x8b, 0x08}) {
+		return br, nil
+	}
+	zr, err := gzip.NewReader(br)
+	if err != nil {
+		return nil, fmt.Errorf("gzip payload without content encoding: %w", err)
+	}
+	return zr, nil
 }
 
 // decode removes the transfer and content encodings of an HTTP payload.

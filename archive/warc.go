@@ -21,7 +21,10 @@ import (
 // gzip members one by one, records inside by their Content-Length — removes
 // those brackets from the header, and hands gowarc exactly one record at a
 // time. Nothing is held but the current record (gowarc spills large blocks to
-// a temporary file).
+// a temporary file). A record whose Content-Length is over the reader's limit
+// is refused from its header, before gowarc buffers a byte of it (a gzip bomb
+// declares gigabytes in a few kilobytes): it is read through and discarded,
+// never stored, and errRecordTooLarge says so; the next record is read.
 
 // maxHeader bounds a WARC record header.
 const maxHeader = 1 << 20
@@ -29,15 +32,25 @@ const maxHeader = 1 << 20
 // warcReader yields the records of one WARC file, compressed per record (or
 // as one gzip stream) or not at all.
 type warcReader struct {
-	file   *os.File
-	count  *countingReader
-	raw    *bufio.Reader // the file
-	gz     *gzip.Reader  // the current gzip member, nil for an uncompressed file
-	in     *bufio.Reader // the decompressed stream
-	offset int64         // file offset of the current gzip member, or of the next record
-	un     gowarc.Unmarshaler
-	start  bool
+	file    *os.File
+	count   *countingReader
+	raw     *bufio.Reader // the file
+	gz      *gzip.Reader  // the current gzip member, nil for an uncompressed file
+	in      *bufio.Reader // the decompressed stream
+	offset  int64         // file offset of the current gzip member, or of the next record
+	un      gowarc.Unmarshaler
+	start   bool
+	max     int64  // the largest record block read (Content-Length)
+	skipped string // WARC-Target-URI of the last record refused as too large
 }
+
+// errRecordTooLarge is the cause of a record refused for its size; the
+// reader can go on with the next record.
+var errRecordTooLarge = errors.New("record too large")
+
+// recordSlack is what a record block may hold besides its payload (the HTTP
+// status line and headers) within a payload limit.
+const recordSlack = 1 << 20
 
 type countingReader struct {
 	r io.Reader
@@ -50,13 +63,19 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-func openWARC(path string) (*warcReader, error) {
+// openWARC opens a WARC file whose record blocks may be at most
+// maxPayload+recordSlack bytes long.
+func openWARC(path string, maxPayload int64) (*warcReader, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
+	if info, err := f.Stat(); err == nil && info.Size() == 0 {
+		f.Close()
+		return nil, errors.New("empty file (0 bytes), not a WARC file")
+	}
 	c := &countingReader{r: f}
-	w := &warcReader{file: f, count: c, raw: bufio.NewReaderSize(c, 64<<10), start: true,
+	w := &warcReader{file: f, count: c, raw: bufio.NewReaderSize(c, 64<<10), start: true, max: maxPayload + recordSlack,
 		un: gowarc.NewUnmarshaler(gowarc.WithBufferTmpDir(os.TempDir()), gowarc.WithBufferMaxMemBytes(4<<20))}
 	magic, _ := w.raw.Peek(2)
 	if len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
@@ -92,6 +111,20 @@ func (w *warcReader) next() (gowarc.Record, error) {
 		return gowarc.Record{Offset: off}, err
 	}
 	block := io.LimitReader(w.in, length)
+	if length > w.max {
+		// Read through (decompressing, in constant memory) and drop.
+		n, err := io.Copy(io.Discard, block)
+		r := gowarc.Record{Offset: off}
+		if err == nil && n < length {
+			err = io.ErrUnexpectedEOF
+		}
+		if err != nil {
+			return r, fmt.Errorf("record of %d bytes (more than the limit of %d), cut short after %d: %w", length, w.max, n, err)
+		}
+		w.skipped = targetURI(rawHeader(header, "WARC-Target-URI"))
+		return r, fmt.Errorf("%w: Content-Length %d is more than the limit of %d bytes; record skipped, nothing stored",
+			errRecordTooLarge, length, w.max)
+	}
 	rec, _, validation, err := w.un.Unmarshal(bufio.NewReader(io.MultiReader(bytes.NewReader(header), block)))
 	// Whatever gowarc left of the block (on an error) is skipped.
 	if _, cerr := io.Copy(io.Discard, block); cerr != nil && err == nil {

@@ -10,7 +10,11 @@
 // file is a list page by the user's word: it is read as a list whatever
 // extract/page would call it (a column page with three entries and an
 // introduction reads as an article), and a list page without entries is a
-// fault (kind "list"), its next pages still walked. Everything it fetches must be on one of the
+// fault (kind "list"), its next pages still walked. The crawler never asks
+// for compression; a list page (or robots.txt) gzip-compressed anyway, said
+// by Content-Encoding or only by gzip's magic bytes, is decoded before it is
+// read, bounded by MaxBodySize, while the archive keeps the bytes as sent.
+// Everything it fetches must be on one of the
 // hosts named in the sites file, allowed by that host's robots.txt, and seen
 // for the first time under its canonical URL (Canonicalize).
 //

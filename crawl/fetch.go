@@ -2,6 +2,7 @@ package crawl
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"crypto/sha1"
 	"crypto/tls"
@@ -116,6 +117,41 @@ func fetch(ctx context.Context, client *http.Client, cfg *Config, it *item, cond
 	}
 	ex.body = buf.Bytes()
 	return ex
+}
+
+// gzipMagic starts every gzip stream.
+var gzipMagic = []byte{0x1f, 0x8b, 0x08}
+
+// decodeBody returns a body with its gzip content coding removed, for the
+// crawler's own reading of list pages and robots.txt (the archive keeps the
+// bytes as sent; archive.Walk decodes them the same way). The crawler never
+// asks for compression, but some servers compress anyway: the body is
+// decoded when Content-Encoding says gzip and also when it says nothing but
+// the body starts with gzip's magic bytes. A header that says gzip over a
+// body that is not gzip is ignored. The decoded body may not exceed max
+// (errTooLarge): it is read through a limit, never expanded whole first.
+func decodeBody(body []byte, contentEncoding string, max int64) ([]byte, error) {
+	enc := strings.ToLower(strings.TrimSpace(contentEncoding))
+	if !bytes.HasPrefix(body, gzipMagic) {
+		return body, nil
+	}
+	switch enc {
+	case "", "identity", "gzip", "x-gzip":
+	default:
+		return body, nil // another coding: left to the page reader
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(body))
+	if err != nil {
+		return nil, fmt.Errorf("gzip body: %w", err)
+	}
+	out, err := io.ReadAll(io.LimitReader(zr, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("gzip body: %w", err)
+	}
+	if int64(len(out)) > max {
+		return nil, fmt.Errorf("%w: gzip body expands to more than %d bytes", errTooLarge, max)
+	}
+	return out, nil
 }
 
 // rawRequest renders the request as it goes on the wire (HTTP/1.1).

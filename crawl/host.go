@@ -212,7 +212,11 @@ func (c *crawler) fetchRobots(ctx context.Context, h *hostState, robotsURL strin
 				continue
 			}
 		}
-		e := &robotsEntry{status: code, body: ex.body, fetched: c.cfg.Clock()}
+		body, err := decodeBody(ex.body, ex.resp.Header.Get("Content-Encoding"), c.cfg.MaxBodySize)
+		if err != nil {
+			body = nil // an undecodable robots.txt allows all, like an empty one
+		}
+		e := &robotsEntry{status: code, body: body, fetched: c.cfg.Clock()}
 		if code >= 300 && code < 400 {
 			e.status = http.StatusNotFound // too many redirects: treat as unavailable (allow)
 		}
@@ -272,7 +276,10 @@ func (c *crawler) process(ctx context.Context, h *hostState, it *item) {
 	var links *ListLinks
 	code := ex.resp.StatusCode
 	if it.kind == kindList && code == http.StatusOK {
-		links, err = c.cfg.ReadList(ex.body, it.url, ex.resp.Header.Get("Content-Type"))
+		body, err := decodeBody(ex.body, ex.resp.Header.Get("Content-Encoding"), c.cfg.MaxBodySize)
+		if err == nil {
+			links, err = c.cfg.ReadList(body, it.url, ex.resp.Header.Get("Content-Type"))
+		}
 		if err != nil {
 			// An empty list still has its next pages walked.
 			c.fault(it.url, h.name, FaultList, "read list page: "+err.Error())

@@ -1,6 +1,8 @@
 package crawl_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"strings"
 	"testing"
@@ -105,3 +107,65 @@ func TestListPageByUsersWord(t *testing.T) {
 		}
 	}
 }
+
+// TestListPageGzipUnasked: the crawler never asks for compression, but a
+// server sends a list page gzip-compressed anyway, once saying so
+// (Content-Encoding: gzip) and once not (the header lies, the bytes are
+// gzip): both lists are read and their entries fetched, and the archive
+// (which keeps the bytes as sent) gives extract the decoded pages.
+func TestListPageGzipUnasked(t *testing.T) {
+	gz := func(s string) []byte {
+		var b bytes.Buffer
+		zw := gzip.NewWriter(&b)
+		zw.Write([]byte(s))
+		zw.Close()
+		return b.Bytes()
+	}
+	site := fstest.MapFS{
+		"heyang/_site.txt":                  {Data: []byte("湖南省河阳县 /xszz/index.html /old/index.html\n")},
+		"heyang/xszz/index.html.gz":         {Data: gz(columnPage)},    // sent with Content-Encoding: gzip
+		"heyang/xszz/index_1.html":          {Data: []byte(emptyPage)}, // its next page
+		"heyang/old/index.html":             {Data: gz(oldSecondPage)}, // gzip bytes, no Content-Encoding
+		"heyang/xszz/2024/t20240920_1.html": article("河阳县2024年秋季学期学生资助资金发放公示"),
+		"heyang/xszz/2024/t20240615_2.html": article("河阳县2024年春季学期学生资助资金发放公示"),
+		"heyang/xszz/2024/t20240305_3.html": article("河阳县2024年学生资助政策问答汇编"),
+		"heyang/old/2023/t20230918_4.html":  article("河阳县2023年秋季学期学生资助资金发放公示"),
+		"heyang/old/2023/t20230612_5.html":  article("河阳县2023年春季学期学生资助资金发放公示"),
+		"heyang/old/2023/t20230301_6.html":  article("河阳县2023年学生资助工作要点"),
+	}
+	s := startSite(t, siteserver.Options{FS: site})
+	cfg := config(t, s, t.TempDir())
+	cfg.Delay = -1
+	if _, err := crawl.Run(context.Background(), cfg); err != nil {
+		t.Fatal(err)
+	}
+	got := hitCounts(s.Host("heyang"))
+	for _, p := range []string{"/xszz/2024/t20240920_1.html", "/xszz/2024/t20240615_2.html", "/xszz/2024/t20240305_3.html",
+		"/old/2023/t20230918_4.html", "/old/2023/t20230612_5.html", "/old/2023/t20230301_6.html"} {
+		if got[p] != 1 {
+			t.Errorf("%s fetched %d times, want 1 (hits %v)", p, got[p], got)
+		}
+	}
+	bodies := map[string]string{}
+	err := archive.Walk(context.Background(), []string{cfg.ArchiveDir}, archive.Visitor{Item: func(it archive.Item) error {
+		bodies[it.URL[strings.Index(it.URL[len("http://"):], "/")+len("http://"):]] = string(it.Body)
+		return nil
+	}}, archive.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"/xszz/index.html", "/old/index.html"} {
+		if !strings.HasPrefix(bodies[p], "<!DOCTYPE html>") {
+			t.Errorf("%s: archive gives %q…, want the decoded page", p, bodies[p][:min(len(bodies[p]), 20)])
+		}
+	}
+}
+
+// oldSecondPage is secondPage under /old/.
+const oldSecondPage = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>学生资助_河阳县人民政府</title></head><body>
+<ul class="news-ul">
+<li><a href="2023/t20230918_4.html">河阳县2023年秋季学期学生资助资金发放公示</a><span>2023-09-18</span></li>
+<li><a href="2023/t20230612_5.html">河阳县2023年春季学期学生资助资金发放公示</a><span>2023-06-12</span></li>
+<li><a href="2023/t20230301_6.html">河阳县2023年学生资助工作要点</a><span>2023-03-01</span></li>
+</ul>
+</body></html>`

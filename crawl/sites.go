@@ -2,11 +2,14 @@ package crawl
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"net/url"
 	"strings"
+
+	"github.com/govfig/govfig/extract/sniff"
 )
 
 // Site is one line of a sites file: a region or site name and the list-page
@@ -29,14 +32,34 @@ type ParseError struct {
 func (e *ParseError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
 func (e *ParseError) Unwrap() error { return e.Err }
 
+// maxSitesFile bounds a sites file.
+const maxSitesFile = 16 << 20
+
 // ParseSites reads a sites file: one site per line, `NAME URL [URL...]
 // [/PREFIX...]`, where `#` starts a comment and blank lines are skipped; a
 // word starting with "/" is an allowed path prefix of the site (Site.Prefixes). URLs must be absolute
-// http(s) URLs; they are returned canonicalised. A name may not repeat.
+// http(s) URLs; they are returned canonicalised. A name may not repeat. A
+// file that is not text (package sniff's test, or any NUL byte) is refused
+// as such.
 func ParseSites(r io.Reader) ([]Site, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxSitesFile+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxSitesFile {
+		return nil, fmt.Errorf("larger than %d MiB: not a sites file", maxSitesFile>>20)
+	}
+	// A binary file is refused in a few words, not echoed back line by
+	// line as escaped bytes.
+	if err := sniff.Binary(data); err != nil {
+		return nil, fmt.Errorf("not a text file (%w)", err)
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return nil, fmt.Errorf("not a text file (NUL byte at offset %d)", i)
+	}
 	var sites []Site
 	seen := map[string]int{}
-	sc := bufio.NewScanner(r)
+	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
 	n := 0
 	for sc.Scan() {

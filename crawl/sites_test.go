@@ -49,6 +49,14 @@ func TestParseSitesErrors(t *testing.T) {
 	if _, err := ParseSites(strings.NewReader("# nothing\n\n")); err == nil {
 		t.Error("empty sites file accepted")
 	}
+	// A binary file is refused briefly, not echoed back as escaped bytes.
+	png := "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + strings.Repeat("\x00\x10\xff\x7f 甲 http://a.gov.cn/\n", 150)
+	for _, in := range []string{png, "甲 http://a.gov.cn/\n乙\x00 http://b.gov.cn/\n", strings.Repeat("\x01\x02\x03\x04", 900)} {
+		_, err := ParseSites(strings.NewReader(in))
+		if err == nil || !strings.Contains(err.Error(), "not a text file") || len(err.Error()) > 100 {
+			t.Errorf("ParseSites(%d binary bytes) = %.200v, want a short \"not a text file\"", len(in), err)
+		}
+	}
 }
 
 func TestCanonicalize(t *testing.T) {

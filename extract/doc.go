@@ -6,6 +6,7 @@ its packages.
 	extract/page       an HTML page → Document (charset, body text, tables, attachments)
 	extract/textdoc    a .txt file → Document (UTF-8 or GB18030; header lines, title, date,
 	                   publisher, tab tables and tables flattened into spaced cells)
+	extract/sniff      binary or text: magic numbers and the share of control bytes; NULs removed
 	extract/region     the region a publisher or title names (天津市静海区人民政府 → 天津市静海区)
 	extract/outline    heading tree from 一、/(一)/1./(1)/一是 numbering → Sections
 	extract/number     every numeral of a text (Arabic, Chinese, mixed, 点, 分之, 百分之)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strings"
 	"time"
 
 	"golang.org/x/term"
@@ -73,6 +74,13 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		cfg.Since = t
 	}
+	// An archive folder to be created is made by the crawler (mkdir says
+	// why when it cannot); an existing one must take new files.
+	if info, err := os.Stat(*archive); err == nil && info.IsDir() {
+		if err := checkWritableDir("crawl: --archive", *archive); err != nil {
+			return err
+		}
+	}
 	f, err := os.Open(*sitesFile)
 	if err != nil {
 		return withHint(fmt.Errorf("open sites file: %w", err), "govfig crawl --sites sites.txt --archive archive/")
@@ -84,8 +92,8 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	cfg.Sites = sites
 	if isTerminal(stderr) {
-		cfg.Progress = stderr
-		cfg.Log = lineClearer{stderr} // fault lines replace the progress line
+		cfg.Progress = rawTerm(stderr)
+		cfg.Log = lineClearer{rawTerm(stderr)} // fault lines replace the progress line
 	}
 	st, err := crawl.Run(ctx, cfg)
 	printCrawlSummary(stderr, *archive, st)
@@ -95,24 +103,47 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return fmt.Errorf("crawl: %w", err)
 	}
+	if err := allFailed("crawl", st); err != nil {
+		return err
+	}
 	if st.Failed > 0 {
 		return &partialError{st.Failed}
 	}
 	return nil
 }
 
-// lineClearer starts every write with a clear-line sequence.
+// allFailed returns an error (exit status 1) when a crawl had faults and
+// fetched nothing at all — no list page, article, attachment, redirect or
+// revisit: every site unreachable, every robots.txt refused. Such a crawl
+// used to end with status 0 and "0 problems".
+func allFailed(cmd string, st crawl.Stats) error {
+	if len(st.Faults) == 0 || st.ListPages+st.Articles+st.Attachments+st.NotModified+st.Duplicates+st.Redirects > 0 {
+		return nil
+	}
+	kinds := make([]string, 0, len(st.Faults))
+	for k, n := range st.Faults {
+		if k != crawl.FaultRetry {
+			kinds = append(kinds, fmt.Sprintf("%s %d", k, n))
+		}
+	}
+	sort.Strings(kinds)
+	return &failedError{fmt.Sprintf("%s: every fetch failed, nothing was archived (%d requests; faults: %s; details in frontier.db, table faults)",
+		cmd, st.Requests, strings.Join(kinds, ", "))}
+}
+
+// lineClearer starts every write with a clear-line sequence; what is
+// written is made terminal-safe.
 type lineClearer struct{ w io.Writer }
 
 func (l lineClearer) Write(p []byte) (int, error) {
 	if _, err := io.WriteString(l.w, "\r\x1b[K"); err != nil {
 		return 0, err
 	}
-	return l.w.Write(p)
+	return termWriter{l.w}.Write(p)
 }
 
 func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
+	f, ok := rawTerm(w).(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 

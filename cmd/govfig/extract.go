@@ -37,6 +37,9 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if *workers < 1 {
 		return withHint(fmt.Errorf("extract: -j must be at least 1, not %d", *workers), "govfig extract -j 4 --db FILE PATH...")
 	}
+	if err := checkCreatable("extract: database", *dbPath); err != nil {
+		return err
+	}
 	st, err := schema.Open(*dbPath)
 	if err != nil {
 		return err
@@ -55,7 +58,7 @@ func extractPaths(ctx context.Context, st *schema.Store, paths []string, workers
 		Workers: workers, Command: command}
 	var pb *progressbar.ProgressBar
 	if bar {
-		pb = progressbar.NewOptions64(-1, progressbar.OptionSetWriter(stderr), progressbar.OptionShowCount(),
+		pb = progressbar.NewOptions64(-1, progressbar.OptionSetWriter(rawTerm(stderr)), progressbar.OptionShowCount(),
 			progressbar.OptionShowIts(), progressbar.OptionSetItsString("pages"), progressbar.OptionSpinnerType(14),
 			progressbar.OptionThrottle(200*time.Millisecond), progressbar.OptionClearOnFinish(),
 			progressbar.OptionSetDescription("extracting"))
@@ -95,7 +98,7 @@ func extractPaths(ctx context.Context, st *schema.Store, paths []string, workers
 			if p.URL != "" {
 				where += " " + p.URL
 			}
-			fmt.Fprintf(stderr, "problem: %s (%s): %s\n", where, p.Stage, p.Message)
+			fmt.Fprintf(stderr, "problem: %s (%s): %s\n", termLine(where, maxErrorRunes), p.Stage, termLine(p.Message, maxErrorRunes))
 		}
 		if stats.Problems > show {
 			fmt.Fprintf(stderr, "… and %d more (sqlite3 %s 'SELECT * FROM problems')\n", stats.Problems-show, st.Path())

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"time"
 
 	"github.com/govfig/govfig/schema"
 )
@@ -43,11 +44,42 @@ func (c *cmdFlags) parse(args []string) (rest []string, help bool, err error) {
 			return nil, false, withHint(fmt.Errorf("%s: %w", c.Name(), err), "govfig "+c.Name()+" -h")
 		}
 		if c.NArg() == 0 {
+			if err := c.checkNegative(); err != nil {
+				return nil, false, err
+			}
 			return rest, false, nil
 		}
 		rest = append(rest, c.Arg(0))
 		args = c.Args()[1:]
 	}
+}
+
+// checkNegative refuses a negative number or duration given to any flag: no
+// govfig flag takes one (--delay -1s, -n -1 were accepted silently and meant
+// nothing sensible).
+func (c *cmdFlags) checkNegative() error {
+	var err error
+	c.Visit(func(f *flag.Flag) {
+		g, ok := f.Value.(flag.Getter)
+		if !ok || err != nil {
+			return
+		}
+		neg := false
+		switch v := g.Get().(type) {
+		case int:
+			neg = v < 0
+		case int64:
+			neg = v < 0
+		case float64:
+			neg = v < 0
+		case time.Duration:
+			neg = v < 0
+		}
+		if neg {
+			err = withHint(fmt.Errorf("%s: -%s %s: must not be negative", c.Name(), f.Name, f.Value), "govfig "+c.Name()+" -h")
+		}
+	})
+	return err
 }
 
 func (c *cmdFlags) printUsage() {

@@ -54,7 +54,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	for _, c := range commands {
 		if c.name == args[0] {
-			return c.run(ctx, args[1:], stdout, stderr)
+			// What reaches a terminal is made safe (term.go); inspect's
+			// stdout is JSON, escaped already and meant for programs.
+			if c.name != "inspect" {
+				stdout = termWriter{stdout}
+			}
+			return c.run(ctx, args[1:], stdout, termWriter{stderr})
 		}
 	}
 	return usageErrorf("unknown command %q", args[0])
@@ -95,6 +100,12 @@ func (e *partialError) Error() string {
 	return fmt.Sprintf("%d input(s) failed; see the list above", e.failed)
 }
 
+// failedError means the command ran but achieved nothing (a crawl where
+// every fetch failed): exit status 1, with what failed.
+type failedError struct{ msg string }
+
+func (e *failedError) Error() string { return e.msg }
+
 func exitCode(err error, stderr io.Writer) int {
 	if err == nil {
 		return 0
@@ -102,11 +113,12 @@ func exitCode(err error, stderr io.Writer) int {
 	var ue *usageError
 	var pe *partialError
 	var he *unhealthyError
+	var fe *failedError
 	switch {
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "govfig: %s\n", ue.msg)
+		fmt.Fprintf(stderr, "govfig: %s\n", termLine(ue.msg, maxErrorRunes))
 		if ue.hint != "" {
-			fmt.Fprintf(stderr, "Try: %s\n", ue.hint)
+			fmt.Fprintf(stderr, "Try: %s\n", termLine(ue.hint, maxErrorRunes))
 		} else {
 			fmt.Fprintln(stderr, "Try: govfig -h")
 		}
@@ -115,10 +127,13 @@ func exitCode(err error, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "govfig: %s\n", pe.Error())
 		return 1
 	case errors.As(err, &he):
-		fmt.Fprintf(stderr, "govfig: %s\n", he.Error())
+		fmt.Fprintf(stderr, "govfig: %s\n", termLine(he.Error(), maxErrorRunes))
+		return 1
+	case errors.As(err, &fe):
+		fmt.Fprintf(stderr, "govfig: %s\n", termLine(fe.msg, maxErrorRunes))
 		return 1
 	default:
-		fmt.Fprintf(stderr, "govfig: %s\n", err)
+		fmt.Fprintf(stderr, "govfig: %s\n", termLine(err.Error(), maxErrorRunes))
 		return 2
 	}
 }

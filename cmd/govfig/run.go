@@ -46,8 +46,18 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if len(rest) > 0 {
 		return withHint(fmt.Errorf("run: unexpected argument %q", rest[0]), "govfig run --sites sites.txt --out DIR")
 	}
+	// Every argument is checked before anything starts (the sample site
+	// says it is serving; a bad flag after that line misleads).
+	if *shard != "" {
+		if _, _, err := parseShard(*shard); err != nil {
+			return withHint(fmt.Errorf("run: %w", err), "govfig run --sites sites.txt --shard 1/4")
+		}
+	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return fmt.Errorf("run: %w", err)
+	}
+	if err := checkWritableDir("run: --out", *out); err != nil {
+		return err
 	}
 	logw := stderr // stage lines and counts; -q silences them
 	if *quiet {
@@ -64,7 +74,7 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if !*quiet {
 		cfg.Log = stderr
 		if isTerminal(stderr) {
-			cfg.Progress = stderr
+			cfg.Progress = rawTerm(stderr)
 		}
 	}
 	var sitesText, sitesName string
@@ -104,6 +114,9 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	printCrawlSummary(logw, archiveDir, cst)
 	if err != nil {
 		return fmt.Errorf("run: crawl: %w", err)
+	}
+	if err := allFailed("run: crawl", cst); err != nil {
+		return err
 	}
 
 	// 2. extract
@@ -164,10 +177,12 @@ func sampleSites(sample *siteserver.Sites) (string, func(ctx context.Context, ne
 // pickShard keeps the sites of shard i of n ("i/n", 1-based): the i-th site
 // and every n-th after it, in sites-file order, so every site falls in
 // exactly one shard of a given n.
+// A shard that gets no site is an error saying why (the sites file has
+// fewer sites than the shard's number).
 func pickShard[T any](sites []T, spec string) ([]T, error) {
-	var i, n int
-	if _, err := fmt.Sscanf(spec, "%d/%d", &i, &n); err != nil || n < 1 || i < 1 || i > n {
-		return nil, fmt.Errorf("bad --shard %q: want i/N with 1 ≤ i ≤ N", spec)
+	i, n, err := parseShard(spec)
+	if err != nil {
+		return nil, err
 	}
 	var out []T
 	for k, s := range sites {
@@ -175,7 +190,20 @@ func pickShard[T any](sites []T, spec string) ([]T, error) {
 			out = append(out, s)
 		}
 	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("--shard %d/%d is empty: shard %d holds sites %d, %d, %d… of the sites file, which has only %d site(s); use at most %d shards",
+			i, n, i, i, i+n, i+2*n, len(sites), max(len(sites), 1))
+	}
 	return out, nil
+}
+
+// parseShard reads "i/N" (1 ≤ i ≤ N).
+func parseShard(spec string) (i, n int, err error) {
+	var rest string
+	if k, _ := fmt.Sscanf(spec+" x", "%d/%d %s", &i, &n, &rest); k != 3 || rest != "x" || n < 1 || i < 1 || i > n {
+		return 0, 0, fmt.Errorf("bad --shard %q: want i/N with 1 ≤ i ≤ N", spec)
+	}
+	return i, n, nil
 }
 
 func isFlagSet(fs *cmdFlags, name string) bool {

@@ -46,7 +46,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if title == "" {
 			title = "(no title)"
 		}
-		fmt.Fprintf(stdout, "%s\n  %s\n  %s\n", title, h.URL, h.Snippet)
+		fmt.Fprintf(stdout, "%s\n  %s\n  %s\n", termLine(title, 200), termLine(h.URL, 300), termLine(h.Snippet, 200))
 	}
 	fmt.Fprintf(stderr, "%d document(s)\n", len(hits))
 	return nil

@@ -3,6 +3,7 @@ package eval
 import (
 	"bytes"
 	"errors"
+	"io/fs"
 	"math"
 	"strings"
 	"testing"
@@ -312,6 +313,35 @@ func TestLoad(t *testing.T) {
 	if _, _, err := Load(fstest.MapFS{"docs/a.txt": {Data: []byte("x")}}); err == nil {
 		t.Error("Load(no gold) succeeded")
 	}
+	// A folder that cannot be read says so, not "no gold files found".
+	good := fstest.MapFS{"docs/a.txt": {Data: []byte("2023")}, "gold/a.jsonl": {Data: line}}
+	for _, dir := range []string{"gold", "."} {
+		_, _, err := Load(unreadable{good, dir})
+		if !errors.Is(err, fs.ErrPermission) || strings.Contains(err.Error(), "no gold files") {
+			t.Errorf("Load(%s unreadable) = %v, want a permission error", dir, err)
+		}
+	}
+}
+
+// unreadable is an fs.FS whose directory dir cannot be read (as a folder
+// without read permission, which the tests cannot make when run as root).
+type unreadable struct {
+	m   fstest.MapFS // a field, not embedded: fs.Glob must go through ReadDir
+	dir string
+}
+
+func (u unreadable) Open(name string) (fs.File, error) {
+	if name == u.dir || u.dir == "." {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return u.m.Open(name)
+}
+
+func (u unreadable) ReadDir(name string) ([]fs.DirEntry, error) {
+	if name == u.dir || u.dir == "." {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return u.m.ReadDir(name)
 }
 
 func TestWriters(t *testing.T) {

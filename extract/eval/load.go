@@ -32,6 +32,15 @@ var inputDirs = []struct{ dir, ext string }{
 // returned in skipped (by path) rather than failing the load; malformed gold
 // lines fail it, each error naming the file and line.
 func Load(fsys fs.FS) (cases []Case, skipped []string, err error) {
+	// fs.Glob hides read errors: a folder that cannot be read would be
+	// reported as one without gold files.
+	if _, err := fs.ReadDir(fsys, "gold"); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, fmt.Errorf("read gold folder: %w", err)
+	} else if err != nil {
+		if _, err := fs.ReadDir(fsys, "."); err != nil {
+			return nil, nil, fmt.Errorf("read folder: %w", err)
+		}
+	}
 	golds, err := fs.Glob(fsys, "gold/*.jsonl")
 	if err != nil {
 		return nil, nil, fmt.Errorf("list gold files: %w", err)

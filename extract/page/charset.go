@@ -14,6 +14,8 @@ import (
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/govfig/govfig/extract/sniff"
 )
 
 // Charset decisions, in order (see decode):
@@ -51,14 +53,34 @@ type decoded struct {
 	problem string // set when bytes had to be replaced
 }
 
-// decode turns the page bytes into UTF-8 text.
+// decode turns the page bytes into UTF-8 text. A page that is not binary
+// (package sniff) but holds NUL bytes loses them, and Problem says so.
 func decode(body []byte, contentType string) (decoded, error) {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return decoded{}, errEmpty
 	}
-	if err := sniffBinary(body); err != nil {
+	body, nuls, err := sniffBinary(body)
+	if err != nil {
 		return decoded{}, err
 	}
+	d, err := decodeCharset(body, contentType)
+	if err != nil {
+		return d, err
+	}
+	// A UTF-16 page's U+0000.
+	var more string
+	d.text, _, more = sniff.CleanString(d.text)
+	if nuls == "" {
+		nuls = more
+	}
+	if nuls != "" {
+		d.problem = join(nuls, d.problem)
+	}
+	return d, nil
+}
+
+// decodeCharset decodes body by the rules above.
+func decodeCharset(body []byte, contentType string) (decoded, error) {
 	// 1. byte-order marks.
 	switch {
 	case bytes.HasPrefix(body, []byte("\xef\xbb\xbf")):
@@ -244,17 +266,22 @@ func metaCharset(body []byte) string {
 	}
 }
 
-// sniffBinary refuses bytes that are plainly not a text page.
-func sniffBinary(body []byte) error {
+// sniffBinary refuses bytes that are plainly not a text page: a binary
+// format's magic number, a share of control bytes above sniff's limit, or
+// what http.DetectContentType does not take for text. A text page's few
+// NUL bytes are removed; problem then says how many.
+func sniffBinary(body []byte) (clean []byte, problem string, err error) {
+	if bytes.HasPrefix(body, []byte("\xff\xfe")) || bytes.HasPrefix(body, []byte("\xfe\xff")) {
+		// UTF-16 with a BOM: half its bytes are NUL; decoded first.
+		return body, "", nil
+	}
+	if err := sniff.Binary(body); err != nil {
+		return nil, "", fmt.Errorf("not an html page: %w", err)
+	}
+	body, _, problem = sniff.Clean(body)
 	ct := http.DetectContentType(body)
 	if !strings.HasPrefix(ct, "text/") {
-		return fmt.Errorf("not an html page: content looks like %s", strings.SplitN(ct, ";", 2)[0])
+		return nil, "", fmt.Errorf("not an html page: content looks like %s", strings.SplitN(ct, ";", 2)[0])
 	}
-	if strings.Contains(ct, "utf-16") {
-		return nil
-	}
-	if i := bytes.IndexByte(body[:min(len(body), 8192)], 0); i >= 0 {
-		return fmt.Errorf("not an html page: binary bytes (NUL at offset %d)", i)
-	}
-	return nil
+	return body, problem, nil
 }

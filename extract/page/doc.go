@@ -45,10 +45,12 @@
 // superset; GB2312 decoding loses characters such as 堃) and reported "gbk";
 // a page whose charset was sniffed, or that declared UTF-8 but is GBK, is
 // reported "gb18030". Bytes valid in neither UTF-8 nor GB18030 are replaced
-// by U+FFFD and Document.Problem says how many; the page is still read.
+// by U+FFFD and Document.Problem says how many; the page is still read. A
+// page with a few NUL bytes loses them and Problem says how many.
 //
 // Errors and problems: Read returns an error for what is not a page (empty,
-// binary, over MaxBytes, nested deeper than x/net/html's 512 elements). An
+// binary by package sniff's rules — a magic number or more than 1% control
+// bytes —, over MaxBytes, nested deeper than x/net/html's 512 elements). An
 // article page gets a body that is the article, or an empty Text and a
 // Problem starting "no article body" (ProblemNoBody): "… found" when no
 // container holds text, ": the body is empty", or ": body looks like site

@@ -20,8 +20,8 @@ func TestHostile(t *testing.T) {
 	}{
 		{"empty", nil, "empty page", ""},
 		{"blank", []byte(" \r\n\t "), "empty page", ""},
-		{"png", png, "not an html page: content looks like image/png", ""},
-		{"zip", zip, "not an html page: content looks like application/zip", ""},
+		{"png", png, "not an html page: content looks like a PNG image", ""},
+		{"zip", zip, "not an html page: content looks like a ZIP archive", ""},
 		{"nul bytes", []byte("<html>\x00\x00\x00\x01\x02"), "not an html page", ""},
 		{"too large", bytes.Repeat([]byte("a"), MaxBytes+1), "over the 32 MB limit", ""},
 		{"nested too deep", []byte(strings.Repeat("<div>", 100000) + "x"), "parse html", ""},

@@ -1,8 +1,9 @@
-// Package textdoc reads a plain-text document (.txt, UTF-8 or GB18030) into a
-// schema.Document whose Text is the file's text, line breaks kept.
+// Package textdoc reads a plain-text document (.txt: UTF-8, GB18030, or
+// UTF-16LE/BE with a byte-order mark) into a schema.Document whose Text is
+// the file's text, line breaks kept.
 //
-// Offsets: Text is the decoded file with a leading byte-order mark removed
-// and every "\r\n" (or lone "\r") turned into "\n"; all rune offsets
+// Offsets: Text is the decoded file (UTF-16 decoded to UTF-8) with a leading
+// byte-order mark removed and every "\r\n" (or lone "\r") turned into "\n"; all rune offsets
 // (sections, tables, figures) point into that normalized text, so a line of
 // the file is a line of Text.
 //
@@ -35,9 +36,11 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 
 	"github.com/govfig/govfig/extract/outline"
 	"github.com/govfig/govfig/extract/region"
+	"github.com/govfig/govfig/extract/sniff"
 	"github.com/govfig/govfig/schema"
 )
 
@@ -49,7 +52,7 @@ var ErrBinary = errors.New("binary data, not text")
 
 // Read turns the bytes of a text file into a Document.
 func Read(name string, body []byte) (*schema.Document, error) {
-	text, charset, err := decode(body)
+	text, charset, problem, err := decode(body)
 	if err != nil {
 		return nil, fmt.Errorf("read text %s: %w", name, err)
 	}
@@ -62,6 +65,7 @@ func Read(name string, body []byte) (*schema.Document, error) {
 		URL:         name,
 		PageType:    schema.PageText,
 		Charset:     charset,
+		Problem:     problem,
 		Text:        text,
 		Sections:    outline.Sections(text),
 		Tables:      tables(text),
@@ -91,37 +95,65 @@ func Read(name string, body []byte) (*schema.Document, error) {
 }
 
 // decode returns body as text: UTF-8 (a BOM is dropped) or, when that is
-// invalid, GB18030. Data with NUL bytes or many control characters is binary.
-func decode(body []byte) (string, string, error) {
+// invalid, GB18030. Data with a binary format's magic number or more than 1%
+// control bytes is binary (package sniff); the few NUL bytes of a text are
+// removed and problem says so.
+func decode(body []byte) (text, charset, problem string, err error) {
 	if len(bytes.TrimSpace(body)) == 0 {
-		return "", "", ErrEmpty
+		return "", "", "", ErrEmpty
 	}
 	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
-	if looksBinary(body) {
-		return "", "", ErrBinary
+	if bytes.HasPrefix(body, []byte("\xff\xfe")) || bytes.HasPrefix(body, []byte("\xfe\xff")) {
+		return decodeUTF16(body)
 	}
+	if err := sniff.Binary(body); err != nil {
+		return "", "", "", fmt.Errorf("%w: %w", ErrBinary, err)
+	}
+	body, _, problem = sniff.Clean(body)
 	if utf8.Valid(body) {
-		return string(body), "utf-8", nil
+		return string(body), "utf-8", problem, nil
 	}
 	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(body)
 	if err != nil || !utf8.Valid(out) || bytes.ContainsRune(out, utf8.RuneError) {
-		return "", "", fmt.Errorf("%w: neither UTF-8 nor GB18030", ErrBinary)
+		return "", "", "", fmt.Errorf("%w: neither UTF-8 nor GB18030", ErrBinary)
 	}
-	return string(out), "gb18030", nil
+	return string(out), "gb18030", problem, nil
 }
 
-// looksBinary reports NUL bytes or more than 1% control characters.
-func looksBinary(b []byte) bool {
-	if bytes.IndexByte(b, 0) >= 0 {
-		return true
+// decodeUTF16 decodes a text that starts with a UTF-16 byte-order mark
+// (Windows Notepad's "Unicode"): the BOM is dropped and the decoded text is
+// sniffed like any other, so offsets point into the decoded text. An odd
+// length or unpaired surrogates make it binary.
+func decodeUTF16(body []byte) (text, charset, problem string, err error) {
+	order, charset := unicode.LittleEndian, "utf-16le"
+	if body[0] == 0xfe {
+		order, charset = unicode.BigEndian, "utf-16be"
 	}
-	n := 0
-	for _, c := range b {
-		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' {
-			n++
+	if len(body)%2 != 0 {
+		return "", "", "", fmt.Errorf("%w: %s with an odd number of bytes", ErrBinary, charset)
+	}
+	out, err := unicode.UTF16(order, unicode.ExpectBOM).NewDecoder().Bytes(body)
+	if err != nil {
+		return "", "", "", fmt.Errorf("%w: %s: %w", ErrBinary, charset, err)
+	}
+	fffd := [2]byte{0xfd, 0xff}
+	if charset == "utf-16be" {
+		fffd = [2]byte{0xff, 0xfd}
+	}
+	had := 0
+	for i := 0; i+1 < len(body); i += 2 {
+		if body[i] == fffd[0] && body[i+1] == fffd[1] {
+			had++
 		}
 	}
-	return n > len(b)/100+1
+	if n := bytes.Count(out, []byte("\uFFFD")) - had; n > 0 {
+		return "", "", "", fmt.Errorf("%w: %d invalid %s sequences", ErrBinary, n, charset)
+	}
+	if err := sniff.Binary(out); err != nil {
+		return "", "", "", fmt.Errorf("%w: %w", ErrBinary, err)
+	}
+	out, _, problem = sniff.Clean(out)
+	return string(out), charset, problem, nil
 }
 
 // chrome are line starts of page furniture a scraper caught, never a title.

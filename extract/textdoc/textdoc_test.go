@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 )
 
 func TestReadCharsets(t *testing.T) {
@@ -14,6 +15,13 @@ func TestReadCharsets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	utf16 := func(order unicode.Endianness, s string) string {
+		out, err := unicode.UTF16(order, unicode.UseBOM).NewEncoder().String(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
 	for _, c := range []struct {
 		name, body, charset string
 	}{
@@ -21,6 +29,8 @@ func TestReadCharsets(t *testing.T) {
 		{"bom", "\xef\xbb\xbf" + text, "utf-8"},
 		{"gb18030", gb, "gb18030"},
 		{"crlf", strings.ReplaceAll(text, "\n", "\r\n"), "utf-8"},
+		{"utf16le", utf16(unicode.LittleEndian, strings.ReplaceAll(text, "\n", "\r\n")), "utf-16le"},
+		{"utf16be", utf16(unicode.BigEndian, text), "utf-16be"},
 	} {
 		doc, err := Read(c.name+".txt", []byte(c.body))
 		if err != nil {
@@ -44,9 +54,11 @@ func TestReadErrors(t *testing.T) {
 	}{
 		{"empty.txt", nil, ErrEmpty},
 		{"blank.txt", []byte(" \n\t\n"), ErrEmpty},
-		{"nul.txt", []byte("abc\x00def"), ErrBinary},
+		{"nul.txt", []byte("abc\x00\x00\x01def"), ErrBinary},
+		{"odd-utf16.txt", []byte("\xff\xfe\x68\x51\x3a"), ErrBinary},
+		{"surrogate-utf16.txt", []byte("\xff\xfe\x68\x51\x00\xd8\x41\x00"), ErrBinary},
 		{"png.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), ErrBinary},
-		{"bad.txt", []byte{0xff, 0xfe, 0xfd, 0x81, 0x30, 0x81}, ErrBinary},
+		{"bad.txt", []byte{0x81, 0xff, 0xfe, 0xfd, 0x81, 0x30, 0x81}, ErrBinary},
 	} {
 		_, err := Read(c.name, c.body)
 		if !errors.Is(err, c.want) || !strings.Contains(err.Error(), c.name) {
