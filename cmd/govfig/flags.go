@@ -5,11 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"runtime/debug"
 	"time"
 
-	"github.com/govfig/govfig/schema"
 )
 
 // cmdFlags is a subcommand's flag set. `-h` prints its usage line, what it
@@ -87,23 +85,6 @@ func (c *cmdFlags) printUsage() {
 	c.SetOutput(c.stderr)
 	c.PrintDefaults()
 	c.SetOutput(io.Discard)
-}
-
-// openExisting opens a database that must already exist: schema.Open would
-// create a missing one, and reading an empty database only hides a typo.
-func openExisting(cmd, path string) (*schema.Store, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: database %s: %w", cmd, path, err)
-	}
-	if fi.IsDir() {
-		return nil, fmt.Errorf("%s: database %s: is a directory", cmd, path)
-	}
-	st, err := schema.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", cmd, err)
-	}
-	return st, nil
 }
 
 // govfigBuildVersion is the module version of the binary ("devel" when built
