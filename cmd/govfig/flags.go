@@ -7,7 +7,6 @@ import (
 	"io"
 	"runtime/debug"
 	"time"
-
 )
 
 // cmdFlags is a subcommand's flag set. `-h` prints its usage line, what it
