@@ -107,6 +107,15 @@ type walker struct {
 	ctx context.Context
 	v   Visitor
 	max int64
+	// payloads maps the payload digest of every page response read so far
+	// to its record, for the revisits that refer to it.
+	payloads map[string]recordRef
+}
+
+// recordRef points at a record: its file and offset.
+type recordRef struct {
+	src    string
+	offset int64
 }
 
 func (w *walker) problem(source, url, stage string, err error) {
@@ -235,6 +244,11 @@ func (w *walker) warc(p string) error {
 			break
 		}
 		item, reason, perr := w.record(src, rec)
+		if perr == nil && reason == "" {
+			w.remember(rec, src)
+		} else if reason == "revisit record" {
+			item, reason, perr = w.revisit(src, rec)
+		}
 		rec.Close()
 		switch {
 		case perr != nil:
@@ -251,6 +265,58 @@ func (w *walker) warc(p string) error {
 		w.done(src)
 	}
 	return nil
+}
+
+// remember notes the payload digest of a page response for later revisits.
+func (w *walker) remember(rec gowarc.Record, src string) {
+	if rec.WarcRecord.Type() != gowarc.Response {
+		return
+	}
+	if d := rec.WarcRecord.WarcHeader().Get(gowarc.WarcPayloadDigest); d != "" {
+		if w.payloads == nil {
+			w.payloads = map[string]recordRef{}
+		}
+		if _, ok := w.payloads[d]; !ok {
+			w.payloads[d] = recordRef{src, rec.Offset}
+		}
+	}
+}
+
+// revisit resolves a revisit record of identical payload (another URL that
+// served the same bytes, which govfig's crawler and others archive once) to
+// the payload it refers to: the revisit's URL is a document of its own. A
+// revisit of a not-modified page (the same URL, archived before) is skipped,
+// and so is one whose payload was not read in this walk.
+func (w *walker) revisit(src string, rec gowarc.Record) (Item, string, error) {
+	h := rec.WarcRecord.WarcHeader()
+	url := targetURI(h.Get(gowarc.WarcTargetURI))
+	if h.Get(gowarc.WarcProfile) != gowarc.ProfileIdenticalPayloadDigestV1_1 &&
+		h.Get(gowarc.WarcProfile) != "http://netpreserve.org/warc/1.0/revisit/identical-payload-digest" {
+		return Item{Source: src, Offset: rec.Offset, URL: url}, "revisit record (not modified)", nil
+	}
+	ref, ok := w.payloads[h.Get(gowarc.WarcPayloadDigest)]
+	if !ok {
+		return Item{Source: src, Offset: rec.Offset, URL: url}, "revisit of a payload not read here", nil
+	}
+	r, err := openWARCAt(ref.src, ref.offset, w.max)
+	if err != nil {
+		return Item{Source: src, Offset: rec.Offset, URL: url}, "", fmt.Errorf("revisit at offset %d: read %s: %w", rec.Offset, ref.src, err)
+	}
+	defer r.Close()
+	orig, err := r.next()
+	if err != nil {
+		return Item{Source: src, Offset: rec.Offset, URL: url}, "", fmt.Errorf("revisit at offset %d: record at %s offset %d: %w", rec.Offset, ref.src, ref.offset, err)
+	}
+	defer orig.Close()
+	item, reason, err := w.record(ref.src, orig)
+	// The document is the revisit's: its URL, date, page type and record.
+	item.Source, item.Offset, item.URL, item.PageType = src, rec.Offset, url, h.Get(PageTypeField)
+	if d := h.Get(gowarc.WarcDate); d != "" {
+		if t, err := time.Parse(time.RFC3339Nano, d); err == nil {
+			item.Date = t.UTC().Format(time.RFC3339)
+		}
+	}
+	return item, reason, err
 }
 
 // pageTypes are the payload media types read as pages.
@@ -320,6 +386,8 @@ func (w *walker) record(src string, rec gowarc.Record) (Item, string, error) {
 		if payload, err = wr.Block().RawBytes(); err != nil {
 			return item, "", fmt.Errorf("record at offset %d: %w", rec.Offset, err)
 		}
+	case gowarc.Revisit:
+		return item, "revisit record", nil
 	default:
 		return item, wr.Type().String() + " record", nil
 	}

@@ -66,9 +66,21 @@ func (c *countingReader) Read(p []byte) (int, error) {
 // openWARC opens a WARC file whose record blocks may be at most
 // maxPayload+recordSlack bytes long.
 func openWARC(path string, maxPayload int64) (*warcReader, error) {
+	return openWARCAt(path, 0, maxPayload)
+}
+
+// openWARCAt opens a WARC file at offset, the start of a record (of its gzip
+// member in a compressed file): the reader reads on from that record.
+func openWARCAt(path string, offset, maxPayload int64) (*warcReader, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
+	}
+	if offset > 0 {
+		if _, err := f.Seek(offset, io.SeekStart); err != nil {
+			f.Close()
+			return nil, err
+		}
 	}
 	if info, err := f.Stat(); err == nil && info.Size() == 0 {
 		f.Close()
