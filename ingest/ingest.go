@@ -219,10 +219,21 @@ func Run(ctx context.Context, st *schema.Store, paths []string, opt Options) (St
 	if werr != nil {
 		cancel(werr)
 	}
-	for range results { // let the walker and workers finish
-		<-tokens
+	var walkErr error
+	if ctx.Err() == nil {
+		for range results { // let the walker and workers finish
+			<-tokens
+		}
+		walkErr = <-walkDone
+	} else {
+		// Interrupted (SIGTERM, Ctrl-C) or failed: what is complete is kept
+		// below without waiting for a worker deep in one long page; it gives
+		// up its result at its next look at ctx, or ends with the process.
+		select {
+		case walkErr = <-walkDone:
+		case <-time.After(time.Second):
+		}
 	}
-	walkErr := <-walkDone
 	w.stats.Elapsed = opt.Now().Sub(start)
 	switch {
 	case werr != nil:

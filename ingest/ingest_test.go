@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -255,5 +256,43 @@ func TestListPagesByTheCrawlersWord(t *testing.T) {
 	s.EachFigure(context.Background(), func(r *schema.FigureRow) error { figs++; return nil })
 	if list != 1 || figs != 1 {
 		t.Errorf("%d marked list pages stored as lists (want 1), %d figures (want 1, the article's)", list, figs)
+	}
+}
+
+// TestCancelDoesNotWaitForALongPage: a run cancelled while a worker is deep
+// in one page (a pathological page takes seconds) returns at once, with the
+// pages done before it committed; it does not wait for that page.
+func TestCancelDoesNotWaitForALongPage(t *testing.T) {
+	docs := writeFixtureDocs(t)
+	s := openStore(t, filepath.Join(t.TempDir(), "g.db"))
+	stuck := make(chan struct{})
+	defer close(stuck)
+	var reads atomic.Int32
+	read := func(name string, body []byte, contentType string) (*schema.Document, error) {
+		if reads.Add(1) > 2 {
+			<-stuck // a page that takes longer than anyone waits
+		}
+		return testRead(name, body, contentType)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		_, err := Run(ctx, s, []string{docs}, Options{Read: read, ExtractorVersion: "t1", BatchSize: 1, Workers: 1})
+		done <- err
+	}()
+	for reads.Load() < 3 {
+		time.Sleep(5 * time.Millisecond)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err == nil {
+			t.Error("cancelled run returned no error")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Run still waits for the stuck page 10 s after the cancel")
+	}
+	if got := count(t, s.DB(), "SELECT count(*) FROM documents"); got != 2 {
+		t.Errorf("%d documents kept, want the 2 read before the stuck page", got)
 	}
 }
