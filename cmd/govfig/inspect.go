@@ -36,7 +36,7 @@ func runInspect(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return fmt.Errorf("inspect %s: %w", path, err)
 	}
-	doc, err := extract.Read(path, body, *contentType)
+	doc, err := readUntilDone(ctx, path, body, *contentType)
 	if err != nil {
 		return fmt.Errorf("inspect: %w", err)
 	}
@@ -50,6 +50,30 @@ func runInspect(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return fmt.Errorf("inspect %s: write json: %w", path, err)
 	}
 	return nil
+}
+
+// inspectRead is the reader inspect uses (a test stands in a slow one).
+var inspectRead = extract.Read
+
+// readUntilDone reads one input, returning as soon as ctx is done: a
+// pathological page may take seconds, and SIGTERM or Ctrl-C must not wait
+// for it (inspect writes nothing that could be left half done).
+func readUntilDone(ctx context.Context, path string, body []byte, contentType string) (*schema.Document, error) {
+	type read struct {
+		doc *schema.Document
+		err error
+	}
+	done := make(chan read, 1)
+	go func() {
+		doc, err := inspectRead(path, body, contentType)
+		done <- read{doc, err}
+	}()
+	select {
+	case r := <-done:
+		return r.doc, r.err
+	case <-ctx.Done():
+		return nil, fmt.Errorf("%s: %w", path, context.Cause(ctx))
+	}
 }
 
 // fillArrays turns nil slices into empty ones so the JSON has [] not null.

@@ -9,6 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/govfig/govfig/schema"
 )
 
 func TestInspectText(t *testing.T) {
@@ -64,5 +67,36 @@ func TestInspectErrors(t *testing.T) {
 	os.WriteFile(empty, nil, 0o644)
 	if err := run(context.Background(), []string{"inspect", empty}, &out, &errb); err == nil || !strings.Contains(err.Error(), "empty") {
 		t.Errorf("empty file: err = %v, want an error saying it is empty", err)
+	}
+}
+
+// TestInspectStopsOnSignal: SIGTERM (a cancelled context) while a page is
+// being read ends inspect at once, not when the page is done.
+func TestInspectStopsOnSignal(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "slow.html")
+	if err := os.WriteFile(p, []byte("<html><body><p>全区共有学校12所。</p></body></html>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stuck, started := make(chan struct{}), make(chan struct{})
+	defer close(stuck)
+	old := inspectRead
+	inspectRead = func(name string, body []byte, contentType string) (*schema.Document, error) {
+		close(started)
+		<-stuck // a page that takes longer than anyone waits
+		return old(name, body, contentType)
+	}
+	defer func() { inspectRead = old }()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"inspect", p}, &bytes.Buffer{}, &bytes.Buffer{}) }()
+	<-started
+	cancel()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("inspect returned %v, want the cancellation", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("inspect still reads 10 s after the signal")
 	}
 }
