@@ -32,9 +32,26 @@ func Read(name string, body []byte, contentType string) (*schema.Document, error
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
 	if doc.PageType != schema.PageList {
-		doc.Figures = figures.Default().Extract(doc)
+		r := figures.Default().Run(doc)
+		doc.Figures = r.Figures
+		if r.Capped > 0 {
+			doc.Problem = joinProblem(doc.Problem, fmt.Sprintf("%s: %d figures past %d in one sentence dropped",
+				TooManyFigures, r.Capped, figures.MaxPerSentence))
+		}
 	}
 	return doc, nil
+}
+
+// TooManyFigures starts the Problem of a document one of whose sentences
+// held more than figures.MaxPerSentence figures; the document is stored
+// with the figures kept, and extract records the problem.
+const TooManyFigures = "too many figures in one sentence"
+
+func joinProblem(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
 }
 
 // ReadList reads a page its crawler fetched as a list page — a column URL

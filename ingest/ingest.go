@@ -420,6 +420,10 @@ func (w *writer) clear(path, url string) error {
 // body; extract/page words its Document.Problem the same way.
 const noBodyProblem = "no article body"
 
+// tooManyFigures starts the problem of a document stored with only the
+// first figures of a sentence that held too many (extract.TooManyFigures).
+const tooManyFigures = "too many figures in one sentence"
+
 // noBody reports a document stored without a body (an article page whose
 // body could not be found, or was the site's chrome): it is stored, and
 // also a problem, so that extract and run count it.
@@ -441,9 +445,10 @@ func join(a, b string) string {
 }
 
 // clearOrRecount is clear for an unchanged input, but an unchanged
-// document stored without a body stays a problem and is counted again.
+// document stored without a body, or with its figures capped, stays a
+// problem and is counted again.
 func (w *writer) clearOrRecount(path, url string) error {
-	if p, ok := w.known[[2]string{path, url}]; ok && p.Stage == "extract" && strings.Contains(p.Message, noBodyProblem) {
+	if p, ok := w.known[[2]string{path, url}]; ok && p.Stage == "extract" && (strings.Contains(p.Message, noBodyProblem) || strings.Contains(p.Message, tooManyFigures)) {
 		return w.problem(p)
 	}
 	return w.clear(path, url)
@@ -519,6 +524,9 @@ func (w *writer) apply(r result) error {
 	w.stats.Figures += len(r.doc.Figures)
 	if msg, ok := noBody(r.doc); ok {
 		return w.problem(schema.Problem{Path: it.Source, URL: it.URL, Stage: "extract", Message: msg})
+	}
+	if strings.Contains(r.doc.Problem, tooManyFigures) {
+		return w.problem(schema.Problem{Path: it.Source, URL: it.URL, Stage: "extract", Message: r.doc.Problem})
 	}
 	return w.clear(it.Source, it.URL)
 }

@@ -146,34 +146,56 @@ func eachDocument(ctx context.Context, q querier, fn func(*DocRow) error) error 
 	return nil
 }
 
-// EachFigure calls fn for every figure (from figure_view) ordered by document
-// id and seq, streaming rows; it stops at the first error fn returns.
+// EachFigure calls fn for every figure (the rows of figure_view) ordered by
+// document id and seq, streaming rows; it stops at the first error fn
+// returns. It reads the tables under figure_view rather than the view:
+// the view cuts each figure's sentence out of its document's body with
+// substr, which reads the whole body for every figure and made the export
+// of one large page quadratic (issue 11). Here each body is read once, with
+// its document's first figure, and sentences are cut from it in Go.
 func (s *Store) EachFigure(ctx context.Context, fn func(*FigureRow) error) error {
 	return eachFigure(ctx, s.db, fn)
 }
 
 func eachFigure(ctx context.Context, q querier, fn func(*FigureRow) error) error {
 	rows, err := q.QueryContext(ctx, `
-		SELECT id, document_id, seq, region, doc_title, doc_url, published_at,
-		       kind, value, unit, normalized, base_unit, qualifier, role, label, subject, year,
-		       text, start, "end", sentence, section, cell_table, cell_row, cell_col, direction
-		FROM figure_view
-		ORDER BY document_id, seq`)
+		SELECT f.id, f.document_id, f.seq, d.region, d.title, d.url, d.published_at,
+		       f.kind, f.value, f.unit, f.normalized, f.base_unit, f.qualifier, f.role, f.label, f.subject, f.year,
+		       f.text, f.start, f."end", f.sentence_text, f.sentence_start, f.sentence_end,
+		       CASE WHEN f.seq = (SELECT min(g.seq) FROM figures g WHERE g.document_id = f.document_id)
+		            THEN d.body END,
+		       coalesce(s.path, f.section_text, ''), f.cell_table, f.cell_row, f.cell_col, f.direction
+		FROM figures f
+		JOIN documents d ON d.id = f.document_id
+		LEFT JOIN sections s ON s.id = f.section_id
+		ORDER BY f.document_id, f.seq`)
 	if err != nil {
 		return fmt.Errorf("read figures: %w", err)
 	}
 	defer rows.Close()
+	var body *runeSlicer
+	bodyDoc := int64(-1)
 	for rows.Next() {
 		var r FigureRow
-		var year, ct, cr, cc sql.NullInt64
+		var year, ct, cr, cc, ss, se sql.NullInt64
+		var sentText, bodyText sql.NullString
 		if err := rows.Scan(&r.ID, &r.DocumentID, &r.Seq, &r.Region, &r.DocTitle, &r.DocURL, &r.Published,
 			&r.Kind, &r.Value, &r.Unit, &r.Normalized, &r.BaseUnit, &r.Qualifier, &r.Role, &r.Label, &r.Subject, &year,
-			&r.Text, &r.Start, &r.End, &r.Sentence, &r.Section, &ct, &cr, &cc, &r.Direction); err != nil {
+			&r.Text, &r.Start, &r.End, &sentText, &ss, &se, &bodyText, &r.Section, &ct, &cr, &cc, &r.Direction); err != nil {
 			return fmt.Errorf("read figures: %w", err)
 		}
 		r.Year = int(year.Int64)
 		if ct.Valid {
 			r.Cell = &CellRef{Table: int(ct.Int64), Row: int(cr.Int64), Col: int(cc.Int64)}
+		}
+		if bodyText.Valid {
+			body, bodyDoc = newRuneSlicer(bodyText.String), r.DocumentID
+		}
+		switch {
+		case sentText.Valid:
+			r.Sentence = sentText.String
+		case ss.Valid && se.Valid && bodyDoc == r.DocumentID:
+			r.Sentence = body.slice(ss.Int64, se.Int64)
 		}
 		if err := fn(&r); err != nil {
 			return err
@@ -240,4 +262,30 @@ func problems(ctx context.Context, q querier) ([]Problem, error) {
 		ps = append(ps, p)
 	}
 	return ps, rows.Err()
+}
+
+// runeSlicer cuts rune spans out of a text as SQLite's substr does.
+type runeSlicer struct {
+	text  string
+	bytes []int32 // bytes[i] = byte offset of rune i; bytes[len] = len(text)
+}
+
+func newRuneSlicer(text string) *runeSlicer {
+	x := &runeSlicer{text: text, bytes: make([]int32, 0, len(text)/2+1)}
+	for i := range text {
+		x.bytes = append(x.bytes, int32(i))
+	}
+	x.bytes = append(x.bytes, int32(len(text)))
+	return x
+}
+
+// slice returns substr(text, start+1, end-start): the runes [start, end)
+// clamped to the text, "" when the span is empty.
+func (x *runeSlicer) slice(start, end int64) string {
+	n := int64(len(x.bytes) - 1)
+	start, end = max(start, 0), min(end, n)
+	if start >= end {
+		return ""
+	}
+	return x.text[x.bytes[start]:x.bytes[end]]
 }

@@ -291,6 +291,7 @@ func (b *Batch) putParts(id int64, doc *Document) error {
 		return nil
 	}
 	idx := newRuneIndex(doc.Text)
+	secs := newSectionIndex(doc.Sections)
 	for i := range doc.Figures {
 		f := &doc.Figures[i]
 		var sentStart, sentEnd, sectionID, ct, cr, cc, year sql.NullInt64
@@ -303,7 +304,7 @@ func (b *Batch) putParts(id int64, doc *Document) error {
 			}
 		}
 		if f.Section != "" {
-			if j := sectionOf(doc.Sections, f.Section, f.Start); j >= 0 {
+			if j := secs.of(f.Section, f.Start); j >= 0 {
 				sectionID = sql.NullInt64{Int64: sectionIDs[j], Valid: true}
 			} else {
 				sectionText = sql.NullString{String: f.Section, Valid: true}
@@ -348,6 +349,50 @@ func sectionOf(sections []Section, path string, pos int) int {
 	return first
 }
 
+// sectionIndex answers sectionOf without walking every section for every
+// figure (a page of thousands of sections and figures was quadratic,
+// issue 11): the sections of each path, searched by binary search when they
+// are in text order and do not overlap, as outline gives them.
+type sectionIndex struct {
+	sections []Section
+	byPath   map[string][]int
+	ordered  map[string]bool
+}
+
+func newSectionIndex(sections []Section) *sectionIndex {
+	x := &sectionIndex{sections: sections, byPath: map[string][]int{}, ordered: map[string]bool{}}
+	for i, s := range sections {
+		x.byPath[s.Path] = append(x.byPath[s.Path], i)
+	}
+	for path, is := range x.byPath {
+		ok := true
+		for k := 1; k < len(is); k++ {
+			if sections[is[k]].Start < sections[is[k-1]].End {
+				ok = false
+				break
+			}
+		}
+		x.ordered[path] = ok
+	}
+	return x
+}
+
+// of is sectionOf(sections, path, pos).
+func (x *sectionIndex) of(path string, pos int) int {
+	is := x.byPath[path]
+	if len(is) == 0 {
+		return -1
+	}
+	if !x.ordered[path] {
+		return sectionOf(x.sections, path, pos)
+	}
+	k := sort.Search(len(is), func(k int) bool { return x.sections[is[k]].End > pos })
+	if k < len(is) && x.sections[is[k]].Start <= pos {
+		return is[k]
+	}
+	return is[0]
+}
+
 // runeIndex maps rune offsets of a text to byte offsets and back.
 type runeIndex struct {
 	text  string
@@ -372,8 +417,12 @@ func (x *runeIndex) find(sentence string, start, end int) (int, int, bool) {
 	}
 	bs, be := x.bytes[start], x.bytes[end]
 	lo := max(bs-len(sentence), 0)
+	// An occurrence covering [bs, be) lies inside [bs-len, bs+len): search
+	// only there, so that a sentence not in the text costs its length, not
+	// the text's (a page of many figures was quadratic, issue 11).
+	hay := x.text[:min(len(x.text), bs+len(sentence))]
 	for lo <= bs {
-		i := strings.Index(x.text[lo:], sentence)
+		i := strings.Index(hay[lo:], sentence)
 		if i < 0 {
 			return 0, 0, false
 		}

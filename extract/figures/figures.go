@@ -29,7 +29,7 @@ import (
 )
 
 // Version identifies the rules' behaviour; bump it whenever output may change.
-const Version = "figures/20"
+const Version = "figures/21"
 
 // Extractor applies the rule tables. It is safe for concurrent use.
 type Extractor struct {
@@ -82,6 +82,8 @@ type docCtx struct {
 	periods   []segment.Span // sentences ended by 。！？ only (context for years and plans)
 	planDoc   bool
 	sentCache map[segment.Span]string
+	capped    int // figures dropped past MaxPerSentence
+	secFinder *outline.Finder
 	secCache  map[string]secInfo
 }
 
@@ -90,6 +92,14 @@ type secInfo struct {
 	plan      bool // a plan section (改进措施, 下一步…)
 	laterYear bool // names a year after the document's (二、2024年预算草案)
 	ahead     bool // plans the coming year as a whole (二、2023年工作安排)
+}
+
+// sectionAt is outline.At(c.sections, pos), indexed once per document.
+func (c *docCtx) sectionAt(pos int) string {
+	if c.secFinder == nil {
+		c.secFinder = outline.NewFinder(c.sections)
+	}
+	return c.secFinder.At(pos)
 }
 
 func (c *docCtx) sectionInfo(path string) secInfo {
@@ -116,11 +126,47 @@ func (c *docCtx) sectionInfo(path string) secInfo {
 	return si
 }
 
+// MaxPerSentence is the most figures one sentence yields: a page that lists
+// thousands of figures in one sentence is a generated or hostile page, and
+// every figure carries its sentence. The figures after it are dropped (the
+// rest of the page keeps its figures) and Result.Capped counts them.
+const MaxPerSentence = 500
+
+// MaxSentenceRunes is the longest sentence a figure carries whole; a figure
+// in a longer sentence carries the part of it from SentenceContext runes
+// before the figure to SentenceContext runes after it (cut at the sentence's
+// ends), so that what the figures of a page carry stays linear in the page.
+const (
+	MaxSentenceRunes = 1000
+	SentenceContext  = 250
+)
+
+// clipSentence returns the part of sentence s a figure at [start, end)
+// carries: s itself, unless s is longer than MaxSentenceRunes.
+func clipSentence(s segment.Span, start, end int) segment.Span {
+	if s.End-s.Start <= MaxSentenceRunes || start < s.Start || end > s.End {
+		return s
+	}
+	return segment.Span{Start: max(s.Start, start-SentenceContext), End: min(s.End, end+SentenceContext)}
+}
+
+// Result is what Run finds in one document.
+type Result struct {
+	Figures []schema.Figure // in text order; never nil
+	Capped  int             // figures dropped because their sentence held more than MaxPerSentence
+}
+
 // Extract returns the figures of doc's Text and Tables in text order; never nil.
 func (e *Extractor) Extract(doc *schema.Document) []schema.Figure {
+	return e.Run(doc).Figures
+}
+
+// Run is Extract that also says how many figures the per-sentence cap
+// dropped.
+func (e *Extractor) Run(doc *schema.Document) Result {
 	out := []schema.Figure{}
 	if doc == nil || doc.Text == "" {
-		return out
+		return Result{Figures: out}
 	}
 	c := &docCtx{e: e, doc: doc, rs: []rune(doc.Text)}
 	c.sentences = segment.Sentences(doc.Text)
@@ -141,7 +187,7 @@ func (e *Extractor) Extract(doc *schema.Document) []schema.Figure {
 	}
 	out = append(out, c.tableFigures()...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	return out
+	return Result{Figures: out, Capped: c.capped}
 }
 
 // inTable reports whether pos lies in a table's rendering.
@@ -182,8 +228,16 @@ func (c *docCtx) prose() []*cand {
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].f.Start < cands[j].f.Start })
 	cands = resolveLists(c.rs, cands)
 	var figs []*cand
-	for _, cd := range cands {
+	inSent := 0
+	for i, cd := range cands {
+		if i == 0 || cands[i-1].sent != cd.sent {
+			inSent = 0
+		}
 		if cd.bare {
+			continue
+		}
+		if inSent++; inSent > MaxPerSentence {
+			c.capped++
 			continue
 		}
 		figs = append(figs, cd)
@@ -582,8 +636,8 @@ func (c *docCtx) finish(figs []*cand) {
 	// Index thresholds and changes borrow their kind from an index before them
 	// in the sentence (达到了小于或等于0.45的优质均衡标准, 比上年缩小0.04).
 	for _, cd := range figs {
-		cd.f.Sentence = c.sentenceText(cd.sent)
-		cd.f.Section = outline.At(c.sections, cd.f.Start)
+		cd.f.Sentence = c.sentenceText(clipSentence(cd.sent, cd.f.Start, cd.f.End))
+		cd.f.Section = c.sectionAt(cd.f.Start)
 	}
 	for i, cd := range figs {
 		var prev *cand

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/govfig/govfig/extract/number"
-	"github.com/govfig/govfig/extract/outline"
 	"github.com/govfig/govfig/schema"
 )
 
@@ -151,7 +150,7 @@ func (c *docCtx) cellFigure(t schema.Table, ri, ci int, cell schema.Cell, tableU
 	}
 	f.Label = label
 	// Year: column header, caption, section heading, document.
-	f.Year = c.sectionYear(outline.At(c.sections, cell.Start))
+	f.Year = c.sectionYear(c.sectionAt(cell.Start))
 	if tableYear > 0 {
 		f.Year = tableYear
 	}
@@ -194,8 +193,8 @@ func (c *docCtx) cellFigure(t schema.Table, ri, ci int, cell schema.Cell, tableU
 	} else {
 		f.Text = string(text[start:m.End])
 	}
-	f.Section = outline.At(c.sections, cell.Start)
-	s := spanAt(c.sentences, cell.Start)
+	f.Section = c.sectionAt(cell.Start)
+	s := clipSentence(spanAt(c.sentences, cell.Start), f.Start, f.End)
 	f.Sentence = string(c.rs[s.Start:s.End])
 	return f, true
 }

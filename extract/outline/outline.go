@@ -20,6 +20,8 @@
 package outline
 
 import (
+	"container/heap"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -209,3 +211,86 @@ func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '�
 func isHan(r rune) bool { return strings.ContainsRune("一二三四五六七八九十", r) }
 
 func isClauseMark(r rune) bool { return strings.ContainsRune("，,；;：:", r) }
+
+// Finder answers At for many offsets of one document in logarithmic time:
+// At walks every section, which made a page of thousands of sections and
+// figures quadratic (issue 11).
+type Finder struct {
+	starts []int    // start of each piece of the text, ascending
+	paths  []string // At's answer over the piece
+}
+
+// NewFinder indexes sections: the text is cut at every section boundary and
+// each piece gets At's answer, found with a sweep over the boundaries that
+// keeps the open sections in a heap (deepest level first, then first
+// listed, as At breaks ties).
+func NewFinder(sections []schema.Section) *Finder {
+	var bounds []int
+	for _, s := range sections {
+		if s.Start < s.End {
+			bounds = append(bounds, s.Start, s.End)
+		}
+	}
+	sort.Ints(bounds)
+	order := make([]int, 0, len(sections))
+	for i, s := range sections {
+		if s.Start < s.End {
+			order = append(order, i)
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return sections[order[a]].Start < sections[order[b]].Start })
+	h := &openHeap{sections: sections}
+	f := &Finder{}
+	next := 0
+	for k, p := range bounds {
+		if k > 0 && p == bounds[k-1] {
+			continue
+		}
+		for next < len(order) && sections[order[next]].Start <= p {
+			heap.Push(h, order[next])
+			next++
+		}
+		for h.Len() > 0 && sections[h.idx[0]].End <= p {
+			heap.Pop(h)
+		}
+		path := ""
+		if h.Len() > 0 {
+			path = sections[h.idx[0]].Path
+		}
+		f.starts = append(f.starts, p)
+		f.paths = append(f.paths, path)
+	}
+	return f
+}
+
+// At returns At(sections, pos) for the sections f was built from.
+func (f *Finder) At(pos int) string {
+	i := sort.SearchInts(f.starts, pos+1) - 1
+	if i < 0 {
+		return ""
+	}
+	return f.paths[i]
+}
+
+// openHeap holds indexes of open sections, deepest level first, then the
+// one listed first.
+type openHeap struct {
+	sections []schema.Section
+	idx      []int
+}
+
+func (h *openHeap) Len() int { return len(h.idx) }
+func (h *openHeap) Less(a, b int) bool {
+	sa, sb := h.sections[h.idx[a]], h.sections[h.idx[b]]
+	if sa.Level != sb.Level {
+		return sa.Level > sb.Level
+	}
+	return h.idx[a] < h.idx[b]
+}
+func (h *openHeap) Swap(a, b int) { h.idx[a], h.idx[b] = h.idx[b], h.idx[a] }
+func (h *openHeap) Push(x any)    { h.idx = append(h.idx, x.(int)) }
+func (h *openHeap) Pop() any {
+	x := h.idx[len(h.idx)-1]
+	h.idx = h.idx[:len(h.idx)-1]
+	return x
+}

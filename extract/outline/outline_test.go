@@ -1,9 +1,13 @@
 package outline
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/govfig/govfig/schema"
 )
 
 func TestSections(t *testing.T) {
@@ -84,5 +88,24 @@ func TestSeedPaths(t *testing.T) {
 	pos = len([]rune(text[:strings.Index(text, "计划三年内撤并")]))
 	if got, want := At(secs, pos), "三、改进措施 > (一)坚持改革创新,多方面提升教育保障体系质量 > 二是平稳推进小规模学校撤并"; got != want {
 		t.Errorf("At(计划三年内撤并) = %q, want %q", got, want)
+	}
+}
+
+// TestFinderAgreesWithAt: the indexed lookup gives At's answer at every
+// offset, for nested, overlapping, empty and tied sections.
+func TestFinderAgreesWithAt(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 11))
+	for round := 0; round < 200; round++ {
+		var secs []schema.Section
+		for i := 0; i < rng.IntN(12); i++ {
+			s := rng.IntN(60)
+			secs = append(secs, schema.Section{Path: fmt.Sprintf("s%d", i), Level: rng.IntN(4), Start: s, End: s + rng.IntN(30)})
+		}
+		f := NewFinder(secs)
+		for pos := -1; pos < 95; pos++ {
+			if got, want := f.At(pos), At(secs, pos); got != want {
+				t.Fatalf("round %d pos %d: Finder %q, At %q (%v)", round, pos, got, want, secs)
+			}
+		}
 	}
 }
