@@ -277,13 +277,15 @@ func TestCancelDoesNotWaitForALongPage(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		_, err := Run(ctx, s, []string{docs}, Options{Read: read, ExtractorVersion: "t1", BatchSize: 1, Workers: 1})
+		// Cancelled once two pages are stored, while the third is stuck.
+		_, err := Run(ctx, s, []string{docs}, Options{Read: read, ExtractorVersion: "t1", BatchSize: 1, Workers: 1,
+			Progress: func(st Stats) {
+				if st.New == 2 {
+					cancel()
+				}
+			}})
 		done <- err
 	}()
-	for reads.Load() < 3 {
-		time.Sleep(5 * time.Millisecond)
-	}
-	cancel()
 	select {
 	case err := <-done:
 		if err == nil {
