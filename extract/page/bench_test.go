@@ -1,6 +1,7 @@
 package page
 
 import (
+	"github.com/govfig/govfig/internal/patho"
 	"io/fs"
 	"strings"
 	"testing"
@@ -58,5 +59,22 @@ func BenchmarkReadLarge(b *testing.B) {
 		if _, err := Read(page, "", ""); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkReadPatho reads the 16 MB pathological pages of issue 11 with
+// page.Read alone: the HTML share of a page's budget.
+func BenchmarkReadPatho(b *testing.B) {
+	for _, s := range patho.Shapes {
+		page := patho.Page(s, 16<<20)
+		b.Run(string(s), func(b *testing.B) {
+			b.SetBytes(int64(len(page)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Read(page, "", ""); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -54,12 +54,7 @@ func textStats(n *html.Node, skip func(*html.Node) bool) (plain, linked int) {
 		}
 		switch n.Type {
 		case html.TextNode:
-			k := 0
-			for _, r := range n.Data {
-				if !isSpace(r) {
-					k++
-				}
-			}
+			k := countNonSpace(n.Data)
 			if inLink {
 				linked += k
 			} else {
@@ -83,6 +78,31 @@ func textStats(n *html.Node, skip func(*html.Node) bool) (plain, linked int) {
 	}
 	visit(n, false, 0)
 	return plain, linked
+}
+
+// countNonSpace counts the runes of s that are not white space.
+func countNonSpace(s string) int {
+	k := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !(c == ' ' || c >= '\t' && c <= '\r') {
+				k++
+			}
+			i++
+			continue
+		}
+		if plainHan(s, i) {
+			k, i = k+1, i+3
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isSpace(r) {
+			k++
+		}
+		i += size
+	}
+	return k
 }
 
 // findBody returns the article's body container, or nil.

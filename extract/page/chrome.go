@@ -33,6 +33,7 @@ var chromeTSV string
 type chromeRule struct {
 	kind, pattern, example, note string
 	needs                        []string       // kind "line": one must occur for re to be tried
+	needIDs                      []int          // needs in chromeLits
 	re                           *regexp.Regexp // kind "line": anchored
 }
 
@@ -90,9 +91,14 @@ func isChromeLine(line string) bool {
 	if line == "" || utf8.RuneCountInString(line) > maxChromeRunes {
 		return false
 	}
+	return chromeLineIn(line, chromeLits.scan(line))
+}
+
+// chromeLineIn is isChromeLine once the literals of line are known.
+func chromeLineIn(line string, has litSet) bool {
 	for _, r := range chromeLines {
-		for _, lit := range r.needs {
-			if strings.Contains(line, lit) {
+		for _, id := range r.needIDs {
+			if has.has(id) {
 				if r.re.MatchString(line) {
 					return true
 				}
@@ -116,41 +122,119 @@ func isFooterLine(line string) bool {
 // chromePatterns are the chrome texts that vary; each runs only on blocks
 // holding its required literal.
 var chromePatterns = []struct {
-	literal string
+	literal string // one of its runes must occur (for ":："), else the literal itself
 	re      *regexp.Regexp
+	ids     []int // in chromeLits
 }{
-	{"今天是", regexp.MustCompile(`今天是\s*[:：]?\s*(?:\d{4}|星期|$)`)},          // the banner's 今天是：2024年3月20日, not 今天是第40个教师节
-	{"位置", regexp.MustCompile(`您[现当]?[在所]+的?位置`)},                        // 您所在的位置：首页 > 公告公示
-	{"字", regexp.MustCompile(`【\s*字[体号]|字[体号]\s*[:：]\s*[\[【]?\s*[大中小]`)}, // 【字体：大 中 小】
+	{"今天是", regexp.MustCompile(`今天是\s*[:：]?\s*(?:\d{4}|星期|$)`), nil},          // the banner's 今天是：2024年3月20日, not 今天是第40个教师节
+	{"位置", regexp.MustCompile(`您[现当]?[在所]+的?位置`), nil},                        // 您所在的位置：首页 > 公告公示
+	{"字", regexp.MustCompile(`【\s*字[体号]|字[体号]\s*[:：]\s*[\[【]?\s*[大中小]`), nil}, // 【字体：大 中 小】
 	// The info line: 发布时间：… 来源：… 浏览次数：…
-	{"", regexp.MustCompile(`(?:发布时间|发布日期|更新时间|文章来源|信息来源|浏览次数|阅读次数|点击次数|索引号)\s*[:：]`)},
+	{":：", regexp.MustCompile(`(?:发布时间|发布日期|更新时间|文章来源|信息来源|浏览次数|阅读次数|点击次数|索引号)\s*[:：]`), nil},
 }
 
 // isChromeText reports whether the text of a short block is chrome.
 func isChromeText(t string) bool {
 	// The text comes from the builder: white space is collapsed already,
-	// but a short block may hold several lines.
-	if !strings.Contains(t, "\n") && isChromeLine(t) {
-		return true
+	// but a short block may hold several lines. Every literal the rules
+	// need is found in one pass over t.
+	has := chromeLits.scan(t)
+	if has.empty() {
+		return false
 	}
-	for _, p := range chromePhrases {
-		if strings.Contains(t, p) {
+	if !strings.Contains(t, "\n") {
+		if line := strings.TrimSpace(t); line != "" && utf8.RuneCountInString(line) <= maxChromeRunes && chromeLineIn(line, has) {
+			return true
+		}
+	}
+	for _, id := range chromePhraseIDs {
+		if has.has(id) {
 			return true
 		}
 	}
 	for _, p := range chromePatterns {
-		if p.literal == "" {
-			if !strings.ContainsAny(t, ":：") {
-				continue
+		for _, id := range p.ids {
+			if has.has(id) {
+				if p.re.MatchString(t) {
+					return true
+				}
+				break
 			}
-		} else if !strings.Contains(t, p.literal) {
-			continue
-		}
-		if p.re.MatchString(t) {
-			return true
 		}
 	}
 	return false
+}
+
+// litIndex finds, in one pass over a text, which of a fixed set of literals
+// it contains: the literals are indexed by their first rune.
+type litIndex struct {
+	lits  []string
+	ids   map[string]int
+	first map[rune][]int
+}
+
+// litSet is a set of literal ids.
+type litSet [4]uint64
+
+func (s litSet) has(id int) bool { return s[id>>6]&(1<<(id&63)) != 0 }
+func (s litSet) empty() bool     { return s == litSet{} }
+
+// add indexes lit and returns its id.
+func (x *litIndex) add(lit string) int {
+	if id, ok := x.ids[lit]; ok {
+		return id
+	}
+	if x.ids == nil {
+		x.ids, x.first = map[string]int{}, map[rune][]int{}
+	}
+	id := len(x.lits)
+	if id >= len(litSet{})*64 || lit == "" {
+		panic(fmt.Sprintf("chrome literals: cannot index %q (%d literals)", lit, id))
+	}
+	x.lits = append(x.lits, lit)
+	x.ids[lit] = id
+	r, _ := utf8.DecodeRuneInString(lit)
+	x.first[r] = append(x.first[r], id)
+	return id
+}
+
+// scan returns the ids of the literals t contains.
+func (x *litIndex) scan(t string) litSet {
+	var out litSet
+	for i, r := range t {
+		for _, id := range x.first[r] {
+			if strings.HasPrefix(t[i:], x.lits[id]) {
+				out[id>>6] |= 1 << (id & 63)
+			}
+		}
+	}
+	return out
+}
+
+// chromeLits holds every literal of the chrome text rules; chromePhraseIDs
+// are the ids of the phrases.
+var (
+	chromeLits      litIndex
+	chromePhraseIDs []int
+)
+
+func init() {
+	for i := range chromeLines {
+		for _, n := range chromeLines[i].needs {
+			chromeLines[i].needIDs = append(chromeLines[i].needIDs, chromeLits.add(n))
+		}
+	}
+	for _, p := range chromePhrases {
+		chromePhraseIDs = append(chromePhraseIDs, chromeLits.add(p))
+	}
+	for i := range chromePatterns {
+		p := &chromePatterns[i]
+		if p.literal == ":：" {
+			p.ids = []int{chromeLits.add(":"), chromeLits.add("：")}
+		} else {
+			p.ids = []int{chromeLits.add(p.literal)}
+		}
+	}
 }
 
 // maxChromeRunes is the longest block that chromeTextRe may remove.

@@ -102,7 +102,16 @@ func (b *builder) newline() {
 // isSpace reports white space, including the no-break and ideographic spaces
 // that government pages use for indentation.
 func isSpace(r rune) bool {
-	return unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' || r == '\u200b'
+	if r < 0x80 {
+		return r == ' ' || r >= '\t' && r <= '\r'
+	}
+	// unicode.IsSpace's White_Space set above ASCII, and U+200B.
+	switch {
+	case r == 0x85, r == 0xa0, r == 0x1680, r >= 0x2000 && r <= 0x200b,
+		r == 0x2028, r == 0x2029, r == 0x202f, r == 0x205f, r == 0x3000:
+		return true
+	}
+	return false
 }
 
 // wide reports Chinese characters and full-width punctuation, between which
@@ -112,17 +121,22 @@ func wide(r rune) bool {
 		r == '“' || r == '”' || r == '‘' || r == '’' || r == '…' || r == '—'
 }
 
-// text writes a text node's content.
+// text writes a text node's content. Runs of runes that need no care (no
+// white space, BOM or NUL) are written whole; the rules apply at the first
+// rune of each run.
 func (b *builder) text(s string) {
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if isSpace(r) {
 			b.pendingSpace = true
 			if r == '\n' || r == '\r' {
 				b.spaceHadNL = true
 			}
+			i += size
 			continue
 		}
 		if r == '\uFEFF' || r == 0 {
+			i += size
 			continue
 		}
 		if b.pendingNL && b.runes > 0 {
@@ -133,14 +147,63 @@ func (b *builder) text(s string) {
 			b.raw(" ")
 		}
 		b.pendingNL, b.pendingSpace, b.spaceHadNL = false, false, false
-		b.sb.WriteRune(r)
-		b.runes++
-		b.last = r
-		if b.limit > 0 && b.runes > b.limit {
-			b.over = true
-			return
+		if r == utf8.RuneError && size == 1 {
+			// An invalid byte is written as U+FFFD, as ranging would.
+			b.sb.WriteRune(r)
+			b.runes++
+			b.last = r
+			i += size
+			if b.limit > 0 && b.runes > b.limit {
+				b.over = true
+				return
+			}
+			continue
 		}
+		// The run: r and the plain runes after it.
+		j, n, last := i+size, 1, r
+		for j < len(s) {
+			c := s[j]
+			if c < utf8.RuneSelf {
+				if c == ' ' || c >= '\t' && c <= '\r' || c == 0 {
+					break
+				}
+				j, n, last = j+1, n+1, rune(c)
+				continue
+			}
+			if plainHan(s, j) {
+				j, n, last = j+3, n+1, rune(c&0x0f)<<12|rune(s[j+1]&0x3f)<<6|rune(s[j+2]&0x3f)
+				continue
+			}
+			r2, sz := utf8.DecodeRuneInString(s[j:])
+			if isSpace(r2) || r2 == '\uFEFF' || r2 == utf8.RuneError && sz == 1 {
+				break
+			}
+			j, n, last = j+sz, n+1, r2
+		}
+		if b.limit > 0 && b.runes+n > b.limit {
+			// Write up to the limit, rune by rune, then stop.
+			for _, r3 := range s[i:j] {
+				b.sb.WriteRune(r3)
+				b.runes++
+				b.last = r3
+				if b.runes > b.limit {
+					b.over = true
+					return
+				}
+			}
+		}
+		b.sb.WriteString(s[i:j])
+		b.runes += n
+		b.last = last
+		i = j
 	}
+}
+
+// plainHan reports a valid three-byte rune at s[i] in U+4000–U+CFFF (most
+// Chinese characters): no white space, BOM or invalid byte, so it needs no
+// decoding to be copied.
+func plainHan(s string, i int) bool {
+	return i+2 < len(s) && s[i] >= 0xe4 && s[i] <= 0xec && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80
 }
 
 // gapBetweenElements reports a text node of white space only between two

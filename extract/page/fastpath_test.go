@@ -1,0 +1,126 @@
+package page
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// refText is builder.text written rune by rune, as it was before the runs
+// were copied whole: the fast path must write exactly what it writes.
+func refText(b *builder, s string) {
+	for _, r := range s {
+		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' || r == '\u200b' {
+			b.pendingSpace = true
+			if r == '\n' || r == '\r' {
+				b.spaceHadNL = true
+			}
+			continue
+		}
+		if r == '\uFEFF' || r == 0 {
+			continue
+		}
+		if b.pendingNL && b.runes > 0 {
+			if b.last != '\n' {
+				b.raw("\n")
+			}
+		} else if b.pendingSpace && !b.atLineStart() && !(b.spaceHadNL && wide(b.last) && wide(r)) {
+			b.raw(" ")
+		}
+		b.pendingNL, b.pendingSpace, b.spaceHadNL = false, false, false
+		b.sb.WriteRune(r)
+		b.runes++
+		b.last = r
+		if b.limit > 0 && b.runes > b.limit {
+			b.over = true
+			return
+		}
+	}
+}
+
+// randomText mixes the runes the fast path treats apart: Chinese
+// characters, ASCII, every kind of white space, BOM, NUL, invalid bytes.
+func randomText(rng *rand.Rand) string {
+	pieces := []string{"学", "前", "三年", "毛入园率", "96.34%", "a", "Z", " ", "\t", "\n", "\r\n", "\u00a0", "\u3000",
+		"\u200b", "\u2003", "\u0085", "\uFEFF", "\x00", "\xff", "\xe5\xad", "\xed\xa0\x80", "，", "。", "“", "𠀋", "é", "\u4e00", "\ucfff", "\ud7a3"}
+	var sb strings.Builder
+	for range rng.IntN(40) {
+		sb.WriteString(pieces[rng.IntN(len(pieces))])
+	}
+	return sb.String()
+}
+
+func TestTextFastPathMatchesRuneByRune(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := range 20000 {
+		parts := []string{randomText(rng), randomText(rng), randomText(rng)}
+		limit := 0
+		if i%3 == 0 {
+			limit = rng.IntN(30) + 1
+		}
+		fast, ref := builder{limit: limit}, builder{limit: limit}
+		for _, p := range parts {
+			fast.text(p)
+			refText(&ref, p)
+			if i%2 == 0 {
+				fast.block()
+				ref.block()
+			}
+		}
+		if fast.String() != ref.String() || fast.runes != ref.runes || fast.last != ref.last || fast.over != ref.over {
+			t.Fatalf("text(%q):\n fast %q (%d runes, over %v)\n  ref %q (%d runes, over %v)",
+				parts, fast.String(), fast.runes, fast.over, ref.String(), ref.runes, ref.over)
+		}
+	}
+}
+
+func TestIsSpaceMatchesUnicode(t *testing.T) {
+	for r := rune(0); r < 0x30000; r++ {
+		want := unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' || r == '\u200b'
+		if isSpace(r) != want {
+			t.Fatalf("isSpace(%U) = %v, want %v", r, !want, want)
+		}
+	}
+}
+
+func TestCountNonSpace(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 5000 {
+		s := randomText(rng)
+		want := 0
+		for _, r := range s {
+			if !isSpace(r) {
+				want++
+			}
+		}
+		if got := countNonSpace(s); got != want {
+			t.Fatalf("countNonSpace(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// TestChromeLiteralScan: one pass finds exactly the literals that
+// strings.Contains finds.
+func TestChromeLiteralScan(t *testing.T) {
+	texts := []string{"", "打印 | 关闭", "【打印】【关闭】", "责任编辑：王某", "发布时间：2024-03-15 来源：区教育局",
+		"您所在的位置：首页 > 公告公示", "今天是：2024年3月20日 星期三", "全年新增城镇就业1.2万人。", "分享到：微信 微博"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 2000 {
+		var sb strings.Builder
+		for range rng.IntN(6) {
+			l := chromeLits.lits[rng.IntN(len(chromeLits.lits))]
+			sb.WriteString(randomText(rng))
+			sb.WriteString(l[:len(l)-rng.IntN(2)*(len(l)-len(string([]rune(l)[0])))])
+		}
+		texts = append(texts, sb.String())
+	}
+	for _, s := range texts {
+		got := chromeLits.scan(s)
+		for id, l := range chromeLits.lits {
+			if got.has(id) != strings.Contains(s, l) {
+				t.Fatalf("scan(%q): literal %q found %v, strings.Contains says %v", s, l, got.has(id), !got.has(id))
+			}
+		}
+	}
+}
