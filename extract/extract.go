@@ -15,6 +15,11 @@ import (
 // extracted under another version is extracted again.
 const Version = figures.Version + "+" + page.Version
 
+// Warm loads what figure extraction needs (gse's dictionary, about a
+// second): a command calls it in the background ahead of its first input,
+// so the dictionary loads while the first page is parsed.
+func Warm() { figures.Default() }
+
 // Read reads one input into a Document and extracts its figures. name is the
 // URL or file path (its extension picks text or HTML when contentType does not
 // say); contentType is the HTTP Content-Type when known.
@@ -38,6 +43,14 @@ func Read(name string, body []byte, contentType string) (*schema.Document, error
 			doc.Problem = joinProblem(doc.Problem, fmt.Sprintf("%s: %d figures past %d in one sentence dropped",
 				TooManyFigures, r.Capped, figures.MaxPerSentence))
 		}
+		if r.NumbersCut {
+			doc.Problem = joinProblem(doc.Problem, fmt.Sprintf("%s: numbers past the first %d not read",
+				TooManyFiguresInPage, figures.MaxNumbers))
+		}
+		if r.PageCapped {
+			doc.Problem = joinProblem(doc.Problem, fmt.Sprintf("%s: only the first %d figures kept",
+				TooManyFiguresInPage, figures.MaxPerDocument))
+		}
 	}
 	return doc, nil
 }
@@ -46,6 +59,11 @@ func Read(name string, body []byte, contentType string) (*schema.Document, error
 // held more than figures.MaxPerSentence figures; the document is stored
 // with the figures kept, and extract records the problem.
 const TooManyFigures = "too many figures in one sentence"
+
+// TooManyFiguresInPage starts the Problem of a document that met one of the
+// per-document bounds (figures.MaxPerDocument figures, figures.MaxNumbers
+// numerals): it is stored with what was read before the bound.
+const TooManyFiguresInPage = "too many figures in one page"
 
 func joinProblem(a, b string) string {
 	if a == "" {

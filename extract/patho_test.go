@@ -62,3 +62,40 @@ func TestLongSentencesStayWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestPageBounds (issue 11, items 1–3): what one page costs is bounded. A
+// report with more than MaxPerDocument figures keeps the first of them in
+// text order, and a page of more than MaxNumbers numerals reads the first;
+// each says so in its Problem. Before, a 16 MB report yielded 486k figures
+// in 23 s and 1.6 GB, and a page of bare numbers took 20 s for nothing.
+func TestPageBounds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads 5 MB of generated pages")
+	}
+	doc, err := extract.Read("report.html", patho.Page(patho.Report, 2<<20), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(doc.Figures); n != figures.MaxPerDocument {
+		t.Errorf("report: %d figures, want the first %d", n, figures.MaxPerDocument)
+	}
+	if !strings.Contains(doc.Problem, extract.TooManyFiguresInPage) || !strings.Contains(doc.Problem, "figures kept") {
+		t.Errorf("report: problem %q, want %q … figures kept", doc.Problem, extract.TooManyFiguresInPage)
+	}
+	for i := 1; i < len(doc.Figures); i++ {
+		if doc.Figures[i].Start < doc.Figures[i-1].Start {
+			t.Fatalf("figures out of text order at %d", i)
+		}
+	}
+	if last := doc.Figures[len(doc.Figures)-1]; last.Start >= len([]rune(doc.Text))-1000 {
+		t.Errorf("the kept figures reach offset %d of %d: not the first ones", last.Start, len([]rune(doc.Text)))
+	}
+
+	doc, err = extract.Read("bare.html", patho.Page(patho.Bare, 3<<20), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc.Problem, extract.TooManyFiguresInPage) || !strings.Contains(doc.Problem, "not read") {
+		t.Errorf("bare numbers: problem %q, want %q … not read", doc.Problem, extract.TooManyFiguresInPage)
+	}
+}

@@ -28,6 +28,7 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/govfig/govfig/archive"
@@ -52,7 +53,11 @@ type Options struct {
 	MaxBody          int64         // largest page read; 0 = archive.DefaultMaxBody
 	MaxProblems      int           // problems kept in Stats.ProblemList; 0 = 100
 	Progress         func(Stats)   // called by the writer after every event
-	Now              func() time.Time
+	// Warm, when set, is started once in the background just before the
+	// first input is read (extract.Warm: the dictionary loads while the
+	// first page is parsed); an unchanged re-run never calls it.
+	Warm func()
+	Now  func() time.Time
 }
 
 // Stats counts what a run did.
@@ -125,6 +130,10 @@ func Run(ctx context.Context, st *schema.Store, paths []string, opt Options) (St
 		return Stats{}, errors.New("ingest: Options.Read and Options.ExtractorVersion are required")
 	}
 	opt = opt.withDefaults()
+	if warm := opt.Warm; warm != nil {
+		var once sync.Once
+		opt.Warm = func() { once.Do(func() { go warm() }) }
+	}
 	start := opt.Now()
 	known, err := st.Problems(ctx)
 	if err != nil {
@@ -278,6 +287,9 @@ func process(ctx context.Context, st *schema.Store, j job, opt Options) (r resul
 	if it.PageType == schema.PageList && opt.ReadList != nil {
 		read = opt.ReadList // the user named it a list page: no article, no figures
 	}
+	if opt.Warm != nil {
+		opt.Warm()
+	}
 	doc, err := safeRead(read, key, body, it.ContentType)
 	if err == nil {
 		err = schema.Validate(doc)
@@ -421,8 +433,9 @@ func (w *writer) clear(path, url string) error {
 const noBodyProblem = "no article body"
 
 // tooManyFigures starts the problem of a document stored with only the
-// first figures of a sentence that held too many (extract.TooManyFigures).
-const tooManyFigures = "too many figures in one sentence"
+// first figures of a sentence or page that held too many
+// (extract.TooManyFigures, extract.TooManyFiguresInPage).
+const tooManyFigures = "too many figures in one"
 
 // noBody reports a document stored without a body (an article page whose
 // body could not be found, or was the site's chrome): it is stored, and

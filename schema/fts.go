@@ -58,6 +58,24 @@ func runs(s string, fn func(kind int, run []rune)) {
 	flush()
 }
 
+// MaxIndexedText is how much of a document's text the full-text index
+// holds: the first 4 MB (cut at a character). The text is stored whole;
+// only search misses words past it. District reports are far shorter; the
+// bound keeps a 32 MB page's index from costing seconds and 100 MB.
+const MaxIndexedText = 4 << 20
+
+// indexedPart is the part of s the index holds.
+func indexedPart(s string) string {
+	if len(s) <= MaxIndexedText {
+		return s
+	}
+	i := MaxIndexedText
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i]
+}
+
 // FTSText is the text the full-text index stores for s (see the FTS model
 // above). Exported so tools that fill documents_fts themselves stay in step.
 func FTSText(s string) string {

@@ -156,7 +156,7 @@ func backfillFTS(ctx context.Context, tx *sql.Tx) error {
 		}
 		for _, r := range page {
 			if _, err := tx.ExecContext(ctx, "INSERT INTO documents_fts (docid, title, body) VALUES (?, ?, ?)",
-				r.id, FTSText(r.title), FTSText(r.body)); err != nil {
+				r.id, FTSText(r.title), FTSText(indexedPart(r.body))); err != nil {
 				return err
 			}
 			last = r.id

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func openTemp(t *testing.T) *Store {
@@ -431,5 +432,35 @@ func TestOriginalURL(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestIndexedPartIsBounded: the full-text index holds the first
+// MaxIndexedText bytes of a long document (cut at a character); the text
+// is stored whole.
+func TestIndexedPartIsBounded(t *testing.T) {
+	s := openTemp(t)
+	filler := strings.Repeat("全区各项工作有序推进", MaxIndexedText/30+1) // 3 bytes a rune, past the bound
+	text := "开头写到义务教育。" + filler + "结尾写到养老床位。"
+	put(t, s, &Document{URL: "http://a/long", Title: "长文", Text: text})
+	ctx := context.Background()
+	for q, want := range map[string]int{"义务教育": 1, "养老床位": 0} {
+		hits, err := s.Search(ctx, q, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) != want {
+			t.Errorf("Search(%q): %d hits, want %d", q, len(hits), want)
+		}
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, "SELECT length(body) FROM documents WHERE url = ?", "http://a/long").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != utf8.RuneCountInString(text) {
+		t.Errorf("stored body of %d characters, want the whole %d", n, utf8.RuneCountInString(text))
+	}
+	if p := indexedPart("ab" + strings.Repeat("经", MaxIndexedText)); len(p) > MaxIndexedText || !utf8.ValidString(p) {
+		t.Errorf("indexedPart: %d bytes, valid %v", len(p), utf8.ValidString(p))
 	}
 }

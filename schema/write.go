@@ -220,7 +220,7 @@ func (b *Batch) Put(doc *Document, key string, meta DocMeta) (id int64, created 
 		}
 	}
 	if _, err := b.exec("INSERT INTO documents_fts (docid, title, body) VALUES (?, ?, ?)",
-		id, FTSText(doc.Title), FTSText(doc.Text)); err != nil {
+		id, FTSText(doc.Title), FTSText(indexedPart(doc.Text))); err != nil {
 		return 0, false, fmt.Errorf("index: %w", err)
 	}
 	return id, !exists, nil

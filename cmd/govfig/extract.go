@@ -55,7 +55,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 // first problems on stderr. Problems make the error a *partialError.
 func extractPaths(ctx context.Context, st *schema.Store, paths []string, workers int, command string, bar bool, out, stderr io.Writer) (ingest.Stats, error) {
 	opt := ingest.Options{Read: extract.Read, ReadList: extract.ReadList, ExtractorVersion: extract.Version, Version: govfigBuildVersion(),
-		Workers: workers, Command: command}
+		Workers: workers, Command: command, Warm: extract.Warm}
 	var pb *progressbar.ProgressBar
 	if bar {
 		pb = progressbar.NewOptions64(-1, progressbar.OptionSetWriter(rawTerm(stderr)), progressbar.OptionShowCount(),

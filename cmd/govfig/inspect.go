@@ -32,6 +32,7 @@ func runInspect(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	go extract.Warm() // the dictionary loads while the page is parsed
 	body, err := os.ReadFile(path)
 	if err != nil {
 		return fmt.Errorf("inspect %s: %w", path, err)

@@ -83,6 +83,8 @@ type docCtx struct {
 	planDoc   bool
 	sentCache map[segment.Span]string
 	capped    int // figures dropped past MaxPerSentence
+	pageCap   bool
+	numCut    bool
 	secFinder *outline.Finder
 	secCache  map[string]secInfo
 }
@@ -132,6 +134,17 @@ func (c *docCtx) sectionInfo(path string) secInfo {
 // rest of the page keeps its figures) and Result.Capped counts them.
 const MaxPerSentence = 500
 
+// MaxPerDocument and MaxNumbers bound what one document costs, so that any
+// page up to the 32 MB input limit is read in seconds: the first
+// MaxPerDocument figures are kept (in text order, prose before tables) and
+// the first MaxNumbers numerals of the text are read; Result.PageCapped and
+// Result.NumbersCut say when either bound was met. No district report comes
+// near them (the largest statistics bulletins hold a few thousand figures).
+const (
+	MaxPerDocument = 20_000
+	MaxNumbers     = 100_000
+)
+
 // MaxSentenceRunes is the longest sentence a figure carries whole; a figure
 // in a longer sentence carries the part of it from SentenceContext runes
 // before the figure to SentenceContext runes after it (cut at the sentence's
@@ -154,6 +167,11 @@ func clipSentence(s segment.Span, start, end int) segment.Span {
 type Result struct {
 	Figures []schema.Figure // in text order; never nil
 	Capped  int             // figures dropped because their sentence held more than MaxPerSentence
+	// PageCapped: figures past MaxPerDocument were dropped.
+	PageCapped bool
+	// NumbersCut: the text holds more than MaxNumbers numerals; those
+	// after were not read.
+	NumbersCut bool
 }
 
 // Extract returns the figures of doc's Text and Tables in text order; never nil.
@@ -179,25 +197,38 @@ func (e *Extractor) Run(doc *schema.Document) Result {
 	for _, t := range doc.Tables {
 		c.tables = append(c.tables, span{t.Start, t.End})
 	}
+	c.tables = mergeSpans(c.tables)
 	c.docYear = documentYear(doc.Title, doc.Published)
 	c.periods = periodSpans(c.rs)
 	c.planDoc = planTitles.MatchString(doc.Title) && !reportTitles.MatchString(doc.Title)
 	for _, cd := range c.prose() {
 		out = append(out, cd.f)
 	}
-	out = append(out, c.tableFigures()...)
+	out = append(out, c.tableFigures(MaxPerDocument-len(out))...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	return Result{Figures: out, Capped: c.capped}
+	return Result{Figures: out, Capped: c.capped, PageCapped: c.pageCap, NumbersCut: c.numCut}
 }
 
-// inTable reports whether pos lies in a table's rendering.
-func (c *docCtx) inTable(pos int) bool {
-	for _, t := range c.tables {
-		if t.start <= pos && pos < t.end {
-			return true
+// mergeSpans sorts spans and joins those that overlap, so that a binary
+// search finds the one holding a position.
+func mergeSpans(ss []span) []span {
+	sort.Slice(ss, func(i, j int) bool { return ss[i].start < ss[j].start })
+	var out []span
+	for _, s := range ss {
+		if n := len(out); n > 0 && s.start < out[n-1].end {
+			out[n-1].end = max(out[n-1].end, s.end)
+			continue
 		}
+		out = append(out, s)
 	}
-	return false
+	return out
+}
+
+// inTable reports whether pos lies in a table's rendering (c.tables is
+// merged: sorted, without overlaps).
+func (c *docCtx) inTable(pos int) bool {
+	i := sort.Search(len(c.tables), func(i int) bool { return c.tables[i].end > pos })
+	return i < len(c.tables) && c.tables[i].start <= pos
 }
 
 // spanAt returns the span of spans containing pos (or an empty span at pos).
@@ -212,7 +243,9 @@ func spanAt(spans []segment.Span, pos int) segment.Span {
 // prose finds the figures of the body text outside tables.
 func (c *docCtx) prose() []*cand {
 	var cands []*cand
-	for _, m := range number.ScanRunes(c.rs) {
+	ms, more := number.ScanRunesMax(c.rs, MaxNumbers)
+	c.numCut = more
+	for _, m := range ms {
 		if c.inTable(m.Start) {
 			continue
 		}
@@ -239,6 +272,10 @@ func (c *docCtx) prose() []*cand {
 		if inSent++; inSent > MaxPerSentence {
 			c.capped++
 			continue
+		}
+		if len(figs) == MaxPerDocument {
+			c.pageCap = true
+			break
 		}
 		figs = append(figs, cd)
 		c.pending = append(c.pending, span{cd.f.Start, cd.f.End})

@@ -40,7 +40,7 @@ var unitColumnHeads = []string{"单位", "计量单位", "计算单位"}
 var genericColumns = []string{"绝对数", "总量", "数值", "数量", "实绩", "完成值", "完成数", "实际值", "本年", "本期", "目标值", "预期目标", "目标"}
 
 // tableFigures returns the figures of doc's tables.
-func (c *docCtx) tableFigures() []schema.Figure {
+func (c *docCtx) tableFigures(limit int) []schema.Figure {
 	var out []schema.Figure
 	for ti, t := range c.doc.Tables {
 		tableUnit := unitIn(t.Caption)
@@ -59,6 +59,10 @@ func (c *docCtx) tableFigures() []schema.Figure {
 				f, ok := c.cellFigure(t, ri, ci, cell, tableUnit, tableYear)
 				if !ok {
 					continue
+				}
+				if len(out) >= limit {
+					c.pageCap = true
+					return out
 				}
 				f.Cell = &schema.CellRef{Table: ti, Row: ri, Col: ci}
 				out = append(out, f)

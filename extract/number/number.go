@@ -115,7 +115,13 @@ func Scan(text string) []Match { return ScanRunes([]rune(text)) }
 
 // ScanRunes returns the numerals of rs in order, with rune offsets.
 func ScanRunes(rs []rune) []Match {
-	var out []Match
+	out, _ := ScanRunesMax(rs, 0)
+	return out
+}
+
+// ScanRunesMax is ScanRunes stopping after max numerals (max > 0); more
+// says numerals were left unread.
+func ScanRunesMax(rs []rune, max int) (out []Match, more bool) {
 	for i := 0; i < len(rs); {
 		if r := rs[i]; !(isArabic(r) || isHanDigit(r) || isSmall(r) || isBig(r) || r == '负' || r == '負' || r == '-' || r == '－' || r == '.' || r == '．') {
 			i++
@@ -136,10 +142,13 @@ func ScanRunes(rs []rune) []Match {
 			i++
 			continue
 		}
+		if max > 0 && len(out) == max {
+			return out, true
+		}
 		out = append(out, m)
 		i = m.End
 	}
-	return out
+	return out, false
 }
 
 // MatchAt reads the numeral starting exactly at rs[i], if any.

@@ -1,6 +1,11 @@
 package page
 
 import (
+	"os"
+	"path/filepath"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -121,6 +126,50 @@ func TestChromeLiteralScan(t *testing.T) {
 			if got.has(id) != strings.Contains(s, l) {
 				t.Fatalf("scan(%q): literal %q found %v, strings.Contains says %v", s, l, got.has(id), !got.has(id))
 			}
+		}
+	}
+}
+
+// TestShortLinesRender: readMeta's render of short lines only keeps every
+// line of at most maxInfoLine runes of the full render, in order, and marks
+// each longer one.
+func TestShortLinesRender(t *testing.T) {
+	files, _ := filepath.Glob("../../fixtures/pages/*.html")
+	if len(files) == 0 {
+		t.Fatal("no fixture pages")
+	}
+	long := strings.Repeat("全区共有中小学校144所，在校生9万余人。", 40)
+	at := strings.Repeat("学", maxInfoLine-3) + " a\u00a0b" // maxInfoLine runes with its spaces
+	pages := []string{"<p>短行一</p><p>" + long + "</p><div>短行二<span>" + long + "</span>尾</div><p>短行三</p>",
+		"<p>" + at + "</p><p>" + at + "c</p><p>" + at[:len(at)-1] + "</p><p>x</p>"}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, string(b))
+	}
+	for i, p := range pages {
+		doc, err := html.Parse(strings.NewReader(p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, l := range strings.Split(renderText(doc), "\n") {
+			if utf8.RuneCountInString(l) <= maxInfoLine {
+				want = append(want, l)
+			}
+		}
+		cut := builder{maxLine: maxInfoLine}
+		cut.walk(doc, 0)
+		var got []string
+		for _, l := range strings.Split(cut.String(), "\n") {
+			if !strings.Contains(l, "\x00") {
+				got = append(got, l)
+			}
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("page %d: short lines differ:\n got %q\nwant %q", i, got, want)
 		}
 	}
 }

@@ -145,11 +145,14 @@ func readMeta(doc *goquery.Document) metaInfo {
 	}
 	m.readHeaderTables(doc)
 	root := doc.Get(0)
-	for _, line := range strings.Split(renderText(root), "\n") {
-		if utf8.RuneCountInString(line) > maxInfoLine {
-			continue
+	lines := builder{maxLine: maxInfoLine}
+	lines.walk(root, 0)
+	for _, line := range strings.Split(lines.String(), "\n") {
+		if strings.IndexByte(line, 0) >= 0 || utf8.RuneCountInString(line) > maxInfoLine {
+			continue // a long line, cut by the builder
 		}
-		if bc := breadcrumbRe.FindStringSubmatch(line); bc != nil && m.breadcrumb == nil {
+		// Every breadcrumb names its 位置; the regexp runs only then.
+		if bc := matchIfContains(breadcrumbRe, line, "位置"); bc != nil && m.breadcrumb == nil {
 			for _, it := range breadcrumbSepRe.Split(bc[1], -1) {
 				if it = clean(it); it != "" {
 					m.breadcrumb = append(m.breadcrumb, it)
@@ -191,6 +194,15 @@ func readMeta(doc *goquery.Document) metaInfo {
 		}
 	}
 	return m
+}
+
+// matchIfContains is re.FindStringSubmatch(s) when s contains lit, which
+// every match of re does.
+func matchIfContains(re *regexp.Regexp, s, lit string) []string {
+	if !strings.Contains(s, lit) {
+		return nil
+	}
+	return re.FindStringSubmatch(s)
 }
 
 // readHeaderTables reads the 信息公开 tables whose keys are column headers:

@@ -64,6 +64,13 @@ type builder struct {
 	wantMeta bool // record tables and headings
 	limit    int  // >0: stop once the text is longer
 	over     bool // the limit was passed
+
+	// maxLine > 0: a line longer than maxLine runes is cut there and
+	// marked with a NUL (which text never writes), for readers of short
+	// lines only (readMeta), so a page of long paragraphs costs little.
+	maxLine   int
+	lineRunes int
+	lineOver  bool
 }
 
 func (b *builder) String() string { return b.sb.String() }
@@ -72,6 +79,15 @@ func (b *builder) String() string { return b.sb.String() }
 func (b *builder) raw(s string) {
 	if s == "" {
 		return
+	}
+	if b.maxLine > 0 {
+		if s == "\n" {
+			b.lineRunes, b.lineOver = 0, false
+		} else if b.lineOver {
+			return
+		} else {
+			b.lineRunes += utf8.RuneCountInString(s)
+		}
 	}
 	b.sb.WriteString(s)
 	b.runes += utf8.RuneCountInString(s)
@@ -149,7 +165,9 @@ func (b *builder) text(s string) {
 		b.pendingNL, b.pendingSpace, b.spaceHadNL = false, false, false
 		if r == utf8.RuneError && size == 1 {
 			// An invalid byte is written as U+FFFD, as ranging would.
-			b.sb.WriteRune(r)
+			if b.maxLine == 0 || b.lineFits(1) {
+				b.sb.WriteRune(r)
+			}
 			b.runes++
 			b.last = r
 			i += size
@@ -192,11 +210,28 @@ func (b *builder) text(s string) {
 				}
 			}
 		}
-		b.sb.WriteString(s[i:j])
+		if b.maxLine == 0 || b.lineFits(n) {
+			b.sb.WriteString(s[i:j])
+		}
 		b.runes += n
 		b.last = last
 		i = j
 	}
+}
+
+// lineFits reports whether n more runes fit on the current line under
+// maxLine; the first time they do not, the line is marked with a NUL.
+func (b *builder) lineFits(n int) bool {
+	if b.lineOver {
+		return false
+	}
+	if b.lineRunes+n > b.maxLine {
+		b.sb.WriteByte(0)
+		b.lineOver = true
+		return false
+	}
+	b.lineRunes += n
+	return true
 }
 
 // plainHan reports a valid three-byte rune at s[i] in U+4000–U+CFFF (most
