@@ -1,8 +1,6 @@
 package archive
 
 import (
-	"bytes"
-	"compress/gzip"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,47 +9,15 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/nlnwa/gowarc/v3"
+	"github.com/govfig/govfig/internal/patho"
 )
 
-// writeBombWARC writes a .warc.gz of three records, each its own gzip member:
-// a page, a gzip bomb (a response whose block of `expanded` bytes, nearly all
-// zeros, compresses to a few kilobytes) and another page. It returns the
+// writeBombWARC writes patho.BombWARC(expanded) to path and returns the
 // bomb's member offset.
 func writeBombWARC(t *testing.T, path string, expanded int64) int64 {
 	t.Helper()
-	var out bytes.Buffer
-	member := func(write func(zw *gzip.Writer)) {
-		zw, _ := gzip.NewWriterLevel(&out, gzip.BestCompression)
-		write(zw)
-		if err := zw.Close(); err != nil {
-			t.Fatal(err)
-		}
-	}
-	page := func(uri string) func(zw *gzip.Writer) {
-		return func(zw *gzip.Writer) {
-			r := record(t, gowarc.Response, uri, "application/http;msgtype=response",
-				"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body><p>全区共有中小学校52所。</p></body></html>")
-			if _, _, err := gowarc.NewMarshaler().Marshal(zw, r, 0); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	member(page("http://a.gov.cn/before.html"))
-	offset := int64(out.Len())
-	member(func(zw *gzip.Writer) {
-		head := "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
-		fmt.Fprintf(zw, "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:6f1c2d4e-0000-4000-8000-000000000b0b>\r\n"+
-			"WARC-Date: 2024-08-29T08:16:38Z\r\nWARC-Target-URI: http://a.gov.cn/bomb.html\r\n"+
-			"Content-Type: application/http;msgtype=response\r\nContent-Length: %d\r\n\r\n%s", expanded, head)
-		zeros := make([]byte, 1<<20)
-		for n := expanded - int64(len(head)); n > 0; n -= int64(len(zeros)) {
-			zw.Write(zeros[:min(n, int64(len(zeros)))])
-		}
-		zw.Write([]byte("\r\n\r\n"))
-	})
-	member(page("http://a.gov.cn/after.html"))
-	if err := os.WriteFile(path, out.Bytes(), 0o644); err != nil {
+	b, offset := patho.BombWARC(expanded)
+	if err := os.WriteFile(path, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return offset

@@ -47,6 +47,9 @@ func Read(name string, body []byte, contentType string) (*schema.Document, error
 			doc.Problem = joinProblem(doc.Problem, fmt.Sprintf("%s: numbers past the first %d not read",
 				TooManyFiguresInPage, figures.MaxNumbers))
 		}
+		if r.Overflow > 0 {
+			doc.Problem = joinProblem(doc.Problem, fmt.Sprintf("%d numbers too large to hold (overflow) not read", r.Overflow))
+		}
 		if r.PageCapped {
 			doc.Problem = joinProblem(doc.Problem, fmt.Sprintf("%s: only the first %d figures kept",
 				TooManyFiguresInPage, figures.MaxPerDocument))

@@ -85,6 +85,7 @@ type docCtx struct {
 	capped    int // figures dropped past MaxPerSentence
 	pageCap   bool
 	numCut    bool
+	overflow  int // figures whose value overflows a float64
 	secFinder *outline.Finder
 	secCache  map[string]secInfo
 }
@@ -172,6 +173,9 @@ type Result struct {
 	// NumbersCut: the text holds more than MaxNumbers numerals; those
 	// after were not read.
 	NumbersCut bool
+	// Overflow counts figures dropped because their value is too large to
+	// hold (a 400-digit number, 1e330亿元).
+	Overflow int
 }
 
 // Extract returns the figures of doc's Text and Tables in text order; never nil.
@@ -206,7 +210,7 @@ func (e *Extractor) Run(doc *schema.Document) Result {
 	}
 	out = append(out, c.tableFigures(MaxPerDocument-len(out))...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	return Result{Figures: out, Capped: c.capped, PageCapped: c.pageCap, NumbersCut: c.numCut}
+	return Result{Figures: out, Capped: c.capped, PageCapped: c.pageCap, NumbersCut: c.numCut, Overflow: c.overflow}
 }
 
 // mergeSpans sorts spans and joins those that overlap, so that a binary
@@ -243,8 +247,8 @@ func spanAt(spans []segment.Span, pos int) segment.Span {
 // prose finds the figures of the body text outside tables.
 func (c *docCtx) prose() []*cand {
 	var cands []*cand
-	ms, more := number.ScanRunesMax(c.rs, MaxNumbers)
-	c.numCut = more
+	ms, more, overflow := number.ScanRunesMax(c.rs, MaxNumbers)
+	c.numCut, c.overflow = more, overflow
 	for _, m := range ms {
 		if c.inTable(m.Start) {
 			continue
@@ -508,6 +512,7 @@ func (c *docCtx) finishRead(cd *cand, textStart, textEnd int, qual schema.Qualif
 		}
 	}
 	if math.IsInf(f.Normalized, 0) || math.IsNaN(f.Normalized) || math.IsInf(f.Value, 0) || math.IsNaN(f.Value) {
+		c.overflow++
 		return nil
 	}
 	f.Qualifier = qual

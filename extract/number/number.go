@@ -45,6 +45,9 @@ type Match struct {
 	Form       Form
 	Chinese    bool    // written at least partly with Chinese numerals
 	Den        float64 // for Percent and Permille: 100, 1000, 10000… (百分之, 千分之, 万分之)
+	// Overflow marks a numeral too large for a float64: matchAt reports
+	// it (with its span) as no match, and ScanRunesMax counts it.
+	Overflow bool
 }
 
 // Digits of Chinese numerals, ordinary, financial and traditional.
@@ -115,13 +118,14 @@ func Scan(text string) []Match { return ScanRunes([]rune(text)) }
 
 // ScanRunes returns the numerals of rs in order, with rune offsets.
 func ScanRunes(rs []rune) []Match {
-	out, _ := ScanRunesMax(rs, 0)
+	out, _, _ := ScanRunesMax(rs, 0)
 	return out
 }
 
 // ScanRunesMax is ScanRunes stopping after max numerals (max > 0); more
-// says numerals were left unread.
-func ScanRunesMax(rs []rune, max int) (out []Match, more bool) {
+// says numerals were left unread, overflow counts the numerals skipped
+// because their value is too large for a float64.
+func ScanRunesMax(rs []rune, max int) (out []Match, more bool, overflow int) {
 	for i := 0; i < len(rs); {
 		if r := rs[i]; !(isArabic(r) || isHanDigit(r) || isSmall(r) || isBig(r) || r == '负' || r == '負' || r == '-' || r == '－' || r == '.' || r == '．') {
 			i++
@@ -132,6 +136,11 @@ func ScanRunesMax(rs []rune, max int) (out []Match, more bool) {
 			continue
 		}
 		m, ok := matchAt(rs, i)
+		if !ok && m.Overflow {
+			overflow++
+			i = m.End
+			continue
+		}
 		if !ok {
 			if isHanDigit(rs[i]) {
 				if end := runEnd(rs, i); end > i+1 {
@@ -143,12 +152,12 @@ func ScanRunesMax(rs []rune, max int) (out []Match, more bool) {
 			continue
 		}
 		if max > 0 && len(out) == max {
-			return out, true
+			return out, true, overflow
 		}
 		out = append(out, m)
 		i = m.End
 	}
-	return out, false
+	return out, false, overflow
 }
 
 // MatchAt reads the numeral starting exactly at rs[i], if any.
@@ -229,6 +238,9 @@ func matchAt(rs []rune, i int) (Match, bool) {
 	text := string(rs[start:end])
 	v, err := Parse(text)
 	if err != nil {
+		if errors.Is(err, ErrRange) {
+			return Match{Start: start, End: end, Overflow: true}, false
+		}
 		return Match{}, false
 	}
 	if e2, v2, ok := arabicTail(rs, i, end, v); ok {

@@ -23,7 +23,7 @@ func refText(b *builder, s string) {
 			}
 			continue
 		}
-		if r == '\uFEFF' || r == 0 {
+		if r == '\uFEFF' || r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f && r != 0x85 {
 			continue
 		}
 		if b.pendingNL && b.runes > 0 {
@@ -48,7 +48,7 @@ func refText(b *builder, s string) {
 // characters, ASCII, every kind of white space, BOM, NUL, invalid bytes.
 func randomText(rng *rand.Rand) string {
 	pieces := []string{"学", "前", "三年", "毛入园率", "96.34%", "a", "Z", " ", "\t", "\n", "\r\n", "\u00a0", "\u3000",
-		"\u200b", "\u2003", "\u0085", "\uFEFF", "\x00", "\xff", "\xe5\xad", "\xed\xa0\x80", "，", "。", "“", "𠀋", "é", "\u4e00", "\ucfff", "\ud7a3"}
+		"\u200b", "\u2003", "\u0085", "\uFEFF", "\x00", "\x1b[2J", "\x07", "\x7f", "\u009b", "\u0085", "\xff", "\xe5\xad", "\xed\xa0\x80", "，", "。", "“", "𠀋", "é", "\u4e00", "\ucfff", "\ud7a3"}
 	var sb strings.Builder
 	for range rng.IntN(40) {
 		sb.WriteString(pieces[rng.IntN(len(pieces))])

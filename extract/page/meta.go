@@ -1,6 +1,7 @@
 package page
 
 import (
+	"github.com/govfig/govfig/extract/sniff"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -277,7 +278,7 @@ func renderTextRaw(n *html.Node) string {
 
 // clean collapses white space and trims.
 func clean(s string) string {
-	return strings.Join(strings.FieldsFunc(s, isSpace), " ")
+	return strings.Join(strings.FieldsFunc(sniff.DropControls(s), isSpace), " ")
 }
 
 func (m metaInfo) tag(names ...string) string {

@@ -1,6 +1,7 @@
 package page
 
 import (
+	"github.com/govfig/govfig/extract/sniff"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -151,7 +152,7 @@ func (b *builder) text(s string) {
 			i += size
 			continue
 		}
-		if r == '\uFEFF' || r == 0 {
+		if r == '\uFEFF' || sniff.ControlRune(r) {
 			i += size
 			continue
 		}
@@ -182,7 +183,7 @@ func (b *builder) text(s string) {
 		for j < len(s) {
 			c := s[j]
 			if c < utf8.RuneSelf {
-				if c == ' ' || c >= '\t' && c <= '\r' || c == 0 {
+				if c <= ' ' || c == 0x7f { // white space and controls
 					break
 				}
 				j, n, last = j+1, n+1, rune(c)
@@ -193,7 +194,7 @@ func (b *builder) text(s string) {
 				continue
 			}
 			r2, sz := utf8.DecodeRuneInString(s[j:])
-			if isSpace(r2) || r2 == '\uFEFF' || r2 == utf8.RuneError && sz == 1 {
+			if isSpace(r2) || r2 == '\uFEFF' || sniff.ControlRune(r2) || r2 == utf8.RuneError && sz == 1 {
 				break
 			}
 			j, n, last = j+sz, n+1, r2

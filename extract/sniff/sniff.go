@@ -20,6 +20,7 @@ package sniff
 import (
 	"bytes"
 	"fmt"
+	"strings"
 )
 
 // MaxControlShare is the share of control bytes above which an input without
@@ -151,4 +152,26 @@ func CleanString(s string) (string, int, string) {
 		return s, 0, ""
 	}
 	return string(b), n, p
+}
+
+// ControlRune reports a control character that is not white space: C0
+// (NUL, ESC, BEL…), DEL and C1. Scraped text never carries them on: ESC
+// starts terminal escapes, and the workbook's XML cannot hold them.
+func ControlRune(r rune) bool {
+	return r < 0x20 && !(r >= '\t' && r <= '\r') || r == 0x7f || r >= 0x80 && r <= 0x9f && r != 0x85
+}
+
+// DropControls returns s without its ControlRune characters.
+func DropControls(s string) string {
+	for _, r := range s {
+		if ControlRune(r) {
+			return strings.Map(func(r rune) rune {
+				if ControlRune(r) {
+					return -1
+				}
+				return r
+			}, s)
+		}
+	}
+	return s
 }

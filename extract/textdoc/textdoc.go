@@ -56,7 +56,7 @@ func Read(name string, body []byte) (*schema.Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read text %s: %w", name, err)
 	}
-	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = sniff.DropControls(strings.ReplaceAll(text, "\r\n", "\n"))
 	text = strings.ReplaceAll(text, "\r", "\n")
 	if strings.TrimSpace(text) == "" {
 		return nil, fmt.Errorf("read text %s: %w", name, ErrEmpty)
