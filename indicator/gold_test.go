@@ -15,7 +15,7 @@ import (
 // goldLine is one line of testdata/gold.tsv.
 type goldLine struct {
 	label, kind, role, code string
-	line, used             int
+	line, used              int
 }
 
 func readGold(t *testing.T) []*goldLine {

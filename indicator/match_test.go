@@ -82,4 +82,3 @@ func TestMapRules(t *testing.T) {
 		}
 	}
 }
-
