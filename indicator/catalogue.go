@@ -346,3 +346,28 @@ func sortedCodes(ins []*Indicator) []string {
 	sort.Strings(s)
 	return s
 }
+
+// MapFigure is Map for schema.Mapper: the code and confidence only.
+func (c *Catalogue) MapFigure(f *schema.Figure) (string, float64) {
+	m := c.Map(f)
+	return m.Code, m.Confidence
+}
+
+// Rows lists the catalogue as rows of the database's indicators table.
+func (c *Catalogue) Rows() []schema.IndicatorRow {
+	out := make([]schema.IndicatorRow, 0, len(c.list))
+	for _, in := range c.list {
+		of := ""
+		switch {
+		case in.GrowthOf != "":
+			of = "growth:" + in.GrowthOf
+		case in.ShareOf != "":
+			of = "share:" + in.ShareOf
+		}
+		out = append(out, schema.IndicatorRow{Code: in.Code, Name: in.Name, En: in.En, Kind: string(in.Kinds[0]),
+			Unit: in.Unit(), Domain: in.Domain, Of: of, Patterns: strings.Join(in.Patterns, "|"), Note: in.Note})
+	}
+	return out
+}
+
+var _ schema.Mapper = (*Catalogue)(nil)

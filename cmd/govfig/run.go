@@ -39,6 +39,7 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	contact := fs.String("contact", "", "URL or e-mail for the User-Agent, so site owners can reach you")
 	shard := fs.String("shard", "", "`i/N`: crawl only shard i of N of the sites (the i-th of every N lines); merge the shards' databases with govfig merge")
 	quiet := fs.Bool("q", false, "no progress output")
+	file := indicatorsFlag(fs)
 	rest, help, err := fs.parse(args)
 	if help || err != nil {
 		return err
@@ -52,6 +53,10 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		if _, _, err := parseShard(*shard); err != nil {
 			return withHint(fmt.Errorf("run: %w", err), "govfig run --sites sites.txt --shard 1/4")
 		}
+	}
+	cat, err := loadCatalogue("run", *file)
+	if err != nil {
+		return err
 	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return fmt.Errorf("run: %w", err)
@@ -130,6 +135,9 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	var partial *partialError
 	if err != nil && !errors.As(err, &partial) {
 		return err
+	}
+	if err := remapStore(ctx, st, cat, false, logw); err != nil {
+		return fmt.Errorf("run: %w", err)
 	}
 
 	// 3. export
