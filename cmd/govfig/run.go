@@ -277,8 +277,8 @@ func printRunSummary(ctx context.Context, w io.Writer, st *schema.Store, out, ar
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "outputs:\n  archive   %s\n  database  %s\n  workbook  %s (%d documents, %d figures, %d indicators)\n",
-		archiveDir, dbPath, xlsxPath, wst.Documents, wst.Figures, wst.Indicators)
+	fmt.Fprintf(w, "outputs:\n  archive   %s\n  database  %s\n  workbook  %s (%d documents, %d figures; 指标 %d rows × %d regions, 未归类 %d labels)\n",
+		archiveDir, dbPath, xlsxPath, wst.Documents, wst.Figures, wst.IndicatorRows, wst.IndicatorRegions, wst.Indicators)
 	return nil
 }
 
