@@ -135,6 +135,25 @@ func (c *Catalogue) find(label string) (in *Indicator, conf float64, growth bool
 	if found != nil {
 		return found, confGap, growth, "gap"
 	}
+	// 市财政局核定的债务限额, 专任教师中区级以上骨干教师: the phrase after the
+	// last 的 or 中 (of which) names the indicator; 初中, 高中 and 集中 are no
+	// "of which".
+	for _, sep := range []string{"的", "中"} {
+		i := strings.LastIndex(core, sep)
+		if i <= 0 {
+			continue
+		}
+		if sep == "中" && strings.ContainsAny(lastRune(core[:i]), "初高集城其") {
+			continue
+		}
+		tail := core[i+len(sep):]
+		if len([]rune(tail)) < 3 {
+			continue
+		}
+		if in := c.exact[tail]; in != nil && !excluded(in, full) {
+			return in, confGap, growth, "tail"
+		}
+	}
 	return nil, 0, false, "no name of the catalogue"
 }
 
@@ -202,8 +221,8 @@ func tableLabel(label string) (string, bool) {
 // name), when (2023年, 年末, 全年) and verbs of attainment (实现, 完成, 达到).
 var (
 	prefixWords = []string{"全区", "全县", "全市", "全镇", "全旗", "本区", "本县", "本市", "我区", "我县", "我市",
-		"全年", "年末", "年底", "年度", "当年", "本年度", "本年", "今年", "全年实现", "实现", "完成", "累计", "其中", "其中："}
-	suffixWords = []string{"达到", "达", "为", "实现", "完成", "执行数", "预算数", "决算数", "完成数", "完成情况", "情况", "水平", "学校数"}
+		"全年", "年末", "年底", "年度", "当年", "本年度", "本年", "今年", "全年实现", "实现", "完成", "累计", "其中", "其中：", "各类"}
+	suffixWords = []string{"达到", "达", "为", "实现", "完成", "执行数", "预算数", "决算数", "完成数", "完成情况", "情况", "水平", "学校数", "调整"}
 	growthWords = []string{"比上年增长", "同比增长", "增长率", "增速", "增幅", "增长"}
 	yearPrefix  = regexp.MustCompile(`^((19|20)\d\d年(度)?(末|底)?|(19|20)\d\d-(19|20)\d\d年)`)
 )
@@ -236,4 +255,12 @@ func trim(s string) (core string, growth bool) {
 		}
 	}
 	return s, growth
+}
+
+func lastRune(s string) string {
+	r := []rune(s)
+	if len(r) == 0 {
+		return ""
+	}
+	return string(r[len(r)-1])
 }

@@ -69,6 +69,10 @@ func TestMapRules(t *testing.T) {
 		{"bare share", "占比", pct, "%", level, ""},
 		{"quotes do not matter", "三公经费支出", money, "元", level, "fin.exp.three_public"},
 		{"empty label", "", money, "元", level, ""},
+		{"phrase after 的", "市财政局核定的债务限额", money, "元", thr, "fin.debt.limit"},
+		{"phrase after 中 (of which)", "专任教师中区级以上骨干教师", head, "人", level, "edu.tch.backbone"},
+		{"of which, another group", "社区工作者中大专以上学历占比", pct, "%", level, ""},
+		{"初中 is no of-which", "初中生均体育运动场馆面积", meas, "平方米", thr, "edu.bal.sports_js"},
 	}
 	c := Default()
 	for _, tt := range tests {
