@@ -224,7 +224,10 @@ var (
 		"全年", "年末", "年底", "年度", "当年", "本年度", "本年", "今年", "全年实现", "实现", "完成", "累计", "其中", "其中：", "各类"}
 	suffixWords = []string{"达到", "达", "为", "实现", "完成", "执行数", "预算数", "决算数", "完成数", "完成情况", "情况", "水平", "学校数", "调整"}
 	growthWords = []string{"比上年增长", "同比增长", "增长率", "增速", "增幅", "增长"}
-	yearPrefix  = regexp.MustCompile(`^((19|20)\d\d年(度)?(末|底)?|(19|20)\d\d-(19|20)\d\d年)`)
+	// notRegion are characters of a phrase that region.Of would take for a
+	// place (专任教师中区 of 专任教师中区级以上骨干教师).
+	notRegion  = "中的和与及以上下级各其全"
+	yearPrefix = regexp.MustCompile(`^((19|20)\d\d年(度)?(末|底)?|(19|20)\d\d-(19|20)\d\d年)`)
 )
 
 // trim cuts scope words off both ends of a label, and a growth word off its
@@ -235,7 +238,7 @@ func trim(s string) (core string, growth bool) {
 		if m := yearPrefix.FindString(s); m != "" {
 			s, changed = s[len(m):], true
 		}
-		if r := region.Of(s); r != "" && len(r) < len(s) {
+		if r := region.Of(s); r != "" && len(r) < len(s) && plausibleRegion(r) {
 			s, changed = s[len(r):], true
 		}
 		for _, w := range prefixWords {
@@ -263,4 +266,28 @@ func lastRune(s string) string {
 		return ""
 	}
 	return string(r[len(r)-1])
+}
+
+// plausibleRegion rejects what region.Of takes for a place in a phrase
+// (专任教师中区 of 专任教师中区级以上骨干教师): each link of the chain has at
+// most six characters before its level word, and none of 中, 和, 的, 与, 及,
+// 级, 各, 其 inside it (和平区, 中山市 start with them, which is fine).
+func plausibleRegion(r string) bool {
+	var link []rune
+	for _, c := range r {
+		link = append(link, c)
+		if !strings.ContainsRune("省市区县旗州盟", c) {
+			continue
+		}
+		if len(link)-1 > 6 {
+			return false
+		}
+		for i, ch := range link {
+			if i > 0 && strings.ContainsRune("中和的与及级各其", ch) {
+				return false
+			}
+		}
+		link = link[:0]
+	}
+	return true
 }

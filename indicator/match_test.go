@@ -39,6 +39,7 @@ func TestMapRules(t *testing.T) {
 		{"师生比 is 生师比", "小学师生比", idx, "", level, "edu.pri.ptr"},
 		{"scope words cut", "全区2023年一般公共预算收入", money, "元", level, "fin.rev.general"},
 		{"region cut", "天津市河西区地区生产总值", money, "元", level, "stat.gdp"},
+		{"region cut (和 starts a link)", "天津市和平区一般公共预算收入", money, "元", level, "fin.rev.general"},
 		{"attainment verb cut", "地区生产总值达到", money, "元", level, "stat.gdp"},
 		{"change of a level is its growth", "地区生产总值", pct, "%", chg, "stat.gdp_growth"},
 		{"growth word in the label", "全区固定资产投资增长", pct, "%", level, "stat.fai_growth"},
