@@ -16,6 +16,11 @@ type Match struct {
 	Rule       string  // which rule decided (exact, trimmed, gap, growth; or why not)
 }
 
+// maxLabelBytes bounds the labels looked up: no indicator's name with its
+// scope words comes near it, and a runaway label (a page without
+// punctuation) costs nothing.
+const maxLabelBytes = 600
+
 // Confidences of the rules, from the surest.
 const (
 	confExact   = 1.0  // the label is a name of the indicator
@@ -103,6 +108,9 @@ func unitFits(in *Indicator, k schema.Kind, base string) bool {
 // then against the patterns with words between. growth reports a growth
 // word (增长, 增速, 比上年增长) that was cut off the label.
 func (c *Catalogue) find(label string) (in *Indicator, conf float64, growth bool, rule string) {
+	if len(label) > maxLabelBytes {
+		return nil, 0, false, "label too long to name an indicator"
+	}
 	full, growth := tableLabel(label)
 	if full == "" {
 		return nil, 0, false, "no label"

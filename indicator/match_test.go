@@ -1,6 +1,7 @@
 package indicator
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/govfig/govfig/schema"
@@ -85,5 +86,33 @@ func TestMapRules(t *testing.T) {
 		if m.Code != "" && (m.Confidence <= 0 || m.Confidence > 1) {
 			t.Errorf("%s: confidence %v", tt.rule, m.Confidence)
 		}
+	}
+}
+
+// TestMapLongLabel: a runaway label is refused at once, and one just under
+// the bound (scope words repeated) is trimmed in linear work.
+func TestMapLongLabel(t *testing.T) {
+	c := Default()
+	long := schema.Figure{Label: strings.Repeat("全区", 100000) + "地区生产总值", Kind: schema.KindMoney, BaseUnit: "元", Role: schema.RoleLevel}
+	if m := c.Map(&long); m.Code != "" {
+		t.Errorf("runaway label mapped to %s", m.Code)
+	}
+	near := schema.Figure{Label: strings.Repeat("全区", 95) + "地区生产总值", Kind: schema.KindMoney, BaseUnit: "元", Role: schema.RoleLevel}
+	if m := c.Map(&near); m.Code != "stat.gdp" {
+		t.Errorf("label of repeated scope words: %+v", m)
+	}
+}
+
+func BenchmarkMap(b *testing.B) {
+	c := Default()
+	figs := []schema.Figure{
+		{Label: "全区学前三年毛入园率", Kind: schema.KindPercent, BaseUnit: "%", Role: schema.RoleLevel},
+		{Label: "地区生产总值", Kind: schema.KindPercent, BaseUnit: "%", Role: schema.RoleChange},
+		{Label: "组织开展各类培训活动", Kind: schema.KindCount, BaseUnit: "场", Role: schema.RoleLevel},
+		{Label: "城镇居民人均可支配收入 比上年增长", Kind: schema.KindPercent, BaseUnit: "%", Role: schema.RoleChange},
+	}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		c.Map(&figs[i%len(figs)])
 	}
 }
