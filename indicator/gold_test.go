@@ -18,8 +18,10 @@ type goldLine struct {
 	line, used              int
 }
 
-func readGold(t *testing.T) []*goldLine {
-	f, err := os.Open("testdata/gold.tsv")
+func readGold(t *testing.T) []*goldLine { return readGoldFile(t, "testdata/gold.tsv") }
+
+func readGoldFile(t *testing.T, path string) []*goldLine {
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,14 +42,16 @@ func readGold(t *testing.T) []*goldLine {
 }
 
 // figureGold reads the figures of the hand-written figure gold.
-func figureGold(t *testing.T) []schema.Figure {
-	names, err := fs.Glob(fixtures.Docs, "gold/*.jsonl")
+func figureGold(t *testing.T) []schema.Figure { return figureGoldOf(t, fixtures.Docs, "gold/*.jsonl") }
+
+func figureGoldOf(t *testing.T, fsys fs.FS, pattern string) []schema.Figure {
+	names, err := fs.Glob(fsys, pattern)
 	if err != nil || len(names) == 0 {
 		t.Fatal("no figure gold", err)
 	}
 	var figs []schema.Figure
 	for _, name := range names {
-		b, _ := fixtures.Docs.ReadFile(name)
+		b, _ := fs.ReadFile(fsys, name)
 		for _, line := range strings.Split(string(b), "\n") {
 			if strings.TrimSpace(line) == "" {
 				continue
@@ -85,16 +89,48 @@ func lookup(gold []*goldLine, f *schema.Figure) *goldLine {
 
 // TestGoldMapping scores Map against the hand-written gold of figure →
 // indicator: precision (a wrong indicator is worse than none) and recall.
+// The catalogue was written against these fixtures, so this overstates it;
+// TestHeldOutMapping is the honest number.
 func TestGoldMapping(t *testing.T) {
+	p, r := scoreGold(t, readGold(t), figureGold(t))
+	if p < 0.97 {
+		t.Errorf("precision %.3f, want at least 0.97", p)
+	}
+	if r < 0.85 {
+		t.Errorf("recall %.3f, want at least 0.85", r)
+	}
+}
+
+// TestHeldOutMapping scores Map over the held-out figure gold with a mapping
+// gold written after the catalogue was frozen; the catalogue is never tuned
+// against it. The floors sit under the first measurement (P 1.000,
+// R 0.793 over 334 figures, 92 with an indicator) to catch a regression.
+func TestHeldOutMapping(t *testing.T) {
+	figs := append(figureGoldOf(t, os.DirFS("../fixtures/heldout"), "gold/*.jsonl"),
+		figureGoldOf(t, os.DirFS("../fixtures/heldout-web"), "gold/*.jsonl")...)
+	p, r := scoreGoldMin(t, readGoldFile(t, "testdata/gold-heldout.tsv"), figs, 250)
+	if p < 0.95 {
+		t.Errorf("held-out precision %.3f, want at least 0.95", p)
+	}
+	if r < 0.70 {
+		t.Errorf("held-out recall %.3f, want at least 0.70", r)
+	}
+}
+
+func scoreGold(t *testing.T, gold []*goldLine, figs []schema.Figure) (precision, recall float64) {
+	return scoreGoldMin(t, gold, figs, 300)
+}
+
+func scoreGoldMin(t *testing.T, gold []*goldLine, figs []schema.Figure, least int) (precision, recall float64) {
+	t.Helper()
 	c := Default()
-	gold := readGold(t)
 	for _, g := range gold {
 		if g.code != "-" && c.ByCode(g.code) == nil {
-			t.Errorf("gold.tsv:%d: unknown code %s", g.line, g.code)
+			t.Errorf("gold line %d: unknown code %s", g.line, g.code)
 		}
 	}
 	var scored, wantCode, gotCode, correct int
-	for _, f := range figureGold(t) {
+	for _, f := range figs {
 		g := lookup(gold, &f)
 		if g == nil {
 			continue
@@ -116,31 +152,26 @@ func TestGoldMapping(t *testing.T) {
 		case m.Code != "" && m.Code == want:
 			correct++
 		case m.Code != "" && want != "":
-			t.Logf("WRONG gold.tsv:%d %s %s/%s → %s (%s), want %s", g.line, f.Label, f.Kind, f.Role, m.Code, m.Rule, want)
+			t.Logf("WRONG line %d %s %s/%s → %s (%s), want %s", g.line, f.Label, f.Kind, f.Role, m.Code, m.Rule, want)
 		case m.Code != "":
-			t.Logf("FALSE gold.tsv:%d %s %s/%s → %s (%s), want none", g.line, f.Label, f.Kind, f.Role, m.Code, m.Rule)
+			t.Logf("FALSE line %d %s %s/%s → %s (%s), want none", g.line, f.Label, f.Kind, f.Role, m.Code, m.Rule)
 		case want != "":
-			t.Logf("MISS  gold.tsv:%d %s %s/%s → none (%s), want %s", g.line, f.Label, f.Kind, f.Role, m.Rule, want)
+			t.Logf("MISS  line %d %s %s/%s → none (%s), want %s", g.line, f.Label, f.Kind, f.Role, m.Rule, want)
 		}
 	}
 	for _, g := range gold {
 		if g.used == 0 {
-			t.Errorf("gold.tsv:%d: %s %s/%s matches no figure of the figure gold", g.line, g.label, g.kind, g.role)
+			t.Errorf("gold line %d: %s %s/%s matches no figure of the figure gold", g.line, g.label, g.kind, g.role)
 		}
 	}
-	precision := float64(correct) / float64(max(gotCode, 1))
-	recall := float64(correct) / float64(max(wantCode, 1))
+	precision = float64(correct) / float64(max(gotCode, 1))
+	recall = float64(correct) / float64(max(wantCode, 1))
 	t.Logf("mapping gold: %d figures (%d with an indicator), %d mapped, %d right: precision %.3f recall %.3f",
 		scored, wantCode, gotCode, correct, precision, recall)
-	if scored < 300 {
-		t.Errorf("the gold covers %d figures, want at least 300", scored)
+	if scored < least {
+		t.Errorf("the gold covers %d figures, want at least %d", scored, least)
 	}
-	if precision < 0.97 {
-		t.Errorf("precision %.3f, want at least 0.97", precision)
-	}
-	if recall < 0.85 {
-		t.Errorf("recall %.3f, want at least 0.85", recall)
-	}
+	return precision, recall
 }
 
 // TestGoldLabelsUnique: no gold label is claimed by two indicators (each
