@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // IndicatorRow is one row of the indicators table: an indicator of the
@@ -169,4 +170,38 @@ func indicatorRows(ctx context.Context, q querier) ([]IndicatorRow, error) {
 		out = append(out, r)
 	}
 	return out, rows.Err()
+}
+
+// FillRegions gives documents without a region the region of the site they
+// were crawled from: hostRegion maps a host (www.tjjh.gov.cn) to the region
+// its line of the sites file names (天津市静海区). Documents that name their
+// region themselves keep it. It returns how many documents it changed.
+func (s *Store) FillRegions(ctx context.Context, hostRegion map[string]string) (int64, error) {
+	var n int64
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("fill regions: %w", err)
+	}
+	defer tx.Rollback()
+	for host, region := range hostRegion {
+		if host == "" || region == "" {
+			continue
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE documents SET region = ? WHERE region = '' AND (url LIKE ? ESCAPE '\' OR url LIKE ? ESCAPE '\')`,
+			region, "http://"+likeEscape(host)+"/%", "https://"+likeEscape(host)+"/%")
+		if err != nil {
+			return 0, fmt.Errorf("fill regions: %w", err)
+		}
+		k, _ := res.RowsAffected()
+		n += k
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("fill regions: %w", err)
+	}
+	return n, nil
+}
+
+// likeEscape escapes LIKE's wildcards in s.
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }

@@ -80,3 +80,25 @@ func TestRemap(t *testing.T) {
 		t.Errorf("EachFigure indicator: %+v", fr)
 	}
 }
+
+// TestFillRegions: a crawled document without a region takes its site's;
+// one that names its region keeps it; other hosts are left alone.
+func TestFillRegions(t *testing.T) {
+	s := openTemp(t)
+	a := docWith("http://www.tjhx.gov.cn/zwgk/1.html")
+	a.Region = ""
+	b := docWith("https://www.tjhx.gov.cn/zwgk/2.html")
+	b.Region = "天津市和平区"
+	c := docWith("http://www.tjhp.gov.cn/zwgk/3.html")
+	c.Region = ""
+	put(t, s, a, b, c)
+	n, err := s.FillRegions(context.Background(), map[string]string{"www.tjhx.gov.cn": "天津市河西区"})
+	if err != nil || n != 1 {
+		t.Fatalf("FillRegions: %d, %v", n, err)
+	}
+	got := map[string]string{}
+	s.EachDocument(context.Background(), func(d *DocRow) error { got[d.URL] = d.Region; return nil })
+	if got[a.URL] != "天津市河西区" || got[b.URL] != "天津市和平区" || got[c.URL] != "" {
+		t.Errorf("regions %v", got)
+	}
+}

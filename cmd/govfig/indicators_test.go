@@ -2,6 +2,7 @@ package main
 
 import (
 	"database/sql"
+	"github.com/govfig/govfig/crawl"
 	"os"
 	"path/filepath"
 	"strings"
@@ -111,5 +112,25 @@ func TestIndicatorsFileErrors(t *testing.T) {
 	}
 	if _, err := os.Stat(dbPath); err == nil {
 		t.Error("a bad catalogue still created the database")
+	}
+}
+
+// TestSiteRegions: the hosts of a sites file's seeds take the region its
+// names give; a name that is no region gives none.
+func TestSiteRegions(t *testing.T) {
+	sites, err := crawl.ParseSites(strings.NewReader("天津市静海区 http://www.tjjh.gov.cn/zwgk/gsgg/index.html\n" +
+		"静海教育网 http://jy.tjjh.gov.cn/tzgg/index.html\n天津市河西区 https://WWW.TJHX.GOV.CN/zwgk/index.html http://tjhx.gov.cn/a/index.html\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := siteRegions(sites)
+	want := map[string]string{"www.tjjh.gov.cn": "天津市静海区", "www.tjhx.gov.cn": "天津市河西区", "tjhx.gov.cn": "天津市河西区"}
+	if len(got) != len(want) {
+		t.Errorf("siteRegions = %v, want %v", got, want)
+	}
+	for h, r := range want {
+		if got[h] != r {
+			t.Errorf("%s → %q, want %q", h, got[h], r)
+		}
 	}
 }

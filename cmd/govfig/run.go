@@ -5,8 +5,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/govfig/govfig/extract/region"
 	"io"
 	"net"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -136,6 +138,9 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil && !errors.As(err, &partial) {
 		return err
 	}
+	if _, err := st.FillRegions(ctx, siteRegions(sites)); err != nil {
+		return fmt.Errorf("run: %w", err)
+	}
 	if err := remapStore(ctx, st, cat, false, logw); err != nil {
 		return fmt.Errorf("run: %w", err)
 	}
@@ -154,6 +159,26 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return &partialError{failed}
 	}
 	return nil
+}
+
+// siteRegions maps each seed's host to the region its line of the sites file
+// names (天津市静海区 http://www.tjjh.gov.cn/… → www.tjjh.gov.cn: 天津市静海区),
+// for pages that name no region of their own. A site name that is no region
+// (某某教育网) maps nothing.
+func siteRegions(sites []crawl.Site) map[string]string {
+	out := map[string]string{}
+	for _, s := range sites {
+		r := region.Of(s.Name)
+		if r == "" {
+			continue
+		}
+		for _, seed := range s.Seeds {
+			if u, err := url.Parse(seed); err == nil && u.Host != "" {
+				out[strings.ToLower(u.Host)] = r
+			}
+		}
+	}
+	return out
 }
 
 // sampleSites returns a sites file naming the sample's districts under
