@@ -42,7 +42,7 @@ type Indicator struct {
 	En       string        // English name
 	Kinds    []schema.Kind // kinds its figures take; Kinds[0] is the main one
 	Units    []string      // base units its level figures take; Units[0] is shown; empty for an index
-	Domain   string        // 教育, 财政, 统计, 卫生, 民政, 就业, 环境
+	Domain   string        // 教育, 财政, 统计, 卫生, 民政, 就业, 环境, 政务
 	GrowthOf string        // code of the level this is the growth rate of, or ""
 	ShareOf  string        // code of the level this is the share of its whole of, or ""
 	Patterns []string      // other names; '…' lets up to six characters stand between

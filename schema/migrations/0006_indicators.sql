@@ -13,7 +13,7 @@ CREATE TABLE indicators (
 	en       TEXT NOT NULL,
 	kind     TEXT NOT NULL,       -- main kind (figures.md)
 	unit     TEXT NOT NULL,       -- base unit of its level figures, '' for an index
-	domain   TEXT NOT NULL,       -- 教育, 财政, 统计, 卫生, 民政, 就业, 环境
+	domain   TEXT NOT NULL,       -- 教育, 财政, 统计, 卫生, 民政, 就业, 环境, 政务
 	of       TEXT NOT NULL DEFAULT '', -- growth:CODE or share:CODE
 	patterns TEXT NOT NULL DEFAULT '', -- other names, '|'-separated
 	note     TEXT NOT NULL DEFAULT '',
