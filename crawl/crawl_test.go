@@ -25,6 +25,7 @@ var fixtureFetches = map[string][]string{
 		"/zwgk/gsgg/202408/t20240829_6712345.html",
 		"/zwgk/gsgg/202407/t20240726_6698821.html", // also linked with ?utm_source=…#top
 		"/zwgk/gsgg/202406/t20240612_6681234.html",
+		"/zwgk/gsgg/202403/t20240322_6640210.html",
 		"/zwgk/gsgg/202401/t20240130_6600345.html",
 		"/old/gsgg/notice2023.html",                // 301 →
 		"/zwgk/gsgg/202312/t20231220_6500001.html", // the redirect's target
@@ -49,6 +50,7 @@ var fixtureFetches = map[string][]string{
 		"/zwgk/tzgg/202412/t20241205_701234.html", // also linked with #comment
 		"/zwgk/tzgg/202410/t20241010_698765.html",
 		"/zwgk/tzgg/202403/t20240318_690112.html",
+		"/zwgk/tzgg/202403/t20240320_690150.html",
 		"/zwgk/tzgg/202403/W020240318390512.pdf",
 		"/zwgk/tzgg/202306/t20230620_681001.html",
 		"/zwgk/tzgg/202211/t20221130_660120.html",
@@ -373,7 +375,8 @@ func TestCrawlSince(t *testing.T) {
 			[]string{"/zwgk/tzgg/202211/t20221130_660120.html", "/zwgk/tzgg/202208/t20220816_655432.html"}, 2},
 		// Everything on page 2 is older: page 3 is never asked for.
 		{"2024-06-01", []string{"/zwgk/tzgg/news.html?page=2", "/zwgk/tzgg/202410/t20241010_698765.html"},
-			[]string{"/zwgk/tzgg/news.html?page=3", "/zwgk/tzgg/202403/t20240318_690112.html", "/zwgk/tzgg/202403/W020240318390512.pdf"}, 3},
+			[]string{"/zwgk/tzgg/news.html?page=3", "/zwgk/tzgg/202403/t20240318_690112.html", "/zwgk/tzgg/202403/W020240318390512.pdf",
+				"/zwgk/tzgg/202403/t20240320_690150.html"}, 4},
 	} {
 		t.Run(tc.since, func(t *testing.T) {
 			s := startSite(t, siteserver.Options{Hosts: []string{"wuqing"}})
@@ -432,7 +435,7 @@ func TestProgress(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := b.String()
-	if !strings.Contains(out, "crawl: 3 list pages, 7 articles, 0 errors, queue 0 | 天津市静海区 3/7\x1b[K\n") {
+	if !strings.Contains(out, "crawl: 3 list pages, 8 articles, 0 errors, queue 0 | 天津市静海区 3/8\x1b[K\n") {
 		t.Errorf("final progress line missing from %q", out)
 	}
 }

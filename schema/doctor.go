@@ -110,6 +110,21 @@ func Doctor(ctx context.Context, path string) (*Health, error) {
 				return fmt.Sprintf("%q: an article without a body and without a problem", url), nil
 			}),
 		)
+		if h.Version >= 6 {
+			h.Checks = append(h.Checks, checkRows(ctx, conn, "figure indicators", `SELECT f.indicator, count(*) FROM figures f
+				WHERE f.indicator IS NULL OR f.indicator <> '' AND NOT EXISTS (SELECT 1 FROM indicators i WHERE i.code = f.indicator)
+				GROUP BY f.indicator ORDER BY f.indicator`, func(rows *sql.Rows) (string, error) {
+				var code sql.NullString
+				var n int
+				if err := rows.Scan(&code, &n); err != nil {
+					return "", err
+				}
+				if !code.Valid {
+					return fmt.Sprintf("%d figures not mapped onto the indicator catalogue (run govfig remap)", n), nil
+				}
+				return fmt.Sprintf("%d figures of indicator %q, which the indicators table lacks (run govfig remap --all)", n, code.String), nil
+			}))
+		}
 		return ctx.Err()
 	})
 	if err != nil {

@@ -131,10 +131,10 @@ type querier interface {
 }
 
 // MinReadVersion is the oldest schema version the readers (EachDocument,
-// EachFigure, Info, Problems, Search, LoadDocument) can read: 4 added
-// documents.original_url, the newest column they select. Raise it when a
+// EachFigure, Info, Problems, Search, LoadDocument, Indicators) can read: 6
+// added figures.indicator and the indicators table, the newest they select. Raise it when a
 // reader starts to need a newer migration's tables or columns.
-const MinReadVersion = 4
+const MinReadVersion = 6
 
 // OpenReadOnly opens an existing govfig database for reading: SQLite's
 // mode=ro, no migration, nothing written. It refuses a missing file, a file

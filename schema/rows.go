@@ -35,6 +35,10 @@ type FigureRow struct {
 	DocURL     string
 	Published  string
 	Figure
+	// Indicator is the code of the catalogue indicator the figure measures
+	// (figures.indicator), "" when none or not mapped yet.
+	Indicator           string
+	IndicatorConfidence float64
 }
 
 // RunInfo summarises a database for a report: what made it and when.

@@ -15,6 +15,7 @@ type Reader interface {
 	EachFigure(ctx context.Context, fn func(*FigureRow) error) error
 	Info(ctx context.Context) (RunInfo, error)
 	Problems(ctx context.Context) ([]Problem, error)
+	Indicators(ctx context.Context) ([]IndicatorRow, error)
 }
 
 var (
@@ -24,6 +25,10 @@ var (
 
 // snapshot is one read transaction on one connection.
 type snapshot struct{ conn *sql.Conn }
+
+func (s *snapshot) Indicators(ctx context.Context) ([]IndicatorRow, error) {
+	return indicatorRows(ctx, s.conn)
+}
 
 func (s *snapshot) EachDocument(ctx context.Context, fn func(*DocRow) error) error {
 	return eachDocument(ctx, s.conn, fn)

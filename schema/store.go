@@ -164,7 +164,8 @@ func eachFigure(ctx context.Context, q querier, fn func(*FigureRow) error) error
 		       f.text, f.start, f."end", f.sentence_text, f.sentence_start, f.sentence_end,
 		       CASE WHEN f.seq = (SELECT min(g.seq) FROM figures g WHERE g.document_id = f.document_id)
 		            THEN d.body END,
-		       coalesce(s.path, f.section_text, ''), f.cell_table, f.cell_row, f.cell_col, f.direction
+		       coalesce(s.path, f.section_text, ''), f.cell_table, f.cell_row, f.cell_col, f.direction,
+		       coalesce(f.indicator, ''), coalesce(f.indicator_confidence, 0)
 		FROM figures f
 		JOIN documents d ON d.id = f.document_id
 		LEFT JOIN sections s ON s.id = f.section_id
@@ -181,7 +182,8 @@ func eachFigure(ctx context.Context, q querier, fn func(*FigureRow) error) error
 		var sentText, bodyText sql.NullString
 		if err := rows.Scan(&r.ID, &r.DocumentID, &r.Seq, &r.Region, &r.DocTitle, &r.DocURL, &r.Published,
 			&r.Kind, &r.Value, &r.Unit, &r.Normalized, &r.BaseUnit, &r.Qualifier, &r.Role, &r.Label, &r.Subject, &year,
-			&r.Text, &r.Start, &r.End, &sentText, &ss, &se, &bodyText, &r.Section, &ct, &cr, &cc, &r.Direction); err != nil {
+			&r.Text, &r.Start, &r.End, &sentText, &ss, &se, &bodyText, &r.Section, &ct, &cr, &cc, &r.Direction,
+			&r.Indicator, &r.IndicatorConfidence); err != nil {
 			return fmt.Errorf("read figures: %w", err)
 		}
 		r.Year = int(year.Int64)

@@ -344,13 +344,15 @@ func TestQueriesDoc(t *testing.T) {
 		t.Fatal(err)
 	}
 	blocks := regexp.MustCompile("(?s)```sql\n(.*?)```").FindAllStringSubmatch(string(md), -1)
-	if len(blocks) != 4 {
-		t.Fatalf("QUERIES.md has %d sql blocks, want 4", len(blocks))
+	if len(blocks) != 7 {
+		t.Fatalf("QUERIES.md has %d sql blocks, want 7", len(blocks))
 	}
 	s := openTemp(t)
 	text1, s1, e1 := mark("2023年全区学前三年毛入园率达到⟦96.34%⟧。")
 	text2, s2, e2 := mark("全年教育经费投入⟦3286万元⟧,教师培训全覆盖。")
 	text3, s3, e3 := mark("城镇登记失业率比上年下降⟦0.4%⟧。")
+	text4, s4, e4 := mark("一般公共预算收入⟦38.7亿元⟧，力争增长6.1%。")
+	_, s5, e5 := mark("一般公共预算收入38.7亿元，力争增长⟦6.1%⟧。")
 	put(t, s,
 		&Document{URL: "http://a/1", Region: "静海区", Title: "报告一", Text: text1, Figures: []Figure{
 			{Kind: KindPercent, Value: 96.34, Unit: "%", Normalized: 96.34, Role: RoleLevel, Label: "学前三年毛入园率",
@@ -361,8 +363,19 @@ func TestQueriesDoc(t *testing.T) {
 		&Document{URL: "http://a/3", Region: "静海区", Title: "报告三", Text: text3, Figures: []Figure{
 			{Kind: KindPercent, Value: 0.4, Unit: "%", Normalized: 0.4, BaseUnit: "%", Role: RoleChange, Direction: DirDown,
 				Label: "城镇登记失业率", Year: 2023, Text: "0.4%", Start: s3, End: e3}}},
+		&Document{URL: "http://a/4", Region: "静海区", Title: "报告四", Text: text4, Figures: []Figure{
+			{Kind: KindMoney, Value: 38.7, Unit: "亿元", Normalized: 3.87e9, BaseUnit: "元", Role: RoleLevel,
+				Label: "一般公共预算收入", Year: 2023, Text: "38.7亿元", Start: s4, End: e4},
+			{Kind: KindPercent, Value: 6.1, Unit: "%", Normalized: 6.1, BaseUnit: "%", Role: RoleTarget,
+				Label: "一般公共预算收入", Year: 2023, Text: "6.1%", Start: s5, End: e5}}},
 	)
-	want := []string{"静海区|2023|96.34|%|报告一|http://a/1", "静海区|2023|1|32860000", "静海区|2023|城镇登记失业率|-0.4|%|0.4%", "静海区|报告二|http://a/2|1"}
+	if _, err := s.Remap(context.Background(), kindMapper{
+		"学前三年毛入园率/percent": "edu.pre.ger3", "城镇登记失业率/percent": "emp.registered_unemployment",
+		"一般公共预算收入/money": "fin.rev.general", "一般公共预算收入/percent": "fin.rev.general_growth"}, false); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"静海区|2023|96.34|%|报告一", "静海区|3870000000|6.1", "教育经费|1",
+		"静海区|2023|96.34|%|报告一|http://a/1", "静海区|2023|1|32860000", "静海区|2023|城镇登记失业率|-0.4|%|0.4%", "静海区|报告二|http://a/2|1"}
 	for i, b := range blocks {
 		rows, err := s.DB().Query(b[1])
 		if err != nil {
@@ -463,4 +476,22 @@ func TestIndexedPartIsBounded(t *testing.T) {
 	if p := indexedPart("ab" + strings.Repeat("经", MaxIndexedText)); len(p) > MaxIndexedText || !utf8.ValidString(p) {
 		t.Errorf("indexedPart: %d bytes, valid %v", len(p), utf8.ValidString(p))
 	}
+}
+
+// kindMapper maps a figure by its label and kind ("label/kind" → code).
+type kindMapper map[string]string
+
+func (m kindMapper) Hash() string { return "kind" }
+func (m kindMapper) Rows() []IndicatorRow {
+	var out []IndicatorRow
+	for _, c := range m {
+		out = append(out, IndicatorRow{Code: c, Name: c, Kind: "percent", Unit: "%", Domain: "统计"})
+	}
+	return out
+}
+func (m kindMapper) MapFigure(f *Figure) (string, float64) {
+	if c := m[f.Label+"/"+string(f.Kind)]; c != "" {
+		return c, 1
+	}
+	return "", 0
 }

@@ -4,11 +4,12 @@ import "github.com/govfig/govfig/schema"
 
 // Sheet names. All are within Excel's rules (≤31 characters, none of []:*?/\).
 const (
-	sheetReadme  = "说明"
-	sheetDocs    = "文档"
-	sheetData    = "数据" // continued as 数据2, 数据3…
-	sheetWide    = "指标"
-	sheetSummary = "汇总"
+	sheetReadme     = "说明"
+	sheetDocs       = "文档"
+	sheetData       = "数据" // continued as 数据2, 数据3…
+	sheetIndicators = "指标"
+	sheetWide       = "未归类"
+	sheetSummary    = "汇总"
 )
 
 // column is one column of a sheet: its header in Chinese, its English name,
@@ -59,16 +60,31 @@ var dataColumns = []column{
 	{"序号", "seq", "数字在文档中的顺序", 6},
 }
 
-// wideFixed are the leading columns of 指标; one column per region (or per
+// indicatorFixed are the leading columns of 指标; one column per region
+// follows.
+var indicatorFixed = []column{
+	{"指标", "indicator_name", "指标的规范名称（指标目录中的名称）", 34},
+	{"单位", "unit", "各地区数值的单位（基本单位）；百分比显示为 96.34%", 8},
+	{"年份", "year", "数值所指的年份；空表示未知", 7},
+	{"领域", "domain", "指标所属领域：教育、财政、统计、卫生、民政、就业、环境、政务", 8},
+	{"指标代码", "indicator", "指标目录中的代码，与数据库 figures.indicator 对应", 22},
+	{"地区数（个）", "regions", "有该指标数值的地区数", 9},
+}
+
+// indicatorRegionColumn documents the repeated columns of 指标.
+var indicatorRegionColumn = column{"（各地区）", "(one per region)",
+	"该地区该年份该指标的标准值（角色为“现值”的数字）；批注写明来源文档和原文", 14}
+
+// wideFixed are the leading columns of 未归类; one column per region (or per
 // document) follows.
 var wideFixed = []column{
-	{"指标", "label", "指标名称（取自原文）", 34},
+	{"指标", "label", "指标名称（取自原文，未归入指标目录）", 34},
 	{"类型", "kind", "数字类型", 8},
 	{"基本单位", "base_unit", "各地区数值的单位；百分比显示为 96.34%", 8},
 	{"文档数（篇）", "documents", "有该指标数值的文档数", 9},
 }
 
-// wideRegionColumn documents the repeated columns of 指标.
+// wideRegionColumn documents the repeated columns of 未归类.
 var wideRegionColumn = column{"（各地区）", "(one per region or document)",
 	"该地区（或该文档）该指标的标准值：取文档中该指标第一个角色为“现值”的数字", 14}
 

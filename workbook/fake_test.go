@@ -16,6 +16,12 @@ type fakeSource struct {
 	docs      []schema.DocRow
 	figs      []schema.FigureRow
 	failAfter int
+	// indicators is the catalogue the figures were mapped with.
+	indicators []schema.IndicatorRow
+}
+
+func (s *fakeSource) Indicators(ctx context.Context) ([]schema.IndicatorRow, error) {
+	return s.indicators, nil
 }
 
 var errFake = errors.New("disk on fire")

@@ -84,7 +84,7 @@ func TestLibreOffice(t *testing.T) {
 	book, _ := writeSample(t, sampleSource(), Options{Version: "v0.1.0"})
 
 	raw := convertSheets(t, bin, book, false)
-	for _, sh := range []string{"说明", "文档", "数据", "指标", "汇总"} {
+	for _, sh := range []string{"说明", "文档", "数据", "指标", "未归类", "汇总"} {
 		if len(raw[sh]) == 0 {
 			t.Fatalf("sheet %s missing from LibreOffice's output (got %d sheets)", sh, len(raw))
 		}
@@ -99,8 +99,11 @@ func TestLibreOffice(t *testing.T) {
 			t.Errorf("%s header:\n got %s\nwant %s", sh, got, want)
 		}
 	}
-	if !strings.HasPrefix(header("指标"), "指标,类型,基本单位,文档数（篇）,") || !strings.Contains(header("指标"), jinghai) {
-		t.Errorf("指标 header: %s", header("指标"))
+	if !strings.HasPrefix(header("未归类"), "指标,类型,基本单位,文档数（篇）,") || !strings.Contains(header("未归类"), jinghai) {
+		t.Errorf("未归类 header: %s", header("未归类"))
+	}
+	if header("指标") != "指标,单位,年份,领域,指标代码,地区数（个）" {
+		t.Errorf("指标 header (no figure of the sample is mapped): %s", header("指标"))
 	}
 	if raw["说明"][0][0] != "govfig 数据工作簿：区县政府报告中的数字" {
 		t.Errorf("说明 A1 = %q", raw["说明"][0][0])
@@ -133,7 +136,7 @@ func TestLibreOffice(t *testing.T) {
 
 	// As shown: percent with %, money with separators.
 	shown := convertSheets(t, bin, book, true)
-	wide := shown["指标"]
+	wide := shown["未归类"]
 	col := -1
 	for i, h := range wide[0] {
 		if h == jinghai {
@@ -145,15 +148,15 @@ func TestLibreOffice(t *testing.T) {
 		if r[0] == "学前三年毛入园率" {
 			found = true
 			if r[col] != "96.34%" {
-				t.Errorf("指标 学前三年毛入园率 / %s shown as %q, want 96.34%%", jinghai, r[col])
+				t.Errorf("未归类 学前三年毛入园率 / %s shown as %q, want 96.34%%", jinghai, r[col])
 			}
 		}
 		if r[0] == "一般公共预算教育经费支出预算" && r[col] != "1,902,740,000" {
-			t.Errorf("指标 money shown as %q, want 1,902,740,000", r[col])
+			t.Errorf("未归类 money shown as %q, want 1,902,740,000", r[col])
 		}
 	}
 	if !found {
-		t.Error("指标 has no row 学前三年毛入园率")
+		t.Error("未归类 has no row 学前三年毛入园率")
 	}
 	if got := shown["数据"][4][9]; got != "1,902,740,000" {
 		t.Errorf("数据 money shown as %q", got)
@@ -192,7 +195,7 @@ func TestLibreOfficeFiltersAndChart(t *testing.T) {
 		return ""
 	}
 	content := read("content.xml")
-	for _, want := range []string{"文档.A1:文档.J5", "数据.A1:数据.S10", "指标.A1:指标.G5", "汇总.A1:汇总.K4"} {
+	for _, want := range []string{"文档.A1:文档.J5", "数据.A1:数据.S10", "未归类.A1:未归类.G5", "汇总.A1:汇总.K4"} {
 		if !strings.Contains(content, `table:target-range-address="`+want+`" table:display-filter-buttons="true"`) {
 			t.Errorf("LibreOffice sees no auto-filter %s", want)
 		}

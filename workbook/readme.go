@@ -103,9 +103,37 @@ func (b *builder) writeReadme() error {
 	}
 	dict(sheetDocs, docColumns)
 	dict(strings.Join(b.stats.DataSheets, "、"), dataColumns)
+	dict(sheetIndicators, append(append([]column{}, indicatorFixed...), indicatorRegionColumn))
 	dict(sheetWide, append(append([]column{}, wideFixed...), wideRegionColumn))
 	dict(sheetSummary, append(append([]column{}, summaryFixed...), summaryKindColumn))
 	blank()
+
+	if len(b.catalogue) > 0 {
+		step(st.bold, "指标目录", "Indicator catalogue")
+		var domains []string
+		per := map[string]int{}
+		for _, in := range b.catalogue {
+			if per[in.Domain] == 0 {
+				domains = append(domains, in.Domain)
+			}
+			per[in.Domain]++
+		}
+		parts := make([]string, 0, len(domains))
+		for _, d := range domains {
+			parts = append(parts, fmt.Sprintf("%s %d 个", d, per[d]))
+		}
+		step(0, "目录", fmt.Sprintf("共 %d 个指标：%s。每个指标有固定的代码、规范名称（部委和统计部门的正式名称）、英文名、类型和基本单位，以及报告中的其他写法（别名）和排除词（如“覆盖率”须为普惠性幼儿园的覆盖率）。目录内置于 govfig（indicator/catalogue.tsv），可用 --indicators 文件增补或覆盖；数据库的 indicators 表保存本次所用的目录。", len(b.catalogue), strings.Join(parts, "、")))
+		step(0, "归类规则", "数字的指标名称（及类型、单位、角色）与目录中某指标的名称或别名相符时归入该指标，并记下可信度；不确定的不归类。某指标的“变化”百分比（地区生产总值增长5.2%）归入其增速指标；占比不归入金额指标；“目标”仍是目标，只有“现值”进入指标表。")
+		step(st.header, "代码 code", "规范名称", "English", "领域 · 单位 · 说明")
+		for _, in := range b.catalogue {
+			unit := in.Unit
+			if unit == "" {
+				unit = "（无量纲）"
+			}
+			step(0, in.Code, in.Name, in.En, strings.TrimRight(in.Domain+" · "+unit+" · "+in.Note, " ·"))
+		}
+		blank()
+	}
 
 	step(st.bold, "代码表", "Codes")
 	step(st.header, "字段 field", "中文", "code", "含义 meaning")
@@ -149,11 +177,12 @@ func (b *builder) notes() [][2]string {
 	s := b.stats
 	dataSheets := strings.Join(s.DataSheets, "、")
 	n := [][2]string{
-		{"工作表", "文档：每篇文档一行；" + dataSheets + "：每个数字一行；指标：指标 × 地区的宽表；汇总：各地区各类型数字数量及图表。"},
+		{"工作表", "文档：每篇文档一行；" + dataSheets + "：每个数字一行；指标：目录中的指标 × 地区（× 年份）的宽表；未归类：未归入指标目录的数字，按原文指标名称 × 地区；汇总：各地区各类型数字数量及图表。"},
 		{"数字与日期", "数值均为数字（可直接计算），日期为 Excel 日期（yyyy-mm-dd）；金额有千位分隔符；本工作簿不含任何公式。"},
 		{"百分比", "百分比以百分数存放：96.34 表示 96.34%，单元格显示为 96.34%；用于计算比例时请除以 100。“个百分点”为变化量，单位见“单位”列。"},
 		{"标准值", "“标准值”把数值换算到基本单位：金额为元（190274万元 → 1,902,740,000），人数为人，学校数为所，千分比换算为百分比。"},
-		{"指标表规则", "指标表每行是一个指标（同名但类型或基本单位不同的分行），每列是一个地区；某地区有多篇文档时每篇一列（列名含日期和标题）。单元格取该文档中该指标第一个角色为“现值”的数字的标准值；变化、基期、目标、标准等角色及重复出现的数字只在“数据”表中。行按类型分组，组内按出现的文档数从多到少排列。"},
+		{"指标表规则", "指标表每行是指标目录中的一个指标在一个年份的数值（第一列为规范名称，单位单列），每列是一个地区，按有数值的指标数从多到少排列。单元格取该地区该年份角色为“现值”的数字的标准值；有多个时取归类可信度最高、其次发布最晚的文档中的第一个；批注写明来源文档、日期和原文。变化、基期、目标、标准等角色只在“数据”表中。行按目录顺序（领域）排列，同一指标按年份排列。"},
+		{"未归类表规则", "未归类表每行是一个未归入指标目录的原文指标名称（同名但类型或基本单位不同的分行），每列是一个地区；某地区有多篇文档时每篇一列（列名含日期和标题）。单元格取该文档中该名称第一个角色为“现值”的数字的标准值。行按类型分组，组内按出现的文档数从多到少排列。"},
 		{"超链接", "只有 http/https 网址写成超链接（最多 " + fmt.Sprint(b.opts.MaxLinks) + " 个），其他网址以文本显示。"},
 		{"长文本", fmt.Sprintf("单元格最多 32,767 个字符，超长的文本在末尾截断并标记“%s”。", truncMarker)},
 		{"行数上限", fmt.Sprintf("Excel 每张工作表最多 1,048,576 行；数字超过一张表的容量时续写在 数据2、数据3…（每张表有表头）。本文件的数字在：%s。", dataSheets)},
@@ -162,7 +191,10 @@ func (b *builder) notes() [][2]string {
 		n = append(n, [2]string{"分表", fmt.Sprintf("本文件共 %d 个数字，分 %d 张表存放：%s。", s.Figures, len(s.DataSheets), dataSheets)})
 	}
 	if s.DroppedIndicators > 0 || s.DroppedColumns > 0 {
-		n = append(n, [2]string{"指标表截断", fmt.Sprintf("指标表容纳不下：省略了 %d 个指标行、%d 个地区/文档列（Excel 每表最多 16,384 列），完整数据见“数据”表。", s.DroppedIndicators, s.DroppedColumns)})
+		n = append(n, [2]string{"未归类表截断", fmt.Sprintf("未归类表容纳不下：省略了 %d 个行、%d 个地区/文档列（Excel 每表最多 16,384 列），完整数据见“数据”表。", s.DroppedIndicators, s.DroppedColumns)})
+	}
+	if s.DroppedIndicatorRows > 0 || s.DroppedIndicatorRegions > 0 {
+		n = append(n, [2]string{"指标表截断", fmt.Sprintf("指标表容纳不下：省略了 %d 个指标行、%d 个地区列，完整数据见“数据”表。", s.DroppedIndicatorRows, s.DroppedIndicatorRegions)})
 	}
 	if s.Truncated > 0 {
 		n = append(n, [2]string{"已截断", fmt.Sprintf("本文件有 %d 个超长文本被截断。", s.Truncated)})

@@ -24,6 +24,9 @@ type builder struct {
 	docIdx  map[int64]int32 // document id → index in docs
 	regions map[string]*regionCount
 	wide    *wide
+	ind     *indView
+	// catalogue is the indicator catalogue the figures were mapped with.
+	catalogue []schema.IndicatorRow
 }
 
 // docInfo is what the later sheets need of a document.
@@ -54,11 +57,23 @@ func (b *builder) build(src Source) error {
 	b.docIdx = make(map[int64]int32)
 	b.regions = make(map[string]*regionCount)
 	b.wide = newWide()
+	b.ind = newIndView()
+	var cat []schema.IndicatorRow
+	if l, ok := src.(indicatorLister); ok {
+		var err error
+		if cat, err = l.Indicators(b.ctx); err != nil {
+			return err
+		}
+	}
+	b.catalogue = cat
 
 	if err := b.writeDocs(src); err != nil {
 		return err
 	}
 	if err := b.writeData(src); err != nil {
+		return err
+	}
+	if err := b.writeIndicators(cat); err != nil {
 		return err
 	}
 	if err := b.writeWide(); err != nil {
@@ -226,7 +241,11 @@ func (b *builder) writeData(src Source) error {
 			}
 			lastIdx = idx
 		}
-		b.wide.add(fr, lastIdx)
+		if fr.Indicator != "" {
+			b.ind.add(fr, lastIdx, b.docs)
+		} else {
+			b.wide.add(fr, lastIdx)
+		}
 		return nil
 	})
 	if err != nil {
@@ -239,7 +258,7 @@ func (b *builder) writeData(src Source) error {
 	return nil
 }
 
-// writeWide streams 指标.
+// writeWide streams 未归类: the labels of figures that map to no indicator.
 func (b *builder) writeWide() error {
 	layout := b.wide.layout(b.docs, excelize.MaxColumns-len(wideFixed), b.opts.MaxRows-1)
 	b.stats.Indicators = len(layout.rows)

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/govfig/govfig/indicator"
 	"github.com/govfig/govfig/schema"
 	"github.com/xuri/excelize/v2"
 )
@@ -57,6 +58,9 @@ func TestFromStore(t *testing.T) {
 	if err := b.Commit(); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := st.Remap(ctx, indicator.Default(), false); err != nil {
+		t.Fatal(err)
+	}
 
 	path := filepath.Join(dir, "govfig.xlsx")
 	ws, err := Write(ctx, st, path, Options{Now: func() time.Time { return testNow }})
@@ -72,8 +76,23 @@ func TestFromStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkFigures(t, f, []string{"数据"}, want)
-	if v, _ := f.GetCellValue("指标", "E2"); v != "96.34%" {
-		t.Errorf("指标!E2 = %q, want 96.34%%", v)
+	// 指标: the catalogue's rows mapped from the store (学前三年毛入园率 is
+	// the catalogue's first indicator), the region's column after the six
+	// fixed ones, the source in the cell's comment.
+	if v, _ := f.GetCellValue("指标", "A2"); v != "学前三年毛入园率" {
+		t.Errorf("指标!A2 = %q", v)
+	}
+	if v, _ := f.GetCellValue("指标", "G1"); v != jinghai {
+		t.Errorf("指标!G1 = %q, want %s", v, jinghai)
+	}
+	if v, _ := f.GetCellValue("指标", "G2"); v != "96.34%" {
+		t.Errorf("指标!G2 = %q, want 96.34%%", v)
+	}
+	if cs, _ := f.GetComments("指标"); len(cs) != 2 || cs[0].Cell != "G2" || !strings.Contains(cs[0].Text, seedTitle) {
+		t.Errorf("指标 comments %+v", cs)
+	}
+	if v, _ := f.GetCellValue("未归类", "A2"); v != "" {
+		t.Errorf("未归类!A2 = %q: every figure of the seed sample maps", v)
 	}
 	if v, _ := f.GetCellValue("文档", "D2"); v != "2024-08-29" {
 		t.Errorf("文档!D2 = %q", v)

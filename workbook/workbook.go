@@ -68,10 +68,16 @@ type Stats struct {
 	Figures   int // rows on 数据 (all parts)
 	// DataSheets names the sheets holding figures: [数据] or [数据 数据2 …].
 	DataSheets []string
-	Indicators int // rows on 指标
-	// IndicatorColumns is the number of region/document columns on 指标.
+	// IndicatorRows and IndicatorRegions are the rows (indicator × year) and
+	// region columns of 指标; Comments the source comments on its cells.
+	IndicatorRows, IndicatorRegions, Comments int
+	// DroppedIndicatorRows and DroppedIndicatorRegions count what did not
+	// fit on 指标.
+	DroppedIndicatorRows, DroppedIndicatorRegions int
+	Indicators                                    int // rows on 未归类 (labels of figures without an indicator)
+	// IndicatorColumns is the number of region/document columns on 未归类.
 	IndicatorColumns int
-	// DroppedIndicators and DroppedColumns count what did not fit on 指标.
+	// DroppedIndicators and DroppedColumns count what did not fit on 未归类.
 	DroppedIndicators, DroppedColumns int
 	Regions                           int // rows on 汇总
 	Links                             int // hyperlinks written

@@ -102,7 +102,7 @@ func openBook(t *testing.T, path string) *excelize.File {
 func TestSheetsAndHeaders(t *testing.T) {
 	path, st := writeSample(t, sampleSource(), Options{})
 	f := openBook(t, path)
-	want := []string{"说明", "文档", "数据", "指标", "汇总"}
+	want := []string{"说明", "文档", "数据", "指标", "未归类", "汇总"}
 	if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Fatalf("sheets = %v, want %v", got, want)
 	}
@@ -230,8 +230,8 @@ func TestSplitDataSheets(t *testing.T) {
 		t.Fatalf("data sheets = %v, want %v", st.DataSheets, want)
 	}
 	f := openBook(t, path)
-	// 指标 does not continue: what does not fit is dropped and counted.
-	want := "说明,文档,文档2,数据,数据2,数据3,指标,汇总"
+	// 未归类 does not continue: what does not fit is dropped and counted.
+	want := "说明,文档,文档2,数据,数据2,数据3,指标,未归类,汇总"
 	if got := strings.Join(f.GetSheetList(), ","); got != want {
 		t.Errorf("sheets = %s, want %s", got, want)
 	}
@@ -263,12 +263,13 @@ func sheetContains(t *testing.T, f *excelize.File, sheet, s string) bool {
 	return false
 }
 
-// TestWideView: 指标 shows 学前三年毛入园率 96.34% in the column of 天津市静海区:
-// the first level-role figure, not the earlier change nor the later repeat.
+// TestWideView: 未归类 (figures that map to no indicator; none of the sample
+// does) shows 学前三年毛入园率 96.34% in the column of 天津市静海区: the first
+// level-role figure, not the earlier change nor the later repeat.
 func TestWideView(t *testing.T) {
 	path, st := writeSample(t, sampleSource(), Options{})
 	f := openBook(t, path)
-	rows, _ := f.GetRows("指标")
+	rows, _ := f.GetRows("未归类")
 	header := rows[0]
 	col := map[string]int{}
 	for i, h := range header {
@@ -297,12 +298,12 @@ func TestWideView(t *testing.T) {
 		t.Fatal("no row 学前三年毛入园率 (%)")
 	}
 	cell, _ := excelize.CoordinatesToCellName(jc+1, line)
-	shown, _ := f.GetCellValue("指标", cell)
-	raw, _ := f.GetCellValue("指标", cell, excelize.Options{RawCellValue: true})
+	shown, _ := f.GetCellValue("未归类", cell)
+	raw, _ := f.GetCellValue("未归类", cell, excelize.Options{RawCellValue: true})
 	if shown != "96.34%" || raw != "96.34" {
-		t.Errorf("指标 %s = %q (raw %q), want 96.34%% (raw 96.34)", cell, shown, raw)
+		t.Errorf("未归类 %s = %q (raw %q), want 96.34%% (raw 96.34)", cell, shown, raw)
 	}
-	if docs, _ := f.GetCellValue("指标", "D"+strconv.Itoa(line)); docs != "3" {
+	if docs, _ := f.GetCellValue("未归类", "D"+strconv.Itoa(line)); docs != "3" {
 		t.Errorf("文档数 = %q, want 3", docs)
 	}
 	// Percent rows come first (grouped by kind); the change figure in 个百分点 is not there.
@@ -311,14 +312,14 @@ func TestWideView(t *testing.T) {
 	}
 	for _, r := range rows[1:] {
 		if r[2] == "个百分点" {
-			t.Errorf("a change-only label reached 指标: %q", r)
+			t.Errorf("a change-only label reached 未归类: %q", r)
 		}
 	}
 	// Money shows thousands separators.
 	for i, r := range rows {
 		if r[0] == "一般公共预算教育经费支出预算" {
 			cell, _ := excelize.CoordinatesToCellName(jc+1, i+1)
-			if v, _ := f.GetCellValue("指标", cell); v != "1,902,740,000" {
+			if v, _ := f.GetCellValue("未归类", cell); v != "1,902,740,000" {
 				t.Errorf("money cell = %q, want 1,902,740,000", v)
 			}
 		}
@@ -696,7 +697,7 @@ func TestReadme(t *testing.T) {
 	for _, c := range []struct {
 		sheet string
 		cols  []column
-	}{{"文档", docColumns}, {"数据", dataColumns}, {"指标", wideFixed}, {"汇总", summaryFixed}} {
+	}{{"文档", docColumns}, {"数据", dataColumns}, {"指标", indicatorFixed}, {"未归类", wideFixed}, {"汇总", summaryFixed}} {
 		for _, col := range c.cols {
 			if !dict[c.sheet+"/"+col.zh] {
 				t.Errorf("dictionary lacks %s/%s", c.sheet, col.zh)

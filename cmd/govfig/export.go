@@ -58,15 +58,19 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	fmt.Fprintf(stdout, "%s: %d documents, %d figures on %s, %d indicators × %d columns, %d regions (%.1fs)\n",
-		*xlsxPath, ws.Documents, ws.Figures, strings.Join(ws.DataSheets, "+"), ws.Indicators, ws.IndicatorColumns,
-		ws.Regions, time.Since(start).Seconds())
+	fmt.Fprintf(stdout, "%s: %d documents, %d figures on %s, 指标 %d rows × %d regions, 未归类 %d labels × %d columns, %d regions (%.1fs)\n",
+		*xlsxPath, ws.Documents, ws.Figures, strings.Join(ws.DataSheets, "+"), ws.IndicatorRows, ws.IndicatorRegions,
+		ws.Indicators, ws.IndicatorColumns, ws.Regions, time.Since(start).Seconds())
 	if ws.Truncated > 0 {
 		fmt.Fprintf(stderr, "note: %d texts longer than 32,767 characters were cut (marked …[截断])\n", ws.Truncated)
 	}
 	if ws.DroppedIndicators > 0 || ws.DroppedColumns > 0 {
-		fmt.Fprintf(stderr, "note: 指标 could not hold %d indicators and %d columns; 数据 has them all\n",
+		fmt.Fprintf(stderr, "note: 未归类 could not hold %d labels and %d columns; 数据 has them all\n",
 			ws.DroppedIndicators, ws.DroppedColumns)
+	}
+	if ws.DroppedIndicatorRows > 0 || ws.DroppedIndicatorRegions > 0 {
+		fmt.Fprintf(stderr, "note: 指标 could not hold %d rows and %d regions; 数据 has them all\n",
+			ws.DroppedIndicatorRows, ws.DroppedIndicatorRegions)
 	}
 	if ws.BadNumbers > 0 {
 		fmt.Fprintf(stderr, "note: %d values were not finite numbers and were left blank\n", ws.BadNumbers)

@@ -24,6 +24,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	dbPath := fs.String("db", "", "database `file` (created when missing)")
 	workers := fs.Int("j", runtime.NumCPU(), "pages extracted in parallel")
 	quiet := fs.Bool("q", false, "no progress bar")
+	file := indicatorsFlag(fs)
 	paths, help, err := fs.parse(args)
 	if help || err != nil {
 		return err
@@ -40,6 +41,10 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := checkCreatable("extract: database", *dbPath); err != nil {
 		return err
 	}
+	cat, err := loadCatalogue("extract", *file)
+	if err != nil {
+		return err
+	}
 	st, err := schema.Open(*dbPath)
 	if err != nil {
 		return err
@@ -47,6 +52,13 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	defer st.Close()
 
 	_, err = extractPaths(ctx, st, paths, *workers, "extract", !*quiet && isTerminal(stderr), stdout, stderr)
+	var partial *partialError
+	if err != nil && !errors.As(err, &partial) {
+		return err
+	}
+	if rerr := remapStore(ctx, st, cat, false, stdout); rerr != nil {
+		return fmt.Errorf("extract: %w", rerr)
+	}
 	return err
 }
 

@@ -34,6 +34,8 @@ var commands = []command{
 	{"eval", "precision/recall/F1 per kind against the gold annotations", runEval},
 	{"search", "full-text search over the stored documents", runSearch},
 	{"merge", "merge shard databases into one", runMerge},
+	{"indicators", "the indicator catalogue, with figure counts and unmapped labels of a database", runIndicators},
+	{"remap", "map the stored figures onto the indicator catalogue again (no re-extraction)", runRemap},
 	{"doctor", "check a database: integrity, foreign keys, figure offsets, article bodies", runDoctor},
 }
 
@@ -80,7 +82,7 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "govfig turns the reports of Chinese district governments into data.")
 	fmt.Fprintln(w, "\nUsage: govfig COMMAND [flags]   (govfig COMMAND -h for its flags)\n\nCommands:")
 	for _, c := range commands {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nStart with: govfig run   (runs the whole job on the embedded sample site, offline)")
 }

@@ -20,12 +20,17 @@ func runMerge(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		"Copies the documents, figures and problems of each shard database into OUT.db. A URL held\n"+
 			"twice is kept once: the same content is skipped, else the copy fetched later wins.", stderr)
 	dbPath := fs.String("db", "", "output database `file` (created when missing; may already hold documents; an existing file that is not a govfig database is refused)")
+	file := indicatorsFlag(fs)
 	ins, help, err := fs.parse(args)
 	if help || err != nil {
 		return err
 	}
 	if *dbPath == "" || len(ins) == 0 {
 		return withHint(errors.New("merge needs --db and at least one shard database"), "govfig merge --db all.db shard1/govfig.db shard2/govfig.db")
+	}
+	cat, err := loadCatalogue("merge", *file)
+	if err != nil {
+		return err
 	}
 	// Every input must be a govfig database of this schema version, checked
 	// before the output is touched.
@@ -63,6 +68,9 @@ func runMerge(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		fmt.Fprintf(stdout, "%s: %d documents: %d new, %d replaced, %d same, %d kept; %d figures, %d problems\n",
 			in, ms.Documents, ms.New, ms.Replaced, ms.Same, ms.Kept, ms.Figures, ms.Problems)
+	}
+	if err := remapStore(ctx, st, cat, false, stdout); err != nil {
+		return fmt.Errorf("merge: %w", err)
 	}
 	merged = true
 	return nil

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/govfig/govfig/extract/region"
 	"io"
 	"net"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -39,6 +41,7 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	contact := fs.String("contact", "", "URL or e-mail for the User-Agent, so site owners can reach you")
 	shard := fs.String("shard", "", "`i/N`: crawl only shard i of N of the sites (the i-th of every N lines); merge the shards' databases with govfig merge")
 	quiet := fs.Bool("q", false, "no progress output")
+	file := indicatorsFlag(fs)
 	rest, help, err := fs.parse(args)
 	if help || err != nil {
 		return err
@@ -52,6 +55,10 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		if _, _, err := parseShard(*shard); err != nil {
 			return withHint(fmt.Errorf("run: %w", err), "govfig run --sites sites.txt --shard 1/4")
 		}
+	}
+	cat, err := loadCatalogue("run", *file)
+	if err != nil {
+		return err
 	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return fmt.Errorf("run: %w", err)
@@ -131,6 +138,12 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil && !errors.As(err, &partial) {
 		return err
 	}
+	if _, err := st.FillRegions(ctx, siteRegions(sites)); err != nil {
+		return fmt.Errorf("run: %w", err)
+	}
+	if err := remapStore(ctx, st, cat, false, logw); err != nil {
+		return fmt.Errorf("run: %w", err)
+	}
 
 	// 3. export
 	fmt.Fprintf(logw, "== export %s\n", xlsxPath)
@@ -146,6 +159,26 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return &partialError{failed}
 	}
 	return nil
+}
+
+// siteRegions maps each seed's host to the region its line of the sites file
+// names (天津市静海区 http://www.tjjh.gov.cn/… → www.tjjh.gov.cn: 天津市静海区),
+// for pages that name no region of their own. A site name that is no region
+// (某某教育网) maps nothing.
+func siteRegions(sites []crawl.Site) map[string]string {
+	out := map[string]string{}
+	for _, s := range sites {
+		r := region.Of(s.Name)
+		if r == "" {
+			continue
+		}
+		for _, seed := range s.Seeds {
+			if u, err := url.Parse(seed); err == nil && u.Host != "" {
+				out[strings.ToLower(u.Host)] = r
+			}
+		}
+	}
+	return out
 }
 
 // sampleSites returns a sites file naming the sample's districts under
@@ -269,8 +302,8 @@ func printRunSummary(ctx context.Context, w io.Writer, st *schema.Store, out, ar
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "outputs:\n  archive   %s\n  database  %s\n  workbook  %s (%d documents, %d figures, %d indicators)\n",
-		archiveDir, dbPath, xlsxPath, wst.Documents, wst.Figures, wst.Indicators)
+	fmt.Fprintf(w, "outputs:\n  archive   %s\n  database  %s\n  workbook  %s (%d documents, %d figures; 指标 %d rows × %d regions, 未归类 %d labels)\n",
+		archiveDir, dbPath, xlsxPath, wst.Documents, wst.Figures, wst.IndicatorRows, wst.IndicatorRegions, wst.Indicators)
 	return nil
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/xuri/excelize/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -93,6 +94,7 @@ func TestRunSampleTwice(t *testing.T) {
 	if n := countRows(t, db, "figures"); n < 50 {
 		t.Errorf("only %d figures from the sample site", n)
 	}
+	checkIndicatorSheet(t, filepath.Join(out, "govfig.xlsx"))
 	before := dumpByURL(t, db)
 	runsBefore := countRows(t, db, "runs")
 
@@ -179,5 +181,40 @@ func TestPickShard(t *testing.T) {
 		if _, err := pickShard(sites, bad); err == nil {
 			t.Errorf("pickShard(%q) accepted", bad)
 		}
+	}
+}
+
+// checkIndicatorSheet: on the sample run, 指标 shows one indicator (地区生产总值,
+// 2023) for the three districts on one row (issue 14).
+func checkIndicatorSheet(t *testing.T, path string) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("指标")
+	if err != nil || len(rows) < 2 {
+		t.Fatalf("指标: %v, %d rows", err, len(rows))
+	}
+	const fixed = 6 // 指标 单位 年份 领域 指标代码 地区数（个）
+	if len(rows[0]) < fixed+3 {
+		t.Fatalf("指标 header %q: want three district columns", rows[0])
+	}
+	found := false
+	for _, r := range rows[1:] {
+		if len(r) < 3 || r[0] != "地区生产总值" || r[2] != "2023" {
+			continue
+		}
+		filled := 0
+		for _, c := range r[fixed:] {
+			if c != "" {
+				filled++
+			}
+		}
+		found = filled >= 3
+	}
+	if !found {
+		t.Errorf("指标 has no row 地区生产总值 2023 with three districts: %q", rows)
 	}
 }

@@ -2,6 +2,7 @@ package page
 
 import (
 	"fmt"
+	"github.com/govfig/govfig/extract/region"
 	"regexp"
 	"sort"
 	"strings"
@@ -16,8 +17,9 @@ import (
 )
 
 // Version identifies the page reader's behaviour; it is part of the extractor
-// version stored with each document.
-const Version = "page/2"
+// version stored with each document. page/3: a region read from the title
+// or the opening of the body (and of a .txt) when the metadata names none.
+const Version = "page/3"
 
 // MaxBytes is the largest page Read accepts; government pages are well under
 // 1 MB, a bigger input is an error page or an attack.
@@ -94,6 +96,9 @@ func read(gq *goquery.Document, pageURL string, dec decoded, asList bool) *schem
 	doc.Publisher = m.publisher()
 	doc.Published = m.published(pageURL)
 	doc.Region = m.region(doc.Publisher)
+	if doc.Region == "" {
+		doc.Region = region.Of(doc.Title)
+	}
 
 	links, next, undated := res.findList(gq)
 	if asList {
@@ -125,6 +130,9 @@ func read(gq *goquery.Document, pageURL string, dec decoded, asList bool) *schem
 	b := builder{skip: bodySkipper(chrome.skipper(bodyNode), bodyNode, doc.Title), wantMeta: true}
 	b.walk(bodyNode, 0)
 	doc.Text = strings.TrimRight(b.String(), "\n")
+	if doc.Region == "" {
+		doc.Region = region.InText(doc.Text) // a body-only page: 在红桥区第十八届人民代表大会…
+	}
 	doc.Text, b.tables, b.headings = dropChromeLines(doc.Text, b.tables, b.headings)
 	if b.tables != nil {
 		doc.Tables = b.tables

@@ -555,6 +555,26 @@ func TestRegionFromLogo(t *testing.T) {
 	}
 }
 
+// TestRegionFromTitleOrBody: a page without publisher or site name takes
+// its region from its title, else from the opening of its body (the
+// congress a work report is delivered to).
+func TestRegionFromTitleOrBody(t *testing.T) {
+	body := `<p>全区地区生产总值达到486.7亿元，比上年增长4.2%。全年新增城镇就业5230人，城镇登记失业率控制在3.5%以内。</p>`
+	for _, c := range []struct{ html, want string }{
+		{`<html><head><title>河西区2023年工作总结</title></head><body><div class="content">` + body + `</div></body></html>`, "河西区"},
+		{`<html><head><title>政府工作报告</title></head><body><div class="content"><p>——2024年1月9日在红桥区第十八届人民代表大会第三次会议上</p>` + body + `</div></body></html>`, "红桥区"},
+		{`<html><head><title>政府工作报告</title></head><body><div class="content">` + body + `</div></body></html>`, ""},
+	} {
+		doc, err := Read([]byte(c.html), "http://www.example.gov.cn/a.html", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Region != c.want {
+			t.Errorf("region %q, want %q (%q)", doc.Region, c.want, doc.Title)
+		}
+	}
+}
+
 // TestTableTitleRow: a first row of one cell spanning the table is its
 // caption, a line of the text of its own; the header row below it heads
 // the columns, so cells are labelled by 指标 and 绝对值, not the title.

@@ -59,3 +59,51 @@ func Of(name string) string {
 	}
 	return region
 }
+
+// congressRe finds the congress a government work report is delivered to:
+// ——2023年1月10日在红桥区第十八届人民代表大会第二次会议上.
+var congressRe = regexp.MustCompile(`在(\p{Han}{2,16}?)第[一二三四五六七八九十\d]{1,4}届人民代表大会`)
+
+// organRe is a header line that starts with an organ of a region: 红桥区人民政府区长
+// 李明远, 滨河区统计局, 来源：天津市河西区财政局.
+var organRe = regexp.MustCompile(`^(?:来源|发布机构|发文机关|发布单位|作者)?[:：]?\s*(\p{Han}{2,20}?)(?:人民政府|人民代表大会|政府|统计局|财政局|教育局|教育体育局|民政局|人力资源和社会保障局|卫生健康委员会|发展和改革委员会|人大常委会)`)
+
+// headLines and headRunes bound InText to the opening of a text.
+const (
+	headLines = 15
+	headRunes = 60
+)
+
+// InText returns the region the opening lines of a text name, for a
+// document whose metadata and title name none: the congress a report is
+// delivered to (在红桥区第十八届人民代表大会…) or a short header line that
+// starts with an organ (红桥区人民政府区长 李明远). Body sentences are not
+// read (全区, 我区 and neighbours named in passing would mislead).
+func InText(text string) string {
+	lines := 0
+	for len(text) > 0 && lines < headLines {
+		line, rest, _ := strings.Cut(text, "\n")
+		text = rest
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		lines++
+		if m := congressRe.FindStringSubmatch(line); m != nil {
+			if r := Of(m[1]); r != "" {
+				return r
+			}
+		}
+		if len([]rune(line)) > headRunes {
+			continue
+		}
+		// The words before the organ must be a region and nothing else
+		// (今年我区与东丽区人民政府… is a sentence, not a header).
+		if m := organRe.FindStringSubmatch(line); m != nil {
+			if r := Of(m[1]); r != "" && r == m[1] {
+				return r
+			}
+		}
+	}
+	return ""
+}

@@ -34,3 +34,22 @@ func TestOf(t *testing.T) {
 		}
 	}
 }
+
+func TestInText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"政府工作报告\n——2023年1月10日在红桥区第十八届人民代表大会第二次会议上\n红桥区人民政府区长  李明远\n", "红桥区"},
+		{"政府工作报告\n——2024年1月8日在天津市河西区第十八届人民代表大会第四次会议上\n", "天津市河西区"},
+		{"政府工作报告\n\n区长  王某\n\n各位代表：\n", ""},
+		{"2023年统计公报\n滨河区统计局\n2024年3月\n", "滨河区"},
+		{"工作总结\n来源：天津市北辰区民政局\n", "天津市北辰区"},
+		// a body sentence naming a neighbour is not read
+		{"工作总结\n\n今年我区与东丽区人民政府签订了合作协议，共建产业园区，引进项目12个，总投资58亿元，带动就业3200人。\n", ""},
+		{"全区教育工作会议纪要\n区委宣传部\n", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := InText(tt.in); got != tt.want {
+			t.Errorf("InText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -86,6 +86,9 @@ func Read(name string, body []byte) (*schema.Document, error) {
 	if doc.Region == "" {
 		doc.Region = region.Of(doc.Title)
 	}
+	if doc.Region == "" {
+		doc.Region = region.InText(text) // 在红桥区第十八届人民代表大会…
+	}
 	if h.url != "" {
 		doc.URL = h.url
 	}
