@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/govfig/govfig/extract/sniff"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -37,7 +38,7 @@ func termSafe(s string) string {
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == 0x1b {
-			i += escapeLen(s[i:])
+			i += sniff.EscapeLen(s[i:], 0)
 			continue
 		}
 		i += n
@@ -62,37 +63,6 @@ func unsafeRune(r rune) bool {
 		return true
 	}
 	return false
-}
-
-// escapeLen is the length of the escape sequence at the start of s (which
-// starts with ESC), up to the end of s when it is not terminated.
-func escapeLen(s string) int {
-	if len(s) < 2 {
-		return len(s)
-	}
-	switch s[1] {
-	case '[': // CSI: parameters and intermediates, then a final byte @–~.
-		for i := 2; i < len(s); i++ {
-			if s[i] >= 0x40 && s[i] <= 0x7e {
-				return i + 1
-			}
-		}
-		return len(s)
-	case ']', 'P', '_', '^', 'X': // OSC, DCS, APC, PM, SOS: up to BEL or ST (ESC\).
-		for i := 2; i < len(s); i++ {
-			if s[i] == 0x07 {
-				return i + 1
-			}
-			if s[i] == 0x1b {
-				if i+1 < len(s) && s[i+1] == '\\' {
-					return i + 2
-				}
-				return i
-			}
-		}
-		return len(s)
-	}
-	return 2 // ESC and one character (ESC c resets the terminal)
 }
 
 // termLine is termSafe for one field of a line: line breaks and tabs become

@@ -1,6 +1,7 @@
 package page
 
 import (
+	"github.com/govfig/govfig/extract/sniff"
 	"os"
 	"path/filepath"
 	"unicode/utf8"
@@ -15,7 +16,17 @@ import (
 // refText is builder.text written rune by rune, as it was before the runs
 // were copied whole: the fast path must write exactly what it writes.
 func refText(b *builder, s string) {
-	for _, r := range s {
+	var noEsc []rune
+	for i := 0; i < len(s); {
+		if s[i] == 0x1b {
+			i += sniff.EscapeLen(s[i:], sniff.MaxEscape)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		noEsc = append(noEsc, r)
+		i += n
+	}
+	for _, r := range noEsc {
 		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' || r == '\u200b' {
 			b.pendingSpace = true
 			if r == '\n' || r == '\r' {
@@ -48,7 +59,7 @@ func refText(b *builder, s string) {
 // characters, ASCII, every kind of white space, BOM, NUL, invalid bytes.
 func randomText(rng *rand.Rand) string {
 	pieces := []string{"学", "前", "三年", "毛入园率", "96.34%", "a", "Z", " ", "\t", "\n", "\r\n", "\u00a0", "\u3000",
-		"\u200b", "\u2003", "\u0085", "\uFEFF", "\x00", "\x1b[2J", "\x07", "\x7f", "\u009b", "\u0085", "\xff", "\xe5\xad", "\xed\xa0\x80", "，", "。", "“", "𠀋", "é", "\u4e00", "\ucfff", "\ud7a3"}
+		"\u200b", "\u2003", "\u0085", "\uFEFF", "\x00", "\x1b[2J", "\x1b]8;;http://x/\x07", "\x1b]8;;\x1b\\", "\x1b", "\x07", "\x7f", "\u009b", "\u0085", "\xff", "\xe5\xad", "\xed\xa0\x80", "，", "。", "“", "𠀋", "é", "\u4e00", "\ucfff", "\ud7a3"}
 	var sb strings.Builder
 	for range rng.IntN(40) {
 		sb.WriteString(pieces[rng.IntN(len(pieces))])

@@ -152,6 +152,10 @@ func (b *builder) text(s string) {
 			i += size
 			continue
 		}
+		if r == 0x1b { // a terminal escape sequence, dropped whole
+			i += sniff.EscapeLen(s[i:], sniff.MaxEscape)
+			continue
+		}
 		if r == '\uFEFF' || sniff.ControlRune(r) {
 			i += size
 			continue

@@ -21,6 +21,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // MaxControlShare is the share of control bytes above which an input without
@@ -161,17 +162,79 @@ func ControlRune(r rune) bool {
 	return r < 0x20 && !(r >= '\t' && r <= '\r') || r == 0x7f || r >= 0x80 && r <= 0x9f && r != 0x85
 }
 
-// DropControls returns s without its ControlRune characters.
+// DropControls returns s without its terminal escape sequences (whole, up
+// to MaxEscape bytes) and its other ControlRune characters.
 func DropControls(s string) string {
+	dirty := false
 	for _, r := range s {
 		if ControlRune(r) {
-			return strings.Map(func(r rune) rune {
-				if ControlRune(r) {
-					return -1
-				}
-				return r
-			}, s)
+			dirty = true
+			break
 		}
 	}
-	return s
+	if !dirty {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == 0x1b {
+			i += EscapeLen(s[i:], MaxEscape)
+			continue
+		}
+		if !ControlRune(r) {
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// MaxEscape is the longest escape sequence text readers remove whole; an
+// ESC starting a longer or unterminated one loses only itself and the
+// character after it, so a stray ESC never swallows a paragraph.
+const MaxEscape = 512
+
+// EscapeLen is the length of the escape sequence at the start of s (which
+// starts with ESC): CSI ESC[… up to a final byte, OSC ESC]… (and DCS, APC,
+// PM, SOS) up to BEL or ST (ESC\), else ESC and one character. With max > 0
+// a sequence not ended within max bytes counts as two bytes; with max <= 0
+// it runs to the end of s (what a terminal would swallow).
+func EscapeLen(s string, max int) int {
+	if len(s) < 2 {
+		return len(s)
+	}
+	limit := len(s)
+	if max > 0 && max < limit {
+		limit = max
+	}
+	unended := len(s)
+	if max > 0 {
+		_, n := utf8.DecodeRuneInString(s[1:])
+		unended = 1 + n
+	}
+	switch s[1] {
+	case '[': // CSI: parameters and intermediates, then a final byte @–~.
+		for i := 2; i < limit; i++ {
+			if s[i] >= 0x40 && s[i] <= 0x7e {
+				return i + 1
+			}
+		}
+		return unended
+	case ']', 'P', '_', '^', 'X': // OSC, DCS, APC, PM, SOS: up to BEL or ST (ESC\).
+		for i := 2; i < limit; i++ {
+			if s[i] == 0x07 {
+				return i + 1
+			}
+			if s[i] == 0x1b {
+				if i+1 < len(s) && s[i+1] == '\\' {
+					return i + 2
+				}
+				return i
+			}
+		}
+		return unended
+	}
+	_, n := utf8.DecodeRuneInString(s[1:])
+	return 1 + n // ESC and one character (ESC c resets the terminal)
 }
