@@ -187,7 +187,8 @@ func TestFoldersAndFiles(t *testing.T) {
 	}
 	write("b.html", "<p>页面</p>")
 	write("sub/a.TXT", "文本")
-	write("sub/c.pdf", "%PDF")
+	write("sub/c.pdf", "%PDF") // an attachment: read, and extract judges it
+	write("sub/e.png", "\x89PNG")
 	write("sub/d.htm", "<p>d</p>")
 	write("big.txt", strings.Repeat("x", 6000))
 	data, _ := os.ReadFile("testdata/wget.warc.gz")
@@ -202,7 +203,7 @@ func TestFoldersAndFiles(t *testing.T) {
 			loose = append(loose, strings.TrimPrefix(k, slash+"/"))
 		}
 	}
-	want := []string{"b.html", "sub/a.TXT", "sub/d.htm", "sub/a.TXT"}
+	want := []string{"b.html", "sub/a.TXT", "sub/c.pdf", "sub/d.htm", "sub/a.TXT"}
 	if !reflect.DeepEqual(loose, want) {
 		t.Errorf("loose files = %v, want %v", loose, want)
 	}

@@ -131,10 +131,10 @@ type querier interface {
 }
 
 // MinReadVersion is the oldest schema version the readers (EachDocument,
-// EachFigure, Info, Problems, Search, LoadDocument) can read: 4 added
-// documents.original_url, the newest column they select. Raise it when a
+// EachFigure, Info, Problems, Search, LoadDocument) can read: 5 added
+// documents.parent_url, the newest column they select. Raise it when a
 // reader starts to need a newer migration's tables or columns.
-const MinReadVersion = 4
+const MinReadVersion = 5
 
 // OpenReadOnly opens an existing govfig database for reading: SQLite's
 // mode=ro, no migration, nothing written. It refuses a missing file, a file

@@ -22,6 +22,11 @@ type DocRow struct {
 	// OriginalURL is the http(s) address a loose file names for itself (a
 	// scraped .txt's 原文链接), "" when none; URL is then the file's path.
 	OriginalURL string
+	// ParentURL and ParentTitle name the article an attachment is linked
+	// from ("" for other documents). An attachment without a region of its
+	// own has its article's (Region).
+	ParentURL   string
+	ParentTitle string
 }
 
 // FigureRow is one stored figure with the document fields a tidy table needs.
@@ -34,6 +39,9 @@ type FigureRow struct {
 	DocTitle   string
 	DocURL     string
 	Published  string
+	// ParentURL and ParentTitle name the article of an attachment's figure.
+	ParentURL   string
+	ParentTitle string
 	Figure
 }
 

@@ -210,13 +210,13 @@ func (c *docCtx) cellFigure(t schema.Table, ri, ci int, cell schema.Cell, tableU
 	case containsAny(colH, changeWords):
 		f.Role = schema.RoleChange
 		f.Direction = headerDirection(colH, m.Value)
-	case strings.Contains(colH, "预算") && !containsAny(colH, budgetNotTarget):
-		// 预算数, 年初预算数, 调整预算数: what is budgeted (figures.md).
-		f.Role = schema.RoleTarget
 	case colYear > 0 && colYear < headYear && containsAny(colH, budgetColumns):
 		// The previous year's column of a budget table (2023年执行数
 		// beside 2024年预算数); a time series (2021年 | 2022年) stays level.
 		f.Role = schema.RolePrevious
+	case strings.Contains(colH, "预算") && !containsAny(colH, budgetNotTarget):
+		// 预算数, 年初预算数, 调整预算数: what is budgeted (figures.md).
+		f.Role = schema.RoleTarget
 	case containsAny(colH, targetStrong) || containsAny(colH, targetFuture) && f.Year > c.docYear && c.docYear > 0:
 		f.Role = schema.RoleTarget
 	}

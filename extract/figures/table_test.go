@@ -139,11 +139,11 @@ func TestTableBoundsAndTargets(t *testing.T) {
 // previous year's 执行数 previous, 增减 a change with the printed sign.
 func TestBudgetTable(t *testing.T) {
 	doc := tableDoc("某区2024年一般公共预算支出表 单位：万元", [][]string{
-		{"科目编码", "科目名称", "2024年预算数", "2023年执行数", "比上年增减", "比上年增减"},
-		{"科目编码", "科目名称", "2024年预算数", "2023年执行数", "增减额", "增减%"},
-		{"205", "教育支出", "190274", "186988", "3286", "1.76"},
-		{"2050201", "学前教育", "8650.5", "9120", "-469.5", "-5.15"},
-		{"合计", "合计", "412300", "405100", "7200", "1.78"},
+		{"科目编码", "科目名称", "2024年预算数", "2023年执行数", "2023年预算数", "比上年增减", "比上年增减"},
+		{"科目编码", "科目名称", "2024年预算数", "2023年执行数", "2023年预算数", "增减额", "增减%"},
+		{"205", "教育支出", "190274", "186988", "188000", "3286", "1.76"},
+		{"2050201", "学前教育", "8650.5", "9120", "", "-469.5", "-5.15"},
+		{"合计", "合计", "412300", "405100", "", "7200", "1.78"},
 	}, 2, 2)
 	doc.Title = "某区2024年部门预算公开"
 	figs := Default().Extract(doc)
@@ -159,6 +159,7 @@ func TestBudgetTable(t *testing.T) {
 	}{
 		{"190274", schema.KindMoney, 1902740000, schema.RoleTarget, "", 2024, "教育支出 预算数"},
 		{"186988", schema.KindMoney, 1869880000, schema.RolePrevious, "", 2023, "教育支出 执行数"},
+		{"188000", schema.KindMoney, 1880000000, schema.RolePrevious, "", 2023, "教育支出 预算数"},
 		{"3286", schema.KindMoney, 32860000, schema.RoleChange, schema.DirUp, 2024, "教育支出 比上年增减 增减额"},
 		{"1.76", schema.KindPercent, 1.76, schema.RoleChange, schema.DirUp, 2024, "教育支出 比上年增减 增减"},
 		{"8650.5", schema.KindMoney, 86505000, schema.RoleTarget, "", 2024, "学前教育 预算数"},

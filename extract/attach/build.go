@@ -1,0 +1,194 @@
+package attach
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/govfig/govfig/extract/outline"
+	"github.com/govfig/govfig/schema"
+)
+
+// builder assembles the Text of an attachment and what points into it.
+type builder struct {
+	text     strings.Builder
+	n        int // runes written
+	title    string
+	tables   []schema.Table
+	sections []schema.Section // explicit sections (sheets); else the outline's
+	cells    int              // non-empty cells read, for Limits.MaxCells
+}
+
+func newBuilder() *builder { return &builder{} }
+
+// line appends one line of text (line breaks inside become spaces).
+func (b *builder) line(s string) {
+	s = strings.TrimRight(strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' {
+			return ' '
+		}
+		return r
+	}, s), " ")
+	b.text.WriteString(s)
+	b.text.WriteByte('\n')
+	b.n += utf8.RuneCountInString(s) + 1
+}
+
+// numericRe is a cell holding a number (a figure or a code).
+var numericRe = regexp.MustCompile(`^[-+－]?[0-9０-９][0-9０-９,，]*([.．][0-9０-９]+)?\s*[%％]?$`)
+
+func isNumeric(s string) bool { return numericRe.MatchString(strings.TrimSpace(s)) }
+
+// codeHeads name a column of codes or serial numbers: a header column,
+// never figures (科目编码 2050201, 序号 3).
+var codeHeads = []string{"编码", "代码", "编号", "序号", "科目号"}
+
+// gcell is one position of a grid: its text, and for a position covered
+// by a merged cell, the position of that cell (copy).
+type gcell struct {
+	text string
+	copy bool
+	r, c int
+}
+
+// table renders a grid (merged cells copied into every position they
+// cover) as rows of Text and records it, with its header rows and columns.
+// A copy has the text and offsets of the merged cell; its text is written
+// once.
+func (b *builder) table(caption string, grid [][]gcell) {
+	if len(grid) == 0 {
+		return
+	}
+	ncols := 0
+	for _, r := range grid {
+		ncols = max(ncols, len(r))
+	}
+	texts := make([][]string, len(grid))
+	for ri, r := range grid {
+		for _, c := range r {
+			texts[ri] = append(texts[ri], cleanCell(c.text))
+		}
+	}
+	t := schema.Table{Caption: caption, Start: b.n}
+	t.HeaderRows, t.HeaderCols = headers(texts, ncols)
+	for ri, r := range grid {
+		row := make([]schema.Cell, 0, ncols)
+		var line strings.Builder
+		pos := b.n
+		for ci := 0; ci < ncols; ci++ {
+			if ci > 0 {
+				line.WriteByte('\t')
+				pos++
+			}
+			c := schema.Cell{Header: ri < t.HeaderRows || ci < t.HeaderCols}
+			var g gcell
+			if ci < len(r) {
+				g = r[ci]
+				c.Text = texts[ri][ci]
+			}
+			if g.copy && (g.r < ri && g.c < len(t.Rows[g.r]) || g.r == ri && g.c < ci) {
+				var src schema.Cell
+				if g.r == ri {
+					src = row[g.c]
+				} else {
+					src = t.Rows[g.r][g.c]
+				}
+				c.Text, c.Start, c.End = src.Text, src.Start, src.End
+			} else {
+				c.Start = pos
+				line.WriteString(c.Text)
+				pos += utf8.RuneCountInString(c.Text)
+				c.End = pos
+			}
+			row = append(row, c)
+		}
+		b.line(line.String())
+		t.Rows = append(t.Rows, row)
+	}
+	t.End = b.n - 1
+	b.tables = append(b.tables, t)
+}
+
+// cleanCell makes a cell one line: breaks and tabs become spaces.
+func cleanCell(s string) string {
+	return strings.TrimSpace(strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ").Replace(s))
+}
+
+// headers decides the header rows (leading rows without a number, above
+// rows with numbers; at most four) and header columns (leading columns
+// without numbers below the header, and columns of codes) of a grid.
+func headers(grid [][]string, ncols int) (hr, hc int) {
+	n := len(grid)
+	cell := func(r, c int) string {
+		if c < len(grid[r]) {
+			return strings.TrimSpace(grid[r][c])
+		}
+		return ""
+	}
+	hasNumber := func(r int) bool {
+		for c := range grid[r] {
+			if isNumeric(cell(r, c)) {
+				return true
+			}
+		}
+		return false
+	}
+	for hr < n-1 && hr < 4 && !hasNumber(hr) {
+		hr++
+	}
+	if hr == n-1 && !hasNumber(hr) {
+		return 0, 0 // no numbers at all: a text table
+	}
+	isCode := func(c int) bool {
+		for r := 0; r < hr; r++ {
+			for _, w := range codeHeads {
+				if strings.Contains(cell(r, c), w) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for hc < ncols-1 {
+		if isCode(hc) {
+			hc++
+			continue
+		}
+		text := false
+		for r := hr; r < n; r++ {
+			s := cell(r, hc)
+			if isNumeric(s) {
+				text = false
+				break
+			}
+			if s != "" {
+				text = true
+			}
+		}
+		if !text {
+			break
+		}
+		hc++
+	}
+	return hr, hc
+}
+
+// document returns the Document built so far.
+func (b *builder) document() *schema.Document {
+	text := b.text.String()
+	doc := &schema.Document{
+		Title:       b.title,
+		Text:        text,
+		Tables:      b.tables,
+		Sections:    b.sections,
+		Attachments: []schema.Attachment{},
+		Figures:     []schema.Figure{},
+	}
+	if doc.Sections == nil {
+		doc.Sections = outline.Sections(text)
+	}
+	if doc.Tables == nil {
+		doc.Tables = []schema.Table{}
+	}
+	return doc
+}
