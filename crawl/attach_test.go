@@ -38,7 +38,7 @@ func TestArticleAttachments(t *testing.T) {
 <p>附件：<a href="P020240125_1.xlsx">2024年部门预算公开表.xlsx</a></p></div></body></html>`,
 		"www.jh.test/zwgk/202312/t20231220_3.html": `<html><head><meta charset="utf-8"><title>静海区2023年财政预算执行情况</title></head><body>
 <div class="TRS_Editor"><p>全年一般公共预算支出完成280590万元。</p></div></body></html>`,
-		"www.jh.test/zwgk/202401/P020240125_1.xlsx":  "PK-xlsx",
+		"www.jh.test/zwgk/202401/P020240125_1.xlsx":         "PK-xlsx",
 		"www.jh.test/uploadfiles/2024/01/budget-notes.docx": "PK-docx",
 		"file.jh.test/upload/2024/scan.pdf":                 "%PDF-1.4 scan",
 	}
