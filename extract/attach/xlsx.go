@@ -212,14 +212,32 @@ func (b *builder) sheet(name string, grid [][]gcell) {
 	start := b.n
 	var pending []string // lines since the last table
 	var block [][]gcell
+	at := map[int]int{} // sheet row → row of the block
 	heading := ""
 	flush := func() {
-		if len(block) > 0 {
-			b.table(strings.Join(pending, " "), block)
-			block, pending = nil, nil
+		if len(block) == 0 {
+			return
 		}
+		// Copies point at sheet rows; the table wants its own rows. A
+		// cell merged from outside the block is a cell of its own.
+		for i, r := range block {
+			row := make([]gcell, len(r))
+			for j, g := range r {
+				if g.copy {
+					if k, ok := at[g.r]; ok {
+						g.r = k
+					} else {
+						g.copy = false
+					}
+				}
+				row[j] = g
+			}
+			block[i] = row
+		}
+		b.table(strings.Join(pending, " "), block)
+		block, pending, at = nil, nil, map[int]int{}
 	}
-	for _, r := range grid {
+	for ri, r := range grid {
 		line, ok := isLineRow(r)
 		switch {
 		case ok && line == "":
@@ -236,6 +254,7 @@ func (b *builder) sheet(name string, grid [][]gcell) {
 				heading = name
 				b.line(name)
 			}
+			at[ri] = len(block)
 			block = append(block, r)
 		}
 	}
