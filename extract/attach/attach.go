@@ -57,7 +57,7 @@ const (
 type Limits struct {
 	// MaxUnzipped is the most bytes the parts of a .xlsx/.docx may hold
 	// uncompressed (by their headers, which archive/zip enforces while
-	// reading); more is a problem (a zip bomb). Default 256 MiB.
+	// reading); more is a problem (a zip bomb). Default 64 MiB.
 	MaxUnzipped int64
 	// MaxCells is the most non-empty cells read from a workbook or
 	// document; more cuts it, saying so in the problem. Default 200,000.
@@ -68,7 +68,7 @@ type Limits struct {
 
 func (l Limits) withDefaults() Limits {
 	if l.MaxUnzipped <= 0 {
-		l.MaxUnzipped = 256 << 20
+		l.MaxUnzipped = 64 << 20
 	}
 	if l.MaxCells <= 0 {
 		l.MaxCells = 200000
