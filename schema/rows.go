@@ -23,8 +23,8 @@ type DocRow struct {
 	// scraped .txt's 原文链接), "" when none; URL is then the file's path.
 	OriginalURL string
 	// ParentURL and ParentTitle name the article an attachment is linked
-	// from ("" for other documents). An attachment without a region of its
-	// own has its article's (Region).
+	// from ("" for other documents). An attachment has its article's
+	// Region (the article's site names it better than the file's title).
 	ParentURL   string
 	ParentTitle string
 }

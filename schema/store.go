@@ -124,9 +124,9 @@ func eachDocument(ctx context.Context, q querier, fn func(*DocRow) error) error 
 		SELECT d.id, d.url, d.site, d.region, d.title, d.publisher, d.published_at, d.fetched_at,
 		       d.charset, d.page_type, d.content_sha256, d.extractor_version,
 		       (SELECT count(*) FROM figures f WHERE f.document_id = d.id), d.problem, d.original_url,
-		       d.parent_url, coalesce(p.title, ''), coalesce(nullif(d.region, ''), p.region, '')
+		       d.parent_url, coalesce(p.title, ''), coalesce(nullif(p.region, ''), d.region)
 		FROM documents d LEFT JOIN documents p ON p.url = d.parent_url AND d.parent_url <> ''
-		ORDER BY coalesce(nullif(d.region, ''), p.region, ''), coalesce(p.published_at, d.published_at), coalesce(p.id, d.id), d.parent_url <> '', d.id`)
+		ORDER BY coalesce(nullif(p.region, ''), d.region), coalesce(p.published_at, d.published_at), coalesce(p.id, d.id), d.parent_url <> '', d.id`)
 	if err != nil {
 		return fmt.Errorf("read documents: %w", err)
 	}
@@ -161,7 +161,7 @@ func (s *Store) EachFigure(ctx context.Context, fn func(*FigureRow) error) error
 
 func eachFigure(ctx context.Context, q querier, fn func(*FigureRow) error) error {
 	rows, err := q.QueryContext(ctx, `
-		SELECT f.id, f.document_id, f.seq, coalesce(nullif(d.region, ''), p.region, ''), d.title, d.url,
+		SELECT f.id, f.document_id, f.seq, coalesce(nullif(p.region, ''), d.region), d.title, d.url,
 		       coalesce(nullif(d.published_at, ''), p.published_at, ''), d.parent_url, coalesce(p.title, ''),
 		       f.kind, f.value, f.unit, f.normalized, f.base_unit, f.qualifier, f.role, f.label, f.subject, f.year,
 		       f.text, f.start, f."end", f.sentence_text, f.sentence_start, f.sentence_end,

@@ -22,9 +22,9 @@ func files(t *testing.T) map[string][]byte {
 		"fixtures/attachments/xiqing-2023-performance-report.docx":      docx,
 		"fixtures/attachments/wuqing-2023-education-funds.pdf":          pdf,
 		"fixtures/attachments/xiqing-2024-scan.pdf":                     scan,
-		"fixtures/site/xiqing/xxgk/tzgg/202401/P020240112_3156.xlsx":    xlsx,
-		"fixtures/site/xiqing/uploadfiles/2024/01/P020240112_3157.docx": docx,
-		"fixtures/site/wuqing/zwgk/tzgg/202410/W020241010_1.pdf":        pdf,
+		"fixtures/site/xiqing/xxgk/tzgg/202404/P020240420_3268.xlsx":    xlsx,
+		"fixtures/site/xiqing/uploadfiles/2024/04/P020240420_3269.docx": docx,
+		"fixtures/site/wuqing/zwgk/tzgg/202403/W020240318_2.pdf":        pdf,
 	}
 }
 
