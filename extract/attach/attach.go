@@ -168,7 +168,9 @@ func Read(name string, body []byte, format string, lim Limits) *schema.Document 
 		b, problem = readPDF(body, lim)
 	case HTML:
 		b, problem = readHTML(body, lim)
-	case XLS, DOC, WPS, ET:
+	case XLS, ET:
+		b, problem = readXLS(name, body, format, lim)
+	case DOC, WPS:
 		b, problem = readOffice(name, body, format, lim)
 	default:
 		problem = ProblemMalformed + ": not an attachment format govfig reads"

@@ -2,6 +2,8 @@ package attach
 
 import (
 	"errors"
+	"os"
+	"os/exec"
 	"runtime"
 	"strings"
 	"testing"
@@ -20,6 +22,10 @@ func TestBadAttachments(t *testing.T) {
 		t.Fatal(err)
 	}
 	docx := attachgen.ReportDOCX()
+	biff, err := os.ReadFile("../../fixtures/attachments/xiqing-2024-budget-biff8.xls")
+	if err != nil {
+		t.Fatal(err)
+	}
 	noOffice := func() (string, error) { return "", errors.New("not found") }
 	for _, c := range []struct {
 		name    string
@@ -38,9 +44,10 @@ func TestBadAttachments(t *testing.T) {
 		{"junk.pdf", []byte("%PDF-1.7\n" + strings.Repeat("<< /Type /Page /Kids [", 2000)), ProblemMalformed},
 		{"cut.pdf", attachgen.ReportPDF()[:900], ProblemMalformed},
 		{"old.doc", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + strings.Repeat("\x00", 1000)), ProblemLibreOffice + " .doc"},
-		{"old.xls", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + strings.Repeat("\x00", 1000)), ProblemLibreOffice + " .xls"},
+		{"old.xls", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + strings.Repeat("\x00", 1000)), ProblemMalformed + " xls"},
 		{"old.wps", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + strings.Repeat("\x00", 1000)), ProblemLibreOffice + " .wps"},
-		{"old.et", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + strings.Repeat("\x00", 1000)), ProblemLibreOffice + " .et"},
+		{"old.et", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + strings.Repeat("\x00", 1000)), ProblemMalformed + " xls"},
+		{"cut.xls", biff[:len(biff)/2], ProblemMalformed + " xls"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			saved := soffice
@@ -87,5 +94,27 @@ func TestDetect(t *testing.T) {
 		if got := Detect(c.name, c.body, c.ct); got != c.want {
 			t.Errorf("Detect(%q, %q) = %q, want %q", c.name, c.ct, got, c.want)
 		}
+	}
+}
+
+// TestLibreOffice: with soffice on the PATH, the binary Office formats are
+// converted and read (.xls through Calc); a .doc that LibreOffice cannot
+// load (no Writer installed, or a damaged file) is a problem naming
+// LibreOffice. Skipped, saying so, without soffice.
+func TestLibreOffice(t *testing.T) {
+	if _, err := exec.LookPath("soffice"); err != nil {
+		t.Skip("soffice is not on the PATH: the conversions are not tried")
+	}
+	biff, err := os.ReadFile("../../fixtures/attachments/xiqing-2024-budget-biff8.xls")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, problem := readOffice("budget.xls", biff, XLS, Limits{}.withDefaults())
+	if problem != "" || b == nil || !strings.Contains(b.text.String(), "教育支出\t186420\t179350") {
+		t.Errorf(".xls through LibreOffice: problem %q", problem)
+	}
+	_, problem = readOffice("junk.doc", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1junk"), DOC, Limits{}.withDefaults())
+	if !strings.HasPrefix(problem, ProblemLibreOffice+" .doc") {
+		t.Errorf("a .doc LibreOffice cannot load: problem %q", problem)
 	}
 }

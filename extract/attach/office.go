@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"time"
 )
 
@@ -43,17 +44,26 @@ func readOffice(name string, body []byte, format string, lim Limits) (*builder, 
 	cmd := exec.CommandContext(ctx, bin, "--headless", "--norestore",
 		"-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(dir, "profile")),
 		"--convert-to", target, "--outdir", filepath.Join(dir, "out"), in)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return nil, fmt.Sprintf("%s .%s: conversion failed: %v %s", ProblemMalformed, format, err, truncate(string(out), 200))
-	}
-	conv, err := os.ReadFile(filepath.Join(dir, "out", "in."+target))
-	if err != nil {
-		return nil, fmt.Sprintf("%s .%s: LibreOffice wrote nothing (not a %s file?)", ProblemMalformed, format, format)
+	out, err := cmd.CombinedOutput()
+	conv, rerr := os.ReadFile(filepath.Join(dir, "out", "in."+target))
+	if err != nil || rerr != nil {
+		// soffice exits 0 when it cannot load a file: what it wrote decides.
+		// A .doc needs LibreOffice Writer, a .xls Calc; a damaged file fails
+		// the same way.
+		return nil, fmt.Sprintf("%s .%s: soffice could not convert it (a damaged file, or LibreOffice %s not installed): %s",
+			ProblemLibreOffice, format, component(target), truncate(strings.TrimSpace(string(out)), 200))
 	}
 	if target == XLSX {
 		return readXLSX(conv, lim)
 	}
 	return readDOCX(conv, lim)
+}
+
+func component(target string) string {
+	if target == XLSX {
+		return "Calc"
+	}
+	return "Writer"
 }
 
 func truncate(s string, n int) string {
