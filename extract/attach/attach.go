@@ -31,6 +31,7 @@ package attach
 
 import (
 	"bytes"
+	"fmt"
 	"net/url"
 	"path"
 	"strings"
@@ -157,8 +158,30 @@ func pathOf(name string) string {
 // error; the error is kept for an unknown format.
 func Read(name string, body []byte, format string, lim Limits) *schema.Document {
 	lim = lim.withDefaults()
-	var b *builder
-	var problem string
+	b, problem := read(name, body, format, lim)
+	if b == nil {
+		b = newBuilder()
+	}
+	doc := b.document()
+	doc.URL = name
+	doc.PageType = schema.PageAttachment
+	doc.Charset = format
+	doc.Problem = problem
+	if doc.Title == "" {
+		doc.Title = baseTitle(name)
+	}
+	doc.Region = region.Of(doc.Title)
+	return doc
+}
+
+// read dispatches on the format; a panic of a reader (a library meeting a
+// file it did not expect) is the problem of a malformed file.
+func read(name string, body []byte, format string, lim Limits) (b *builder, problem string) {
+	defer func() {
+		if p := recover(); p != nil {
+			b, problem = nil, fmt.Sprintf("%s %s: %v", ProblemMalformed, format, p)
+		}
+	}()
 	switch format {
 	case XLSX:
 		b, problem = readXLSX(body, lim)
@@ -175,19 +198,7 @@ func Read(name string, body []byte, format string, lim Limits) *schema.Document 
 	default:
 		problem = ProblemMalformed + ": not an attachment format govfig reads"
 	}
-	if b == nil {
-		b = newBuilder()
-	}
-	doc := b.document()
-	doc.URL = name
-	doc.PageType = schema.PageAttachment
-	doc.Charset = format
-	doc.Problem = problem
-	if doc.Title == "" {
-		doc.Title = baseTitle(name)
-	}
-	doc.Region = region.Of(doc.Title)
-	return doc
+	return b, problem
 }
 
 // baseTitle is the file name without its extension, URL-decoded.

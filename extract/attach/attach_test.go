@@ -118,3 +118,5 @@ func TestLibreOffice(t *testing.T) {
 		t.Errorf("a .doc LibreOffice cannot load: problem %q", problem)
 	}
 }
+
+var errNoOffice = errors.New("soffice not found")
