@@ -1,6 +1,8 @@
 package main
 
 import (
+	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -97,5 +99,66 @@ func TestRunAttachments(t *testing.T) {
 		if len(r) > 10 && r[10] == "西青区2024年一季度财政收支情况" && (i == 0 || docs[i-1][1] != r[10] && !(len(docs[i-1]) > 10 && docs[i-1][10] == r[10])) {
 			t.Errorf("文档 row %d (%s) is not under its article", i, r[1])
 		}
+	}
+}
+
+// TestInspectAttachments: `govfig inspect FILE` reads each attachment
+// format into the JSON of a page, with its figures and table cells; a scan
+// is a document with the problem "scanned: no text layer".
+func TestInspectAttachments(t *testing.T) {
+	for _, c := range []struct {
+		file, title, problem string
+		figures              int
+	}{
+		{"xiqing-2024-budget-tables.xlsx", "天津市西青区2024年一般公共预算支出预算表", "", 40},
+		{"xiqing-2024-budget-biff8.xls", "天津市西青区2024年一般公共预算支出预算表", "", 40},
+		{"xiqing-2023-performance-report.docx", "西青区教育局2023年部门整体支出绩效自评报告", "", 19},
+		{"wuqing-2023-education-funds.pdf", "武清区2023年教育经费执行情况", "", 13},
+		{"xiqing-2024-scan.pdf", "xiqing-2024-scan", "scanned: no text layer", 0},
+	} {
+		stdout, stderr, err := runCmd(t, "inspect", filepath.Join("..", "..", "fixtures", "attachments", c.file))
+		if err != nil {
+			t.Errorf("inspect %s: %v\n%s", c.file, err, stderr)
+			continue
+		}
+		var doc schema.Document
+		if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+			t.Fatalf("%s: %v", c.file, err)
+		}
+		cells := 0
+		for _, f := range doc.Figures {
+			if f.Cell != nil {
+				cells++
+			}
+		}
+		if doc.PageType != schema.PageAttachment || doc.Title != c.title || doc.Problem != c.problem || len(doc.Figures) != c.figures ||
+			c.figures > 0 && cells == 0 {
+			t.Errorf("%s: page type %q, title %q, problem %q, %d figures (%d from cells); want attachment, %q, %q, %d",
+				c.file, doc.PageType, doc.Title, doc.Problem, len(doc.Figures), cells, c.title, c.problem, c.figures)
+		}
+	}
+}
+
+// TestExtractScanIsAProblem: extract stores a scan as a document with its
+// problem, lists the problem and exits 1; the workbook in the same folder
+// is read.
+func TestExtractScanIsAProblem(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"xiqing-2024-scan.pdf", "xiqing-2024-budget-tables.xlsx"} {
+		b, err := os.ReadFile(filepath.Join("..", "..", "fixtures", "attachments", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(t.TempDir(), "g.db")
+	_, stderr, err := runCmd(t, "extract", "--db", db, dir)
+	if err == nil || !strings.Contains(stderr, "scanned: no text layer") {
+		t.Errorf("extract: err %v, want the scan listed as a problem:\n%s", err, stderr)
+	}
+	if n := countRows(t, db, "figures"); n != 40 {
+		t.Errorf("%d figures stored, want the workbook's 40", n)
 	}
 }
