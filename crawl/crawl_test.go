@@ -39,6 +39,7 @@ var fixtureFetches = map[string][]string{
 		"/xxgk/tzgg/202404/t20240420_3268.html",
 		"/xxgk/tzgg/202404/P020240420_3268.xlsx", // its attachments (附件)
 		"/uploadfiles/2024/04/P020240420_3269.docx",
+		"/xxgk/tzgg/202404/P020240420_3270.xls",
 		"/xxgk/tzgg/202405/P020240510512345.xls",
 		"/xxgk/tzgg/202403/t20240315_3221.html",
 		"/xxgk/tzgg/202401/t20240112_3156.html",
@@ -202,8 +203,8 @@ func TestCrawlFixtureSite(t *testing.T) {
 	checkGaps(t, s.Host("jinghai"), cfg.Delay)
 	checkGaps(t, s.Host("wuqing"), cfg.Delay)
 	checkGaps(t, s.Host("xiqing"), 100*time.Millisecond) // its robots.txt Crawl-delay
-	if st.Disallowed != 1 || st.OffSite != 1 || st.Redirects != 1 || st.Attachments != 5 || st.Failed != 0 {
-		t.Errorf("stats %+v: want 1 disallowed, 1 off-site, 1 redirect, 5 attachments (two linked from list pages, three from articles), 0 failed", st)
+	if st.Disallowed != 1 || st.OffSite != 1 || st.Redirects != 1 || st.Attachments != 6 || st.Failed != 0 {
+		t.Errorf("stats %+v: want 1 disallowed, 1 off-site, 1 redirect, 6 attachments (two linked from list pages, four from articles), 0 failed", st)
 	}
 
 	responses, _, requests := warcResponses(t, dir)

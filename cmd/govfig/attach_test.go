@@ -14,7 +14,7 @@ import (
 
 // TestRunAttachments: `govfig run` on the sample site reads the files its
 // articles link (a budget .xlsx, a report .docx on /uploadfiles/, a text
-// PDF) as documents of their own, linked to their article, and 数据 has
+// PDF, a final-accounts .xls) as documents of their own, linked to their article, and 数据 has
 // figures from each file type, naming the attachment and its article.
 func TestRunAttachments(t *testing.T) {
 	if testing.Short() {
@@ -56,6 +56,7 @@ func TestRunAttachments(t *testing.T) {
 		"xlsx": "天津市西青区2024年一般公共预算支出预算表 ← 西青区2024年一季度财政收支情况",
 		"docx": "西青区教育局2023年部门整体支出绩效自评报告 ← 西青区2024年一季度财政收支情况",
 		"pdf":  "武清区2023年教育经费执行情况 ← 武清区中小学校舍改造提升工程公告",
+		"xls":  "西青区教育局2023年一般公共预算财政拨款支出决算表 ← 西青区2024年一季度财政收支情况",
 	} {
 		if !strings.HasPrefix(got[format], want) {
 			t.Errorf("%s attachment with figures and its article: %q, want %q", format, got[format], want)
@@ -85,6 +86,7 @@ func TestRunAttachments(t *testing.T) {
 		"天津市西青区2024年一般公共预算支出预算表 ← 西青区2024年一季度财政收支情况",
 		"西青区教育局2023年部门整体支出绩效自评报告 ← 西青区2024年一季度财政收支情况",
 		"武清区2023年教育经费执行情况 ← 武清区中小学校舍改造提升工程公告",
+		"西青区教育局2023年一般公共预算财政拨款支出决算表 ← 西青区2024年一季度财政收支情况",
 	} {
 		if !seen[want] {
 			t.Errorf("数据 has no row of %s", want)

@@ -101,6 +101,51 @@ func BudgetXLSX() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// FinalAccountsXLSX is 西青区教育局's 2023 final accounts of its general
+// budget: budget at the start of the year, adjusted budget, final figure and
+// the final as a share of the adjusted budget. The .xls fixture is this
+// workbook saved as Excel 97 by LibreOffice (soffice --headless
+// --convert-to xls), since no pure-Go library writes BIFF8.
+func FinalAccountsXLSX() ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	s := "决算表"
+	if err := f.SetSheetName("Sheet1", s); err != nil {
+		return nil, err
+	}
+	set := func(cell string, v any) {
+		if err := f.SetCellValue(s, cell, v); err != nil {
+			panic(err)
+		}
+	}
+	set("A1", "西青区教育局2023年一般公共预算财政拨款支出决算表")
+	if err := f.MergeCell(s, "A1", "F1"); err != nil {
+		return nil, err
+	}
+	set("A2", "单位：万元")
+	for i, h := range []string{"科目编码", "科目名称", "年初预算数", "调整预算数", "决算数", "决算数为调整预算数的%"} {
+		set(string(rune('A'+i))+"3", h)
+	}
+	for i, r := range [][]any{
+		{"2050101", "行政运行", 1260, 1310, 1296.4, 98.96},
+		{"2050201", "学前教育", 9850, 10120, 10086.2, 99.67},
+		{"2050202", "小学教育", 42300, 43150, 42987.5, 99.62},
+		{"合计", "", 53410, 54580, 54370.1, 99.62},
+	} {
+		for j, v := range r {
+			set(fmt.Sprintf("%c%d", 'A'+j, 4+i), v)
+		}
+	}
+	if err := f.MergeCell(s, "A7", "B7"); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
 // docx part templates.
 const (
 	contentTypes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
