@@ -32,7 +32,8 @@ func TestArticleAttachments(t *testing.T) {
 <p>附件：<a href="./P020240125_1.xlsx">1.2024年部门预算公开表.xlsx</a></p>
 <p><a href="/uploadfiles/2024/01/budget-notes.docx">2.预算编制说明.docx</a></p>
 <p><a href="http://file.jh.test/upload/2024/scan.pdf">3.预算批复.pdf</a></p>
-<p><a href="http://www.other.test/files/x.xls">4.参考表.xls</a></p></div></body></html>`,
+<p><a href="http://www.other.test/files/x.xls">4.参考表.xls</a></p>
+<p><a href="/download.jsp?fileid=7">5.绩效目标表</a></p></div></body></html>`,
 		"www.jh.test/zwgk/202401/t20240126_2.html": `<html><head><meta charset="utf-8"><title>静海区2024年政府预算公开</title></head><body>
 <div class="TRS_Editor"><p>静海区2024年一般公共预算支出安排285180万元。</p>
 <p>附件：<a href="P020240125_1.xlsx">2024年部门预算公开表.xlsx</a></p></div></body></html>`,
@@ -41,6 +42,7 @@ func TestArticleAttachments(t *testing.T) {
 		"www.jh.test/zwgk/202401/P020240125_1.xlsx":         "PK-xlsx",
 		"www.jh.test/uploadfiles/2024/01/budget-notes.docx": "PK-docx",
 		"file.jh.test/upload/2024/scan.pdf":                 "%PDF-1.4 scan",
+		"file.jh.test/upload/2024/goals.xlsx":               "PK-goals",
 	}
 	var mu sync.Mutex
 	hits := map[string]int{}
@@ -49,6 +51,10 @@ func TestArticleAttachments(t *testing.T) {
 		mu.Lock()
 		hits[key]++
 		mu.Unlock()
+		if key == "www.jh.test/download.jsp" {
+			http.Redirect(w, r, "http://file.jh.test/upload/2024/goals.xlsx", http.StatusFound)
+			return
+		}
 		if strings.HasSuffix(r.URL.Path, "/robots.txt") {
 			http.NotFound(w, r)
 			return
@@ -90,6 +96,8 @@ func TestArticleAttachments(t *testing.T) {
 		"www.jh.test/uploadfiles/2024/01/budget-notes.docx", // outside /zwgk/
 		"file.jh.test/upload/2024/scan.pdf",                 // the site's file host
 		"file.jh.test/robots.txt",                           // asked first, like any host
+		"www.jh.test/download.jsp",                          // a download link that redirects …
+		"file.jh.test/upload/2024/goals.xlsx",               // … to the file host
 	} {
 		if hits[p] != 1 {
 			t.Errorf("%s fetched %d times, want 1", p, hits[p])
@@ -98,8 +106,8 @@ func TestArticleAttachments(t *testing.T) {
 	if n := hits["www.other.test/files/x.xls"] + hits["www.other.test/robots.txt"]; n != 0 {
 		t.Errorf("the off-site attachment was requested %d times", n)
 	}
-	if st.Attachments != 3 {
-		t.Errorf("%d attachments archived, want 3", st.Attachments)
+	if st.Attachments != 4 {
+		t.Errorf("%d attachments archived, want 4 (one reached through a redirect)", st.Attachments)
 	}
 	if st.OffSite < 1 {
 		t.Errorf("off-site links %d: the other site's attachment is recorded", st.OffSite)
@@ -117,6 +125,7 @@ func TestArticleAttachments(t *testing.T) {
 		"http://www.jh.test/zwgk/202401/P020240125_1.xlsx":         art,
 		"http://www.jh.test/uploadfiles/2024/01/budget-notes.docx": art,
 		"http://file.jh.test/upload/2024/scan.pdf":                 art,
+		"http://file.jh.test/upload/2024/goals.xlsx":               art,
 		art: "",
 	} {
 		if got, ok := parents[u]; !ok || got != want {

@@ -510,7 +510,10 @@ func (c *crawler) redirect(tx *sql.Tx, h *hostState, it *item, loc string, note 
 		note(it.url, h.name, FaultRedirectLoop, fmt.Sprintf("more than %d redirects", c.cfg.MaxRedirects))
 		return nil, nil
 	}
-	if _, in := c.scope[u.Host]; !in {
+	// An attachment may be sent on to its site's file host
+	// (/download.jsp?id=7 → file.…/upload/x.xlsx).
+	_, in := c.scope[u.Host]
+	if !in && !(it.kind == kindAttachment && c.files[u.Host] == it.site) {
 		note(it.url, h.name, FaultOffSiteRedir, "redirect leaves the sites: "+canon+" (not followed)")
 		return nil, nil
 	}
@@ -521,6 +524,7 @@ func (c *crawler) redirect(tx *sql.Tx, h *hostState, it *item, loc string, note 
 	if err != nil || ni == nil {
 		return nil, err
 	}
+	ni.parent = it.parent // an attachment keeps its article
 	return []*item{ni}, nil
 }
 
