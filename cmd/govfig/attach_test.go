@@ -115,7 +115,7 @@ func TestInspectAttachments(t *testing.T) {
 		{"xiqing-2024-budget-tables.xlsx", "天津市西青区2024年一般公共预算支出预算表", "", 40},
 		{"xiqing-2024-budget-biff8.xls", "天津市西青区2024年一般公共预算支出预算表", "", 40},
 		{"xiqing-2023-performance-report.docx", "西青区教育局2023年部门整体支出绩效自评报告", "", 19},
-		{"wuqing-2023-education-funds.pdf", "武清区2023年教育经费执行情况", "", 13},
+		{"wuqing-2023-education-funds.pdf", "武清区2023年教育经费执行情况", "", 14},
 		{"xiqing-2024-scan.pdf", "xiqing-2024-scan", "scanned: no text layer", 0},
 	} {
 		stdout, stderr, err := runCmd(t, "inspect", filepath.Join("..", "..", "fixtures", "attachments", c.file))

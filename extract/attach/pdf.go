@@ -38,7 +38,7 @@ func readPDF(body []byte, lim Limits) (b *builder, problem string) {
 	if n > lim.MaxPages {
 		return nil, fmt.Sprintf("%s: %d pages, more than %d", ProblemCut, n, lim.MaxPages)
 	}
-	var lines [][]string
+	var lines [][]pcell
 	glyphs := 0
 	for i := 1; i <= n; i++ {
 		p := r.Page(i)
@@ -55,7 +55,7 @@ func readPDF(body []byte, lim Limits) (b *builder, problem string) {
 	text := 0
 	for _, l := range lines {
 		for _, c := range l {
-			text += utf8.RuneCountInString(strings.TrimSpace(c))
+			text += utf8.RuneCountInString(strings.TrimSpace(c.text))
 		}
 	}
 	if text == 0 {
@@ -69,8 +69,14 @@ func readPDF(body []byte, lim Limits) (b *builder, problem string) {
 	return b, ""
 }
 
+// pcell is a cell of a line: its text and horizontal extent.
+type pcell struct {
+	text   string
+	x0, x1 float64
+}
+
 // pageLines groups a page's glyphs into lines of cells.
-func pageLines(ts []pdf.Text) [][]string {
+func pageLines(ts []pdf.Text) [][]pcell {
 	type glyph struct {
 		x, y, w, size float64
 		s             string
@@ -91,16 +97,17 @@ func pageLines(ts []pdf.Text) [][]string {
 		}
 		return gs[i].x < gs[j].x
 	})
-	var out [][]string
+	var out [][]pcell
 	for i := 0; i < len(gs); {
 		j := i
 		for j < len(gs) && math.Abs(gs[j].y-gs[i].y) < 1 {
 			j++
 		}
-		var cells []string
+		var cells []pcell
 		var cur strings.Builder
 		cursor := math.Inf(-1)
 		runX := math.NaN()
+		x0 := 0.0
 		for _, g := range gs[i:j] {
 			size := g.size
 			if size <= 0 {
@@ -120,16 +127,19 @@ func pageLines(ts []pdf.Text) [][]string {
 				runX = g.x
 			}
 			if cur.Len() > 0 && x-cursor > 2*size {
-				cells = append(cells, strings.TrimSpace(cur.String()))
+				cells = append(cells, pcell{strings.TrimSpace(cur.String()), x0, cursor})
 				cur.Reset()
 			} else if cur.Len() > 0 && x-cursor > size/2 && !strings.HasSuffix(cur.String(), " ") {
 				cur.WriteByte(' ')
+			}
+			if cur.Len() == 0 {
+				x0 = x
 			}
 			cur.WriteString(g.s)
 			cursor = x + w
 		}
 		if s := strings.TrimSpace(cur.String()); s != "" {
-			cells = append(cells, s)
+			cells = append(cells, pcell{s, x0, cursor})
 		}
 		if len(cells) > 0 {
 			out = append(out, cells)
@@ -139,10 +149,13 @@ func pageLines(ts []pdf.Text) [][]string {
 	return out
 }
 
-// lines writes lines of cells: runs of two or more lines of three cells
-// or more are a table (the short lines just above are its caption), the
-// rest paragraphs (cells joined by a space).
-func (b *builder) lines(ls [][]string) {
+// lines writes lines of cells: a run of lines of three cells or more (at
+// least two), with the lines of two cells or more that follow it, is a
+// table whose columns are those of its fullest line — each cell goes to the
+// column whose middle is nearest its own, so a row with empty cells keeps
+// its figures under their headers; the short lines just above are its
+// caption. Other lines are paragraphs (cells joined by a space).
+func (b *builder) lines(ls [][]pcell) {
 	var recent []string
 	for i := 0; i < len(ls); {
 		j := i
@@ -150,13 +163,8 @@ func (b *builder) lines(ls [][]string) {
 			j++
 		}
 		if j-i >= 2 {
-			grid := make([][]gcell, 0, j-i)
-			for _, l := range ls[i:j] {
-				row := make([]gcell, len(l))
-				for k, c := range l {
-					row[k].text = c
-				}
-				grid = append(grid, row)
+			for j < len(ls) && len(ls[j]) >= 2 {
+				j++
 			}
 			var capt []string
 			for k := len(recent) - 1; k >= 0 && k >= len(recent)-2; k-- {
@@ -165,12 +173,16 @@ func (b *builder) lines(ls [][]string) {
 				}
 				capt = append([]string{recent[k]}, capt...)
 			}
-			b.table(strings.Join(capt, " "), grid)
+			b.table(strings.Join(capt, " "), alignColumns(ls[i:j]))
 			recent = nil
 			i = j
 			continue
 		}
-		s := strings.Join(ls[i], " ")
+		parts := make([]string, len(ls[i]))
+		for k, c := range ls[i] {
+			parts[k] = c.text
+		}
+		s := strings.Join(parts, " ")
 		if b.title == "" && b.n == 0 && utf8.RuneCountInString(s) <= 60 {
 			b.title = s
 		}
@@ -178,4 +190,47 @@ func (b *builder) lines(ls [][]string) {
 		recent = append(recent, s)
 		i++
 	}
+}
+
+// alignColumns lays the lines of a table on the columns of its fullest
+// line; a line whose cells would collide keeps its own order.
+func alignColumns(ls [][]pcell) [][]gcell {
+	full := ls[0]
+	for _, l := range ls {
+		if len(l) > len(full) {
+			full = l
+		}
+	}
+	mids := make([]float64, len(full))
+	for k, c := range full {
+		mids[k] = (c.x0 + c.x1) / 2
+	}
+	grid := make([][]gcell, len(ls))
+	for r, l := range ls {
+		row := make([]gcell, len(full))
+		used := make([]bool, len(full))
+		ok := true
+		for _, c := range l {
+			m, best := (c.x0+c.x1)/2, -1
+			for k := range mids {
+				if best < 0 || math.Abs(mids[k]-m) < math.Abs(mids[best]-m) {
+					best = k
+				}
+			}
+			if used[best] {
+				ok = false
+				break
+			}
+			used[best] = true
+			row[best].text = c.text
+		}
+		if !ok {
+			row = make([]gcell, max(len(full), len(l)))
+			for k, c := range l {
+				row[k].text = c.text
+			}
+		}
+		grid[r] = row
+	}
+	return grid
 }

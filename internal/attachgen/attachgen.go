@@ -257,7 +257,7 @@ type pdfText struct {
 // ReportPDF is 武清区's 2023 education spending note as a PDF with a text
 // layer in a Type0 (CID, Identity-H) font mapped by a ToUnicode CMap — as
 // Chinese PDFs made by office software are — with a table whose cells are
-// placed in columns.
+// placed in columns (one row leaves cells empty).
 func ReportPDF() []byte {
 	var runs []pdfText
 	y := 760.0
@@ -276,6 +276,7 @@ func ReportPDF() []byte {
 	row("人员经费", "98500", "97860", "99.35")
 	row("公用经费", "31200", "30450", "97.6")
 	row("基本建设", "25000", "24050", "96.2")
+	row("其中：教师培训经费", "", "1320", "") // a row with empty cells
 	y -= 8
 	line("全年新建改扩建校舍面积3.2万平方米，惠及学生1.86万名。")
 	return cidPDF(runs)
