@@ -25,8 +25,9 @@
 //
 // A file that cannot be read is never an empty success: Read returns a
 // Document with an empty Text and a Problem saying why (scanned: no text
-// layer; needs LibreOffice to read .doc; a zip bomb; a malformed file), read
-// in bounded time and memory.
+// layer; a PDF whose fonts map no Unicode; needs LibreOffice to read .doc; a
+// zip bomb; a malformed file; a file with no text at all), read in bounded
+// time and memory.
 package attach
 
 import (
@@ -87,7 +88,8 @@ const (
 	ProblemZipBomb     = "zip bomb"
 	ProblemMalformed   = "malformed"
 	ProblemCut         = "cut"
-	ProblemPDFText     = "pdf text layer not read"
+	ProblemUndecodable = "pdf text layer not decodable: its fonts map no Unicode (no ToUnicode)"
+	ProblemEmpty       = "empty: no text in the file"
 )
 
 // contentTypes maps the media types servers send for attachments.
@@ -167,6 +169,9 @@ func Read(name string, body []byte, format string, lim Limits) *schema.Document 
 	doc.PageType = schema.PageAttachment
 	doc.Charset = format
 	doc.Problem = problem
+	if problem == "" && strings.TrimSpace(doc.Text) == "" {
+		doc.Problem = ProblemEmpty // never an empty success
+	}
 	if doc.Title == "" {
 		doc.Title = baseTitle(name)
 	}

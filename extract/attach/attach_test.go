@@ -1,6 +1,7 @@
 package attach
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"os/exec"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/govfig/govfig/internal/attachgen"
+	"github.com/xuri/excelize/v2"
 )
 
 // TestBadAttachments: every bad input of every type is a problem — never
@@ -26,6 +28,12 @@ func TestBadAttachments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	ef := excelize.NewFile()
+	var eb bytes.Buffer
+	if err := ef.Write(&eb); err != nil {
+		t.Fatal(err)
+	}
+	empty := eb.Bytes()
 	noOffice := func() (string, error) { return "", errors.New("not found") }
 	for _, c := range []struct {
 		name    string
@@ -40,6 +48,8 @@ func TestBadAttachments(t *testing.T) {
 		{"cut.docx", docx[:len(docx)/2], ProblemMalformed},
 		{"junk.xlsx", append([]byte("PK\x03\x04"), []byte(strings.Repeat("预算", 500))...), ProblemMalformed},
 		{"scan.pdf", attachgen.ScanPDF(), ProblemScanned},
+		{"nounicode.pdf", attachgen.NoUnicodePDF(), ProblemUndecodable},
+		{"empty.xlsx", empty, ProblemEmpty},
 		{"pages.pdf", attachgen.ManyPagesPDF(10000), ProblemCut},
 		{"junk.pdf", []byte("%PDF-1.7\n" + strings.Repeat("<< /Type /Page /Kids [", 2000)), ProblemMalformed},
 		{"cut.pdf", attachgen.ReportPDF()[:900], ProblemMalformed},

@@ -28,7 +28,7 @@ func (b *builder) line(s string) {
 			return ' '
 		}
 		return r
-	}, s), " ")
+	}, clean(s)), " ")
 	b.text.WriteString(s)
 	b.text.WriteByte('\n')
 	b.n += utf8.RuneCountInString(s) + 1
@@ -111,7 +111,34 @@ func (b *builder) table(caption string, grid [][]gcell) {
 
 // cleanCell makes a cell one line: breaks and tabs become spaces.
 func cleanCell(s string) string {
-	return strings.TrimSpace(strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ").Replace(s))
+	return strings.TrimSpace(strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ").Replace(clean(s)))
+}
+
+// clean makes s valid UTF-8 without control characters (other than tab
+// and line breaks): a file's bytes may be neither.
+func clean(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+}
+
+// undecodable reports text most of whose characters are no characters
+// (U+FFFD, controls, private use): glyph codes without a Unicode map.
+func undecodable(s string) bool {
+	bad, all := 0, 0
+	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
+		if r == ' ' || r == '\t' || r == '\n' {
+			continue
+		}
+		all++
+		if r == '\uFFFD' || r < 0x20 || r == 0x7f || r >= 0xE000 && r <= 0xF8FF {
+			bad++
+		}
+	}
+	return all > 0 && bad*5 > all
 }
 
 // headers decides the header rows (leading rows without a number, above

@@ -53,10 +53,15 @@ func readPDF(body []byte, lim Limits) (b *builder, problem string) {
 		lines = append(lines, pageLines(ts)...)
 	}
 	text := 0
+	var all strings.Builder
 	for _, l := range lines {
 		for _, c := range l {
 			text += utf8.RuneCountInString(strings.TrimSpace(c.text))
+			all.WriteString(c.text)
 		}
+	}
+	if text > 0 && undecodable(all.String()) {
+		return nil, ProblemUndecodable
 	}
 	if text == 0 {
 		if n == 0 && !pdfImageRe.Match(body) {

@@ -285,7 +285,15 @@ func ReportPDF() []byte {
 // cidPDF writes a one-page PDF showing runs in a Type0 font whose CIDs are
 // the runs' characters numbered in order of first use (no glyphs embedded:
 // only the text layer matters here).
-func cidPDF(runs []pdfText) []byte {
+func cidPDF(runs []pdfText) []byte { return cidPDFMap(runs, true) }
+
+// NoUnicodePDF is a text PDF whose CID font has no ToUnicode map: its text
+// layer cannot be turned into characters.
+func NoUnicodePDF() []byte {
+	return cidPDFMap([]pdfText{{72, 760, "西青区2024年部门预算"}, {72, 736, "全年支出预算186420万元。"}}, false)
+}
+
+func cidPDFMap(runs []pdfText, toUnicode bool) []byte {
 	cid := map[rune]int{}
 	var order []rune
 	var content strings.Builder
@@ -315,12 +323,16 @@ func cidPDF(runs []pdfText) []byte {
 		cmap.WriteString("endbfchar\n")
 	}
 	cmap.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
+	font := "<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>"
+	if !toUnicode {
+		font = "<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [6 0 R] >>"
+	}
 	return pdfOf([]string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
 		stream("", content.String()),
-		"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
+		font,
 		"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 8 0 R /DW 1000 >>",
 		stream("", cmap.String()),
 		"<< /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 -141 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 859 /StemV 80 >>",
