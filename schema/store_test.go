@@ -343,8 +343,8 @@ func TestQueriesDoc(t *testing.T) {
 		t.Fatal(err)
 	}
 	blocks := regexp.MustCompile("(?s)```sql\n(.*?)```").FindAllStringSubmatch(string(md), -1)
-	if len(blocks) != 4 {
-		t.Fatalf("QUERIES.md has %d sql blocks, want 4", len(blocks))
+	if len(blocks) != 5 {
+		t.Fatalf("QUERIES.md has %d sql blocks, want 5", len(blocks))
 	}
 	s := openTemp(t)
 	text1, s1, e1 := mark("2023年全区学前三年毛入园率达到⟦96.34%⟧。")
@@ -360,8 +360,13 @@ func TestQueriesDoc(t *testing.T) {
 		&Document{URL: "http://a/3", Region: "静海区", Title: "报告三", Text: text3, Figures: []Figure{
 			{Kind: KindPercent, Value: 0.4, Unit: "%", Normalized: 0.4, BaseUnit: "%", Role: RoleChange, Direction: DirDown,
 				Label: "城镇登记失业率", Year: 2023, Text: "0.4%", Start: s3, End: e3}}},
+		&Document{URL: "http://a/4.xlsx", Title: "预算表", PageType: PageAttachment, Charset: "xlsx", Parent: "http://a/2", Text: "教育支出\t186420",
+			Tables: []Table{{Rows: [][]Cell{{{Text: "教育支出", Start: 0, End: 4}, {Text: "186420", Start: 5, End: 11}}}, HeaderCols: 1}},
+			Figures: []Figure{{Kind: KindMoney, Value: 186420, Unit: "万元", Normalized: 1864200000, BaseUnit: "元", Role: RoleTarget,
+				Label: "教育支出 预算数", Year: 2024, Text: "186420", Start: 5, End: 11, Cell: &CellRef{Table: 0, Row: 0, Col: 1}}}},
 	)
-	want := []string{"静海区|2023|96.34|%|报告一|http://a/1", "静海区|2023|1|32860000", "静海区|2023|城镇登记失业率|-0.4|%|0.4%", "静海区|报告二|http://a/2|1"}
+	want := []string{"静海区|2023|96.34|%|报告一|http://a/1", "静海区|2023|1|32860000", "静海区|2023|城镇登记失业率|-0.4|%|0.4%", "静海区|报告二|http://a/2|1",
+		"静海区|教育支出 预算数|2024|186420|万元|1864200000|xlsx|预算表|报告二|http://a/2"}
 	for i, b := range blocks {
 		rows, err := s.DB().Query(b[1])
 		if err != nil {
