@@ -27,6 +27,8 @@ type DocRow struct {
 	// Region (the article's site names it better than the file's title).
 	ParentURL   string
 	ParentTitle string
+	// Format is an attachment's file format (xlsx, pdf…); "" otherwise.
+	Format string
 }
 
 // FigureRow is one stored figure with the document fields a tidy table needs.

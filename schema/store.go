@@ -124,7 +124,7 @@ func eachDocument(ctx context.Context, q querier, fn func(*DocRow) error) error 
 		SELECT d.id, d.url, d.site, d.region, d.title, d.publisher, d.published_at, d.fetched_at,
 		       d.charset, d.page_type, d.content_sha256, d.extractor_version,
 		       (SELECT count(*) FROM figures f WHERE f.document_id = d.id), d.problem, d.original_url,
-		       d.parent_url, coalesce(p.title, ''), coalesce(nullif(p.region, ''), d.region)
+		       d.parent_url, coalesce(p.title, ''), coalesce(nullif(p.region, ''), d.region), d.format
 		FROM documents d LEFT JOIN documents p ON p.url = d.parent_url AND d.parent_url <> ''
 		ORDER BY coalesce(nullif(p.region, ''), d.region), coalesce(p.published_at, d.published_at), coalesce(p.id, d.id), d.parent_url <> '', d.id`)
 	if err != nil {
@@ -135,7 +135,7 @@ func eachDocument(ctx context.Context, q querier, fn func(*DocRow) error) error 
 		var r DocRow
 		if err := rows.Scan(&r.ID, &r.URL, &r.Site, &r.Region, &r.Title, &r.Publisher, &r.Published, &r.FetchedAt,
 			&r.Charset, &r.PageType, &r.ContentSHA256, &r.ExtractorVersion, &r.FigureCount, &r.Problem, &r.OriginalURL,
-			&r.ParentURL, &r.ParentTitle, &r.Region); err != nil {
+			&r.ParentURL, &r.ParentTitle, &r.Region, &r.Format); err != nil {
 			return fmt.Errorf("read documents: %w", err)
 		}
 		if err := fn(&r); err != nil {

@@ -360,7 +360,7 @@ func TestQueriesDoc(t *testing.T) {
 		&Document{URL: "http://a/3", Region: "静海区", Title: "报告三", Text: text3, Figures: []Figure{
 			{Kind: KindPercent, Value: 0.4, Unit: "%", Normalized: 0.4, BaseUnit: "%", Role: RoleChange, Direction: DirDown,
 				Label: "城镇登记失业率", Year: 2023, Text: "0.4%", Start: s3, End: e3}}},
-		&Document{URL: "http://a/4.xlsx", Title: "预算表", PageType: PageAttachment, Charset: "xlsx", Parent: "http://a/2", Text: "教育支出\t186420",
+		&Document{URL: "http://a/4.xlsx", Title: "预算表", PageType: PageAttachment, Format: "xlsx", Parent: "http://a/2", Text: "教育支出\t186420",
 			Tables: []Table{{Rows: [][]Cell{{{Text: "教育支出", Start: 0, End: 4}, {Text: "186420", Start: 5, End: 11}}}, HeaderCols: 1}},
 			Figures: []Figure{{Kind: KindMoney, Value: 186420, Unit: "万元", Normalized: 1864200000, BaseUnit: "元", Role: RoleTarget,
 				Label: "教育支出 预算数", Year: 2024, Text: "186420", Start: 5, End: 11, Cell: &CellRef{Table: 0, Row: 0, Col: 1}}}},

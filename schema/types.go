@@ -166,7 +166,10 @@ type Document struct {
 	List        *ListPage    `json:"list,omitempty"`
 	// Parent is the URL of the article an attachment is linked from; "" for
 	// pages, texts and loose files.
-	Parent  string   `json:"parent,omitempty"`
+	Parent string `json:"parent,omitempty"`
+	// Format is an attachment's file format (xlsx, xls, docx, doc, pdf,
+	// wps, et, html); "" for pages and texts.
+	Format  string   `json:"format,omitempty"`
 	Figures []Figure `json:"figures"`
 	// Problem is set when the page was read but its body could not be found
 	// (an empty body with a reason rather than an error).

@@ -181,7 +181,7 @@ func (b *Batch) Put(doc *Document, key string, meta DocMeta) (id int64, created 
 	}
 	cols := []any{doc.Site, doc.Region, doc.Column, doc.Title, doc.Publisher, doc.Published, meta.FetchedAt,
 		doc.Charset, doc.PageType, meta.SHA256, doc.Text, meta.ExtractorVersion, doc.Problem, meta.Source, meta.Offset,
-		originalURL(key, doc.URL), doc.Parent}
+		originalURL(key, doc.URL), doc.Parent, doc.Format}
 	if exists {
 		id = old.ID
 		for _, q := range []string{
@@ -196,14 +196,14 @@ func (b *Batch) Put(doc *Document, key string, meta DocMeta) (id int64, created 
 		}
 		_, err = b.exec(`UPDATE documents SET site = ?, region = ?, site_column = ?, title = ?, publisher = ?,
 			published_at = ?, fetched_at = ?, charset = ?, page_type = ?, content_sha256 = ?, body = ?,
-			extractor_version = ?, problem = ?, source = ?, source_offset = ?, original_url = ?, parent_url = ? WHERE id = ?`, append(cols, id)...)
+			extractor_version = ?, problem = ?, source = ?, source_offset = ?, original_url = ?, parent_url = ?, format = ? WHERE id = ?`, append(cols, id)...)
 		if err != nil {
 			return 0, false, err
 		}
 	} else {
 		res, err := b.exec(`INSERT INTO documents (site, region, site_column, title, publisher, published_at, fetched_at,
-			charset, page_type, content_sha256, body, extractor_version, problem, source, source_offset, original_url, parent_url, url)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(cols, key)...)
+			charset, page_type, content_sha256, body, extractor_version, problem, source, source_offset, original_url, parent_url, format, url)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(cols, key)...)
 		if err != nil {
 			return 0, false, err
 		}

@@ -33,7 +33,7 @@ func TestRunAttachments(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	rows, err := st.DB().Query(`SELECT d.charset, d.title, coalesce(p.title, ''), count(f.id)
+	rows, err := st.DB().Query(`SELECT d.format, d.title, coalesce(p.title, ''), count(f.id)
 		FROM documents d LEFT JOIN documents p ON p.url = d.parent_url AND d.parent_url <> ''
 		LEFT JOIN figures f ON f.document_id = d.id
 		WHERE d.page_type = 'attachment' GROUP BY d.id`)

@@ -293,8 +293,8 @@ func shortRegion(r string) string {
 // attachmentSummary says how many attachments (附件 files) were read, by
 // format, and how many figures came from them; "" when there were none.
 func attachmentSummary(ctx context.Context, st *schema.Store) (string, error) {
-	rows, err := st.DB().QueryContext(ctx, `SELECT d.charset, count(*), sum((SELECT count(*) FROM figures f WHERE f.document_id = d.id))
-		FROM documents d WHERE d.page_type = ? GROUP BY d.charset ORDER BY d.charset`, schema.PageAttachment)
+	rows, err := st.DB().QueryContext(ctx, `SELECT d.format, count(*), sum((SELECT count(*) FROM figures f WHERE f.document_id = d.id))
+		FROM documents d WHERE d.page_type = ? GROUP BY d.format ORDER BY d.format`, schema.PageAttachment)
 	if err != nil {
 		return "", err
 	}

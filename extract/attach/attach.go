@@ -42,7 +42,7 @@ import (
 )
 
 // Version is the attachment readers' version, part of extract.Version.
-const Version = "attach/1"
+const Version = "attach/2"
 
 // Formats govfig reads as attachments.
 const (
@@ -167,7 +167,7 @@ func Read(name string, body []byte, format string, lim Limits) *schema.Document 
 	doc := b.document()
 	doc.URL = name
 	doc.PageType = schema.PageAttachment
-	doc.Charset = format
+	doc.Format = format
 	doc.Problem = problem
 	if problem == "" && strings.TrimSpace(doc.Text) == "" {
 		doc.Problem = ProblemEmpty // never an empty success

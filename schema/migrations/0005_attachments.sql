@@ -6,5 +6,8 @@
 -- first, or when the article is stored later. Readers join documents on it
 -- for the article's title.
 ALTER TABLE documents ADD COLUMN parent_url TEXT NOT NULL DEFAULT '';
+-- The file format of an attachment: xlsx, xls, docx, doc, pdf, wps, et, or
+-- html for an HTML table saved under an Office name; '' for pages and texts.
+ALTER TABLE documents ADD COLUMN format TEXT NOT NULL DEFAULT '';
 CREATE INDEX documents_parent_url ON documents(parent_url) WHERE parent_url <> '';
 CREATE INDEX attachments_url ON attachments(url);
