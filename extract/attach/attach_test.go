@@ -130,3 +130,18 @@ func TestLibreOffice(t *testing.T) {
 }
 
 var errNoOffice = errors.New("soffice not found")
+
+// TestDOCXNested: runs inside hyperlinks and insertions are text, deleted
+// text and field codes are not, and a text box (a paragraph inside a
+// paragraph) leaves the text around it whole.
+func TestDOCXNested(t *testing.T) {
+	body := `<w:p><w:r><w:t>全区共有幼儿园</w:t></w:r><w:hyperlink><w:r><w:t>48所</w:t></w:r></w:hyperlink>` +
+		`<w:del><w:r><w:delText>50所</w:delText></w:r></w:del><w:r><w:instrText>PAGE</w:instrText></w:r>` +
+		`<w:r><w:pict><w:txbxContent><w:p><w:r><w:t>图1 幼儿园分布</w:t></w:r></w:p></w:txbxContent></w:pict></w:r>` +
+		`<w:ins><w:r><w:t>，在园幼儿1.2万人。</w:t></w:r></w:ins></w:p>`
+	doc := Read("a.docx", attachgen.DOCX(body), DOCX, Limits{})
+	want := "图1 幼儿园分布\n全区共有幼儿园48所，在园幼儿1.2万人。\n"
+	if doc.Text != want || doc.Problem != "" {
+		t.Errorf("text %q (problem %q), want %q", doc.Text, doc.Problem, want)
+	}
+}

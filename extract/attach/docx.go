@@ -61,6 +61,7 @@ func (r *docxReader) read(data []byte) error {
 		tables []*tstate // open tables, innermost last
 		cell   *tcell    // the open cell of the outermost table
 		para   strings.Builder
+		outer  []string // text of the paragraphs a paragraph (a text box) sits in
 		inText bool
 		style  string
 		depth  int // nesting of tables
@@ -106,6 +107,9 @@ func (r *docxReader) read(data []byte) error {
 					}
 				}
 			case "p":
+				// A paragraph inside a paragraph (a text box) keeps the
+				// outer one's text for when it ends.
+				outer = append(outer, para.String())
 				para.Reset()
 				style = ""
 			case "pStyle":
@@ -124,6 +128,10 @@ func (r *docxReader) read(data []byte) error {
 			case "p":
 				s := strings.TrimSpace(para.String())
 				para.Reset()
+				if n := len(outer); n > 0 {
+					para.WriteString(outer[n-1])
+					outer = outer[:n-1]
+				}
 				if s == "" {
 					continue
 				}

@@ -226,6 +226,16 @@ func ReportDOCX() []byte {
 	})
 }
 
+// DOCX wraps the XML of a document body (paragraphs and tables, w:
+// prefix) into a .docx.
+func DOCX(body string) []byte {
+	return zipOf(map[string]string{
+		"[Content_Types].xml": contentTypes,
+		"_rels/.rels":         rels,
+		"word/document.xml":   docHead + body + docTail,
+	})
+}
+
 // zipOf writes a zip of the given parts, in name order, deflated.
 func zipOf(parts map[string]string) []byte {
 	var buf bytes.Buffer
