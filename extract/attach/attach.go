@@ -42,7 +42,7 @@ import (
 )
 
 // Version is the attachment readers' version, part of extract.Version.
-const Version = "attach/2"
+const Version = "attach/3"
 
 // Formats govfig reads as attachments.
 const (

@@ -2,6 +2,7 @@ package attach
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -34,6 +35,9 @@ func (b *builder) line(s string) {
 	b.n += utf8.RuneCountInString(s) + 1
 }
 
+// codeCellRe is a cell that can be a 科目编码: three digits or more.
+var codeCellRe = regexp.MustCompile(`^[0-9]{3,}$`)
+
 // numericRe is a cell holding a number (a figure or a code).
 var numericRe = regexp.MustCompile(`^[-+－]?[0-9０-９][0-9０-９,，]*([.．][0-9０-９]+)?\s*[%％]?$`)
 
@@ -63,15 +67,36 @@ func (b *builder) table(caption string, grid [][]gcell) {
 	for _, r := range grid {
 		ncols = max(ncols, len(r))
 	}
-	texts := make([][]string, len(grid))
+	// A 栏次 row (栏次 | 1 | 2 | 3) numbers the columns: it is written as a
+	// line of the text but is no row of the table (its numbers are no
+	// figures, nor part of a header).
+	var lanci []bool
+	grid, lanci = markColumnNumbers(grid)
+	texts := make([][]string, 0, len(grid))
 	for ri, r := range grid {
-		for _, c := range r {
-			texts[ri] = append(texts[ri], cleanCell(c.text))
+		if lanci[ri] {
+			continue
 		}
+		var row []string
+		for _, c := range r {
+			row = append(row, cleanCell(c.text))
+		}
+		texts = append(texts, row)
 	}
 	t := schema.Table{Caption: caption, Start: b.n}
 	t.HeaderRows, t.HeaderCols = headers(texts, ncols)
+	dropped := 0
 	for ri, r := range grid {
+		if lanci[ri] {
+			parts := make([]string, len(r))
+			for k, c := range r {
+				parts[k] = cleanCell(c.text)
+			}
+			b.line(strings.Join(parts, "\t"))
+			dropped++
+			continue
+		}
+		ri -= dropped
 		row := make([]schema.Cell, 0, ncols)
 		var line strings.Builder
 		pos := b.n
@@ -107,6 +132,66 @@ func (b *builder) table(caption string, grid [][]gcell) {
 	}
 	t.End = b.n - 1
 	b.tables = append(b.tables, t)
+}
+
+// markColumnNumbers finds the 栏次 rows of a grid (a row naming 栏次, or
+// whose cells are 1, 2, 3… in order, above the first row of figures) and
+// returns the grid with copies pointing past them renumbered.
+func markColumnNumbers(grid [][]gcell) ([][]gcell, []bool) {
+	lanci := make([]bool, len(grid))
+	any := false
+	for ri, r := range grid {
+		next, n, named := 1, 0, false
+		ok := true
+		for _, c := range r {
+			t := strings.TrimSpace(c.text)
+			switch {
+			case t == "" || c.copy:
+			case t == "栏次" || t == "行次":
+				named = true
+			case t == strconv.Itoa(next):
+				next++
+				n++
+			default:
+				ok = false
+			}
+		}
+		if ok && (named && n >= 1 || n >= 3) {
+			lanci[ri], any = true, true
+			continue
+		}
+		if rowHasNumber(r) {
+			break // the data begins
+		}
+	}
+	if !any {
+		return grid, lanci
+	}
+	// Renumber copies: rows after a dropped row move up.
+	shift := make([]int, len(grid))
+	d := 0
+	for ri := range grid {
+		shift[ri] = d
+		if lanci[ri] {
+			d++
+		}
+	}
+	out := make([][]gcell, len(grid))
+	for ri, r := range grid {
+		row := make([]gcell, len(r))
+		for ci, c := range r {
+			if c.copy {
+				if c.r < len(grid) && lanci[c.r] {
+					c.copy = false
+				} else if c.r < len(grid) {
+					c.r -= shift[c.r]
+				}
+			}
+			row[ci] = c
+		}
+		out[ri] = row
+	}
+	return out, lanci
 }
 
 // cleanCell makes a cell one line: breaks and tabs become spaces.
@@ -174,7 +259,39 @@ func headers(grid [][]string, ncols int) (hr, hc int) {
 				}
 			}
 		}
-		return false
+		// A column of 科目编码 under another name: whole numbers of three
+		// digits or more beside a column of names.
+		// Budget codes nest (205 > 20502 > 2050201) or are seven digits.
+		var codes []string
+		names := 0
+		for r := hr; r < n; r++ {
+			s := cell(r, c)
+			switch {
+			case s == "":
+			case codeCellRe.MatchString(s):
+				codes = append(codes, s)
+			case isNumeric(s):
+				return false
+			}
+			if t := cell(r, c+1); t != "" && !isNumeric(t) {
+				names++
+			}
+		}
+		if len(codes) == 0 || names == 0 {
+			return false
+		}
+		long := true
+		for i, a := range codes {
+			if len(a) < 7 {
+				long = false
+			}
+			for _, b := range codes[i+1:] {
+				if len(b) > len(a) && strings.HasPrefix(b, a) {
+					return true
+				}
+			}
+		}
+		return long
 	}
 	for hc < ncols-1 {
 		if isCode(hc) {
