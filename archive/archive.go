@@ -51,7 +51,14 @@ type Item struct {
 	// (column) page — a sites-file URL or a next page walked from one —
 	// read from the response record's PageTypeField; "" otherwise.
 	PageType string
+	// Parent is the article an attachment was linked from, read from the
+	// response record's ParentField; "" otherwise.
+	Parent string
 }
+
+// ParentField is the WARC extension field in which govfig's crawler
+// records the article an attachment (.xlsx, .docx, .pdf…) was linked from.
+const ParentField = "WARC-Govfig-Parent"
 
 // PageTypeField is the WARC extension field in which govfig's crawler
 // records how it fetched a page ("list"): the user's word that a sites-file
@@ -142,13 +149,25 @@ func IsWARC(name string) bool {
 	return strings.HasSuffix(n, ".warc") || strings.HasSuffix(n, ".warc.gz")
 }
 
-// IsPage reports whether a file in a folder is read as a page or text.
+// IsPage reports whether a file in a folder is read as a page or text, or
+// as an attachment (.xlsx, .xls, .docx, .doc, .pdf, .wps, .et).
 func IsPage(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".html", ".htm", ".txt":
 		return true
 	}
-	return false
+	return attachmentExts[strings.ToLower(filepath.Ext(name))]
+}
+
+// attachmentExts are the attachment files read (extract/attach).
+var attachmentExts = map[string]bool{".xlsx": true, ".xls": true, ".docx": true, ".doc": true, ".pdf": true, ".wps": true, ".et": true}
+
+// attachmentTypes are the media types of attachments read.
+var attachmentTypes = map[string]bool{
+	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":       true,
+	"application/vnd.openxmlformats-officedocument.wordprocessingml.document": true,
+	"application/vnd.ms-excel": true, "application/msword": true, "application/pdf": true,
+	"application/kswps": true, "application/kset": true, "application/vnd.ms-works": true,
 }
 
 func (w *walker) path(p string) error {
@@ -310,7 +329,7 @@ func (w *walker) revisit(src string, rec gowarc.Record) (Item, string, error) {
 	defer orig.Close()
 	item, reason, err := w.record(ref.src, orig)
 	// The document is the revisit's: its URL, date, page type and record.
-	item.Source, item.Offset, item.URL, item.PageType = src, rec.Offset, url, h.Get(PageTypeField)
+	item.Source, item.Offset, item.URL, item.PageType, item.Parent = src, rec.Offset, url, h.Get(PageTypeField), h.Get(ParentField)
 	if d := h.Get(gowarc.WarcDate); d != "" {
 		if t, err := time.Parse(time.RFC3339Nano, d); err == nil {
 			item.Date = t.UTC().Format(time.RFC3339)
@@ -326,7 +345,7 @@ var pageTypes = map[string]bool{"text/html": true, "application/xhtml+xml": true
 func (w *walker) record(src string, rec gowarc.Record) (Item, string, error) {
 	wr := rec.WarcRecord
 	h := wr.WarcHeader()
-	item := Item{Source: src, Offset: rec.Offset, URL: targetURI(h.Get(gowarc.WarcTargetURI)), PageType: h.Get(PageTypeField)}
+	item := Item{Source: src, Offset: rec.Offset, URL: targetURI(h.Get(gowarc.WarcTargetURI)), PageType: h.Get(PageTypeField), Parent: h.Get(ParentField)}
 	if d := h.Get(gowarc.WarcDate); d != "" {
 		if t, err := time.Parse(time.RFC3339Nano, d); err == nil {
 			item.Date = t.UTC().Format(time.RFC3339)
@@ -427,17 +446,18 @@ func targetURI(s string) string {
 }
 
 // isPageType reports whether a payload of this Content-Type (or, without one,
-// this URL) is read as a page.
+// this URL) is read as a page or an attachment. An attachment served as
+// application/octet-stream is known by its URL's extension.
 func isPageType(contentType, url string) bool {
+	ext := strings.ToLower(path.Ext(strings.SplitN(url, "?", 2)[0]))
 	if contentType == "" {
-		ext := strings.ToLower(path.Ext(strings.SplitN(url, "?", 2)[0]))
-		return ext == "" || ext == ".html" || ext == ".htm" || ext == ".txt" || ext == ".shtml"
+		return ext == "" || ext == ".html" || ext == ".htm" || ext == ".txt" || ext == ".shtml" || attachmentExts[ext]
 	}
 	mt, _, err := mime.ParseMediaType(contentType)
 	if err != nil {
 		mt = strings.ToLower(strings.TrimSpace(strings.SplitN(contentType, ";", 2)[0]))
 	}
-	return pageTypes[mt]
+	return pageTypes[mt] || attachmentTypes[mt] || attachmentExts[ext] && (mt == "application/octet-stream" || mt == "application/x-download" || mt == "application/force-download")
 }
 
 // sniffGzip decodes a payload that is gzip by its magic bytes though no

@@ -187,9 +187,11 @@ func TestFoldersAndFiles(t *testing.T) {
 	}
 	write("b.html", "<p>页面</p>")
 	write("sub/a.TXT", "文本")
-	write("sub/c.pdf", "%PDF")
+	write("sub/c.pdf", "%PDF") // an attachment: read, and extract judges it
+	write("sub/e.png", "\x89PNG")
 	write("sub/d.htm", "<p>d</p>")
 	write("big.txt", strings.Repeat("x", 6000))
+	write("big.xlsx", "PK\x03\x04"+strings.Repeat("x", 6000)) // an attachment over the limit
 	data, _ := os.ReadFile("testdata/wget.warc.gz")
 	write("arch/w.warc.gz", string(data))
 	missing := filepath.Join(dir, "missing.txt")
@@ -202,7 +204,7 @@ func TestFoldersAndFiles(t *testing.T) {
 			loose = append(loose, strings.TrimPrefix(k, slash+"/"))
 		}
 	}
-	want := []string{"b.html", "sub/a.TXT", "sub/d.htm", "sub/a.TXT"}
+	want := []string{"b.html", "sub/a.TXT", "sub/c.pdf", "sub/d.htm", "sub/a.TXT"}
 	if !reflect.DeepEqual(loose, want) {
 		t.Errorf("loose files = %v, want %v", loose, want)
 	}
@@ -213,7 +215,7 @@ func TestFoldersAndFiles(t *testing.T) {
 	for _, p := range c.problems {
 		probs = append(probs, filepath.Base(p.Path)+": "+p.Message)
 	}
-	if len(probs) != 2 || !strings.Contains(probs[0], "big.txt: file is 6000 bytes") || !strings.Contains(probs[1], "missing.txt") {
+	if len(probs) != 3 || !strings.Contains(probs[0], "big.txt: file is 6000 bytes") || !strings.Contains(probs[1], "big.xlsx: file is 6004 bytes") || !strings.Contains(probs[2], "missing.txt") {
 		t.Errorf("problems = %q", probs)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"net/http"
+	"net/url"
 
 	"github.com/nlnwa/gowarc/v3"
 
@@ -32,7 +33,7 @@ func (c *crawler) commitFailed(ctx context.Context, it *item, detail string, att
 // record of an exchange. prev is the URL's last archived response, used for
 // 304 answers; dup is an earlier record with the same payload. The response
 // of a list URL (kind) says so in its PageTypeField, for extract.
-func (c *crawler) buildRecords(ex *exchange, kind string, prev, dup *recordRef) (req, resp gowarc.WarcRecord, digest string, err error) {
+func (c *crawler) buildRecords(ex *exchange, kind, parent string, prev, dup *recordRef) (req, resp gowarc.WarcRecord, digest string, err error) {
 	date := ex.start
 	rb := gowarc.NewRecordBuilder(gowarc.Request, recordOptions()...)
 	rb.AddWarcHeader(gowarc.WarcTargetURI, ex.url)
@@ -72,6 +73,9 @@ func (c *crawler) buildRecords(ex *exchange, kind string, prev, dup *recordRef) 
 	sb.AddWarcHeader(gowarc.ContentType, "application/http;msgtype=response")
 	if kind == kindList {
 		sb.AddWarcHeader(garchive.PageTypeField, "list")
+	}
+	if kind == kindAttachment && parent != "" {
+		sb.AddWarcHeader(garchive.ParentField, parent)
 	}
 	if ex.ip != "" {
 		sb.AddWarcHeader(gowarc.WarcIPAddress, ex.ip)
@@ -133,7 +137,7 @@ func (c *crawler) commitArchived(ctx context.Context, h *hostState, it *item, ex
 			dup = &recordRef{url: u, date: date, id: id, digest: d}
 		}
 	}
-	req, resp, digest, err := c.buildRecords(ex, it.kind, prev, dup)
+	req, resp, digest, err := c.buildRecords(ex, it.kind, it.parent, prev, dup)
 	if err != nil {
 		c.fatal(fmt.Errorf("archive %s: %w", it.url, err))
 		return false
@@ -203,6 +207,22 @@ func (c *crawler) commitArchived(ctx context.Context, h *hostState, it *item, ex
 				return err
 			}
 			push = items
+		case it.kind == kindArticle && links != nil:
+			base, _ := url.Parse(it.url)
+			for _, a := range links.Attachments {
+				canon, u, ok := resolve(base, a)
+				if !ok || canon == it.url {
+					continue
+				}
+				ni, _, err := c.enqueue(tx, u, canon, it.site, kindAttachment, "", 0, 0, "", it.url)
+				if err != nil {
+					return err
+				}
+				if ni != nil {
+					ni.parent = it.url // written into its WARC record
+					push = append(push, ni)
+				}
+			}
 		}
 		return nil
 	})

@@ -52,6 +52,9 @@ type Config struct {
 
 	// ReadList reads a fetched list page; default extract/page.Read.
 	ReadList func(body []byte, url, contentType string) (*ListLinks, error)
+	// ReadArticle returns the attachment links (附件: .xlsx, .pdf…) of a
+	// fetched article; default extract/page.Read's attachments.
+	ReadArticle func(body []byte, url, contentType string) ([]string, error)
 
 	Log      io.Writer        // one line per fault and per host event; nil: silent
 	Progress io.Writer        // a status line every ProgressEvery (give a terminal only); nil: none
@@ -60,10 +63,12 @@ type Config struct {
 	ProgressEvery time.Duration // default 1 s
 }
 
-// ListLinks is what the crawler takes from a list page.
+// ListLinks is what the crawler takes from a list page (Articles, Next)
+// or an article (Attachments).
 type ListLinks struct {
-	Articles []ListArticle
-	Next     []string
+	Articles    []ListArticle
+	Next        []string
+	Attachments []string
 }
 
 // ListArticle is one article link of a list page; Date is "YYYY-MM-DD" or "".

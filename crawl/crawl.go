@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -25,6 +26,7 @@ type crawler struct {
 	client   *http.Client
 	gen      int
 	scope    map[string]string   // host → name of the site it was first given for
+	files    map[string]string   // a site's file host (file.example.gov.cn) → site: attachments only
 	prefixes map[string][]string // site → allowed path prefixes (none: the whole host)
 	q        *queue
 
@@ -56,6 +58,9 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 	if cfg.ReadList == nil {
 		cfg.ReadList = readListPage
 	}
+	if cfg.ReadArticle == nil {
+		cfg.ReadArticle = readArticleAttachments
+	}
 	if err := os.MkdirAll(cfg.ArchiveDir, 0o755); err != nil {
 		return Stats{}, fmt.Errorf("crawl: %w", err)
 	}
@@ -67,6 +72,7 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 	c := &crawler{
 		cfg:       cfg,
 		scope:     map[string]string{},
+		files:     map[string]string{},
 		prefixes:  map[string][]string{},
 		listCount: map[string]int{},
 		noted:     map[string]bool{},
@@ -130,6 +136,19 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 				schemes[u.Host] = u.Scheme
 				hosts = append(hosts, u.Host)
 			}
+		}
+	}
+	// The file host of each site (file.tjxq.gov.cn beside www.tjxq.gov.cn)
+	// serves its attachments: it is crawled, politely, for those only.
+	for _, h := range append([]string(nil), hosts...) {
+		fh := fileHost(h)
+		if _, in := c.scope[fh]; in || fh == "" {
+			continue
+		}
+		if _, dup := c.files[fh]; !dup {
+			c.files[fh] = c.scope[h]
+			schemes[fh] = schemes[h]
+			hosts = append(hosts, fh)
 		}
 	}
 	c.q = newQueue(hosts)
@@ -227,6 +246,34 @@ func readListPage(body []byte, u, contentType string) (*ListLinks, error) {
 		return l, errors.New("no list entries found (no block of dated article links)")
 	}
 	return l, nil
+}
+
+// readArticleAttachments is the default Config.ReadArticle: the
+// attachments extract/page finds in an article's body area.
+func readArticleAttachments(body []byte, u, contentType string) ([]string, error) {
+	doc, err := page.Read(body, u, contentType)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, a := range doc.Attachments {
+		out = append(out, a.URL)
+	}
+	return out, nil
+}
+
+// fileHost is the file host of a site's host: file. before the host
+// without its www. (www.tjxq.gov.cn → file.tjxq.gov.cn); "" for an IP
+// address or a one-label host.
+func fileHost(host string) string {
+	name, port := host, ""
+	if i := strings.LastIndex(host, ":"); i > 0 && !strings.Contains(host[i:], "]") {
+		name, port = host[:i], host[i:]
+	}
+	if net.ParseIP(strings.Trim(name, "[]")) != nil || !strings.Contains(name, ".") || strings.HasPrefix(name, "file.") {
+		return ""
+	}
+	return "file." + strings.TrimPrefix(name, "www.") + port
 }
 
 func (c *crawler) snapshot() Stats {

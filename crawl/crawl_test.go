@@ -38,6 +38,9 @@ var fixtureFetches = map[string][]string{
 		"/xxgk/tzgg/202408/t20240815_3387.html", // listed twice (pinned on list_3)
 		"/xxgk/tzgg/202405/t20240510_3301.html",
 		"/xxgk/tzgg/202404/t20240420_3268.html",
+		"/xxgk/tzgg/202404/P020240420_3268.xlsx", // its attachments (附件)
+		"/uploadfiles/2024/04/P020240420_3269.docx",
+		"/xxgk/tzgg/202404/P020240420_3270.xls",
 		"/xxgk/tzgg/202405/P020240510512345.xls",
 		"/xxgk/tzgg/202403/t20240315_3221.html",
 		"/xxgk/tzgg/202401/t20240112_3156.html",
@@ -52,6 +55,7 @@ var fixtureFetches = map[string][]string{
 		"/zwgk/tzgg/202403/t20240318_690112.html",
 		"/zwgk/tzgg/202403/t20240320_690150.html",
 		"/zwgk/tzgg/202403/W020240318390512.pdf",
+		"/zwgk/tzgg/202403/W020240318_2.pdf", // the article's attachment
 		"/zwgk/tzgg/202306/t20230620_681001.html",
 		"/zwgk/tzgg/202211/t20221130_660120.html",
 		"/zwgk/tzgg/202208/t20220816_655432.html",
@@ -201,8 +205,8 @@ func TestCrawlFixtureSite(t *testing.T) {
 	checkGaps(t, s.Host("jinghai"), cfg.Delay)
 	checkGaps(t, s.Host("wuqing"), cfg.Delay)
 	checkGaps(t, s.Host("xiqing"), 100*time.Millisecond) // its robots.txt Crawl-delay
-	if st.Disallowed != 1 || st.OffSite != 1 || st.Redirects != 1 || st.Attachments != 2 || st.Failed != 0 {
-		t.Errorf("stats %+v: want 1 disallowed, 1 off-site, 1 redirect, 2 attachments, 0 failed", st)
+	if st.Disallowed != 1 || st.OffSite != 1 || st.Redirects != 1 || st.Attachments != 6 || st.Failed != 0 {
+		t.Errorf("stats %+v: want 1 disallowed, 1 off-site, 1 redirect, 6 attachments (two linked from list pages, four from articles), 0 failed", st)
 	}
 
 	responses, _, requests := warcResponses(t, dir)

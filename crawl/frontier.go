@@ -143,7 +143,8 @@ type item struct {
 	// validators from an earlier fetch, for conditional requests
 	etag, lastModified string
 	status             int
-	attempts           int // of this run's fetch
+	attempts           int    // of this run's fetch
+	parent             string // the article an attachment is linked from
 }
 
 func (f *frontier) maxSeq() (int64, error) {
@@ -153,8 +154,11 @@ func (f *frontier) maxSeq() (int64, error) {
 }
 
 func (f *frontier) pending() ([]*item, error) {
-	rows, err := f.db.Query(`SELECT url, host, site, kind, stale, hops, chain, list_date, etag, last_modified, status
-		FROM urls WHERE state=? ORDER BY seq`, statePending)
+	// An attachment's parent is kept when it is an article (not the list
+	// page that linked it).
+	rows, err := f.db.Query(`SELECT url, host, site, kind, stale, hops, chain, list_date, etag, last_modified, status,
+		CASE WHEN kind = ? AND (SELECT p.kind FROM urls p WHERE p.url = urls.parent) = ? THEN parent ELSE '' END
+		FROM urls WHERE state=? ORDER BY seq`, kindAttachment, kindArticle, statePending)
 	if err != nil {
 		return nil, fmt.Errorf("frontier: %w", err)
 	}
@@ -163,7 +167,7 @@ func (f *frontier) pending() ([]*item, error) {
 	for rows.Next() {
 		it := &item{}
 		if err := rows.Scan(&it.url, &it.host, &it.site, &it.kind, &it.stale, &it.hops, &it.chain, &it.listDate,
-			&it.etag, &it.lastModified, &it.status); err != nil {
+			&it.etag, &it.lastModified, &it.status, &it.parent); err != nil {
 			return nil, fmt.Errorf("frontier: %w", err)
 		}
 		items = append(items, it)

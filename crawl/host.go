@@ -285,6 +285,16 @@ func (c *crawler) process(ctx context.Context, h *hostState, it *item) {
 			c.fault(it.url, h.name, FaultList, "read list page: "+err.Error())
 		}
 	}
+	if it.kind == kindArticle && code == http.StatusOK {
+		// An article's attachments (附件) are fetched once each, after it.
+		body, err := decodeBody(ex.body, ex.resp.Header.Get("Content-Encoding"), c.cfg.MaxBodySize)
+		if err == nil {
+			var atts []string
+			if atts, err = c.cfg.ReadArticle(body, it.url, ex.resp.Header.Get("Content-Type")); err == nil && len(atts) > 0 {
+				links = &ListLinks{Attachments: atts}
+			}
+		}
+	}
 	if code >= 400 {
 		c.fault(it.url, h.name, FaultHTTP, fmt.Sprintf("http %d", code))
 		c.mu.Lock()
@@ -300,7 +310,19 @@ func (c *crawler) process(ctx context.Context, h *hostState, it *item) {
 // whether it was unknown or due again, for the walk's stale count.
 func (c *crawler) enqueue(tx *sql.Tx, u *url.URL, canon, site, kind, listDate string, stale, hops int, chain, parent string) (*item, bool, error) {
 	host := u.Host
-	if _, ok := c.scope[host]; !ok || (parent != "" && !c.allowedPath(site, u.Path)) {
+	if kind == kindArticle && isAttachment(u) {
+		kind = kindAttachment
+	}
+	_, inScope := c.scope[host]
+	allowed := parent == "" || c.allowedPath(site, u.Path)
+	if kind == kindAttachment {
+		// An attachment of the site is fetched wherever on the site it
+		// lives (/uploadfiles/ outside the path prefixes) and on its file
+		// host (file.…); elsewhere it is recorded, not fetched.
+		_, onFiles := c.files[host]
+		inScope, allowed = inScope || onFiles && c.files[host] == site, true
+	}
+	if !inScope || !allowed {
 		res, err := tx.Exec(`INSERT OR IGNORE INTO urls(url, host, site, kind, state, gen, seq, parent) VALUES(?,?,?,?,?,?,?,?)`,
 			canon, host, site, kind, stateOffSite, c.gen, c.nextSeq(), parent)
 		if err != nil {
@@ -312,9 +334,6 @@ func (c *crawler) enqueue(tx *sql.Tx, u *url.URL, canon, site, kind, listDate st
 			c.mu.Unlock()
 		}
 		return nil, false, nil
-	}
-	if kind == kindArticle && isAttachment(u) {
-		kind = kindAttachment
 	}
 	state := statePending
 	if kind != kindList && listDate != "" && !c.cfg.Since.IsZero() && listDate < c.cfg.Since.Format("2006-01-02") {
@@ -491,7 +510,10 @@ func (c *crawler) redirect(tx *sql.Tx, h *hostState, it *item, loc string, note 
 		note(it.url, h.name, FaultRedirectLoop, fmt.Sprintf("more than %d redirects", c.cfg.MaxRedirects))
 		return nil, nil
 	}
-	if _, in := c.scope[u.Host]; !in {
+	// An attachment may be sent on to its site's file host
+	// (/download.jsp?id=7 → file.…/upload/x.xlsx).
+	_, in := c.scope[u.Host]
+	if !in && !(it.kind == kindAttachment && c.files[u.Host] == it.site) {
 		note(it.url, h.name, FaultOffSiteRedir, "redirect leaves the sites: "+canon+" (not followed)")
 		return nil, nil
 	}
@@ -502,6 +524,7 @@ func (c *crawler) redirect(tx *sql.Tx, h *hostState, it *item, loc string, note 
 	if err != nil || ni == nil {
 		return nil, err
 	}
+	ni.parent = it.parent // an attachment keeps its article
 	return []*item{ni}, nil
 }
 

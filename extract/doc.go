@@ -4,6 +4,8 @@ its packages.
 
 	extract            Read: bytes of one input → Document with figures (the facade)
 	extract/page       an HTML page → Document (charset, body text, tables, attachments)
+	extract/attach     an attachment file → Document (.xlsx, .xls, .docx, .pdf, HTML saved
+	                   as .xls; .doc/.wps/.et through LibreOffice), bounded
 	extract/textdoc    a .txt file → Document (UTF-8 or GB18030; header lines, title, date,
 	                   publisher, tab tables and tables flattened into spaced cells)
 	extract/sniff      binary or text: magic numbers and the share of control bytes; NULs removed
@@ -120,6 +122,15 @@ Decisions taken where figures.md is silent:
     total (占…的89.4%) and a figure of a year before the document's take a
     target cue only from their own clause; 余/多 state an estimate and make no
     threshold.
+  - Budget and final-account tables: a column header naming 预算 (and not
+    执行/决算/完成) is a target; a budget column (预算/执行/决算) of a year
+    before the latest year of the header is previous; a column without a
+    year has the latest; the year is cut out of the column label
+    (2024年预算数 → 预算数), which joins the row's 科目名称; digit-only row
+    headers (科目编码, 序号) are no label; a header ending in % types the
+    column percent. A 预算数 beside a 决算数 of the same year is a target too.
+  - An attachment takes its article's region (the site names it better than
+    the file's title).
   - A town or street name (临湖镇) names no indicator: it is cut off a label,
     and a figure labelled by a town alone takes its list's label.
 */

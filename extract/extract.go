@@ -5,6 +5,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/govfig/govfig/extract/attach"
 	"github.com/govfig/govfig/extract/figures"
 	"github.com/govfig/govfig/extract/page"
 	"github.com/govfig/govfig/extract/textdoc"
@@ -13,7 +14,7 @@ import (
 
 // Version is the extractor version stored with each document: a document
 // extracted under another version is extracted again.
-const Version = figures.Version + "+" + page.Version
+const Version = figures.Version + "+" + page.Version + "+" + attach.Version
 
 // Warm loads what figure extraction needs (gse's dictionary, about a
 // second): a command calls it in the background ahead of its first input,
@@ -28,7 +29,11 @@ func Read(name string, body []byte, contentType string) (*schema.Document, error
 		doc *schema.Document
 		err error
 	)
-	if IsText(name, contentType) {
+	if format := attach.Detect(name, body, contentType); format != "" {
+		// An attachment (.xlsx, .docx, .pdf, .xls, .doc…): a document of its
+		// own; one it cannot read carries a problem, never an empty success.
+		doc = attach.Read(name, body, format, attach.Limits{})
+	} else if IsText(name, contentType) {
 		doc, err = textdoc.Read(name, body)
 	} else {
 		doc, err = page.Read(body, name, contentType)

@@ -24,7 +24,7 @@ var update = flag.Bool("update", false, "rewrite testdata/*.golden from the curr
 // is scored by govfig eval.)
 func TestGolden(t *testing.T) {
 	var inputs []string
-	for _, pattern := range []string{"docs/*.txt", "pages/*.html"} {
+	for _, pattern := range []string{"docs/*.txt", "pages/*.html", "attachments/*"} {
 		m, err := fs.Glob(fixtures.Docs, pattern)
 		if err != nil {
 			t.Fatal(err)

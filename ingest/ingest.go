@@ -298,6 +298,9 @@ func process(ctx context.Context, st *schema.Store, j job, opt Options) (r resul
 		r.kind, r.problem = evProblem, schema.Problem{Path: it.Source, URL: it.URL, Stage: "extract", Message: err.Error()}
 		return r
 	}
+	if doc.Parent == "" && doc.PageType == schema.PageAttachment {
+		doc.Parent = it.Parent // the article the crawler found it on
+	}
 	r.doc = doc
 	return r
 }
@@ -443,6 +446,9 @@ const tooManyFigures = "too many figures in one"
 func noBody(doc *schema.Document) (string, bool) {
 	if doc.PageType == schema.PageList || strings.TrimSpace(doc.Text) != "" {
 		return "", false
+	}
+	if doc.PageType == schema.PageAttachment && doc.Problem != "" {
+		return doc.Problem, true // scanned: no text layer, needs LibreOffice…
 	}
 	if strings.Contains(doc.Problem, noBodyProblem) {
 		return doc.Problem, true

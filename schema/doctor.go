@@ -55,7 +55,7 @@ const maxExamples = 10
 //   - foreign keys: PRAGMA foreign_key_check;
 //   - figure offsets: every figure's [start, end) must slice its text out of
 //     its document's body (rune offsets);
-//   - article bodies: a document of type article has a body or a problem
+//   - article bodies: a document of type article or attachment has a body or a problem
 //     saying why not.
 //
 // Any schema version this govfig knows is checked. A file that is not a govfig
@@ -102,12 +102,12 @@ func Doctor(ctx context.Context, path string) (*Health, error) {
 			}),
 			checkOffsets(ctx, conn),
 			checkRows(ctx, conn, "article bodies", `SELECT url FROM documents
-				WHERE page_type = 'article' AND trim(body) = '' AND problem = '' ORDER BY id`, func(rows *sql.Rows) (string, error) {
+				WHERE page_type IN ('article', 'attachment') AND trim(body) = '' AND problem = '' ORDER BY id`, func(rows *sql.Rows) (string, error) {
 				var url string
 				if err := rows.Scan(&url); err != nil {
 					return "", err
 				}
-				return fmt.Sprintf("%q: an article without a body and without a problem", url), nil
+				return fmt.Sprintf("%q: an article or attachment without a body and without a problem", url), nil
 			}),
 		)
 		if h.Version >= 6 {

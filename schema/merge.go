@@ -148,10 +148,10 @@ func (s *Store) LoadDocument(ctx context.Context, id int64) (*Document, string, 
 		meta DocMeta
 	)
 	err := s.db.QueryRowContext(ctx, `SELECT url, site, region, site_column, title, publisher, published_at, fetched_at,
-		charset, page_type, content_sha256, body, extractor_version, problem, source, source_offset, original_url
+		charset, page_type, content_sha256, body, extractor_version, problem, source, source_offset, original_url, parent_url, format
 		FROM documents WHERE id = ?`, id).Scan(&key, &doc.Site, &doc.Region, &doc.Column, &doc.Title, &doc.Publisher,
 		&doc.Published, &meta.FetchedAt, &doc.Charset, &doc.PageType, &meta.SHA256, &doc.Text, &meta.ExtractorVersion,
-		&doc.Problem, &meta.Source, &meta.Offset, &doc.URL)
+		&doc.Problem, &meta.Source, &meta.Offset, &doc.URL, &doc.Parent, &doc.Format)
 	if err != nil {
 		return nil, "", meta, fmt.Errorf("load document %d: %w", id, err)
 	}

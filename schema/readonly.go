@@ -132,8 +132,9 @@ type querier interface {
 
 // MinReadVersion is the oldest schema version the readers (EachDocument,
 // EachFigure, Info, Problems, Search, LoadDocument, Indicators) can read: 6
-// added figures.indicator and the indicators table, the newest they select. Raise it when a
-// reader starts to need a newer migration's tables or columns.
+// added figures.indicator and the indicators table, the newest they select
+// (5 added documents.parent_url). Raise it when a reader starts to need a
+// newer migration's tables or columns.
 const MinReadVersion = 6
 
 // OpenReadOnly opens an existing govfig database for reading: SQLite's

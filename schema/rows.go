@@ -22,6 +22,13 @@ type DocRow struct {
 	// OriginalURL is the http(s) address a loose file names for itself (a
 	// scraped .txt's 原文链接), "" when none; URL is then the file's path.
 	OriginalURL string
+	// ParentURL and ParentTitle name the article an attachment is linked
+	// from ("" for other documents). An attachment has its article's
+	// Region (the article's site names it better than the file's title).
+	ParentURL   string
+	ParentTitle string
+	// Format is an attachment's file format (xlsx, pdf…); "" otherwise.
+	Format string
 }
 
 // FigureRow is one stored figure with the document fields a tidy table needs.
@@ -34,6 +41,9 @@ type FigureRow struct {
 	DocTitle   string
 	DocURL     string
 	Published  string
+	// ParentURL and ParentTitle name the article of an attachment's figure.
+	ParentURL   string
+	ParentTitle string
 	Figure
 	// Indicator is the code of the catalogue indicator the figure measures
 	// (figures.indicator), "" when none or not mapped yet.

@@ -123,9 +123,10 @@ func eachDocument(ctx context.Context, q querier, fn func(*DocRow) error) error 
 	rows, err := q.QueryContext(ctx, `
 		SELECT d.id, d.url, d.site, d.region, d.title, d.publisher, d.published_at, d.fetched_at,
 		       d.charset, d.page_type, d.content_sha256, d.extractor_version,
-		       (SELECT count(*) FROM figures f WHERE f.document_id = d.id), d.problem, d.original_url
-		FROM documents d
-		ORDER BY d.region, d.published_at, d.id`)
+		       (SELECT count(*) FROM figures f WHERE f.document_id = d.id), d.problem, d.original_url,
+		       d.parent_url, coalesce(p.title, ''), coalesce(nullif(p.region, ''), d.region), d.format
+		FROM documents d LEFT JOIN documents p ON p.url = d.parent_url AND d.parent_url <> ''
+		ORDER BY coalesce(nullif(p.region, ''), d.region), coalesce(p.published_at, d.published_at), coalesce(p.id, d.id), d.parent_url <> '', d.id`)
 	if err != nil {
 		return fmt.Errorf("read documents: %w", err)
 	}
@@ -133,7 +134,8 @@ func eachDocument(ctx context.Context, q querier, fn func(*DocRow) error) error 
 	for rows.Next() {
 		var r DocRow
 		if err := rows.Scan(&r.ID, &r.URL, &r.Site, &r.Region, &r.Title, &r.Publisher, &r.Published, &r.FetchedAt,
-			&r.Charset, &r.PageType, &r.ContentSHA256, &r.ExtractorVersion, &r.FigureCount, &r.Problem, &r.OriginalURL); err != nil {
+			&r.Charset, &r.PageType, &r.ContentSHA256, &r.ExtractorVersion, &r.FigureCount, &r.Problem, &r.OriginalURL,
+			&r.ParentURL, &r.ParentTitle, &r.Region, &r.Format); err != nil {
 			return fmt.Errorf("read documents: %w", err)
 		}
 		if err := fn(&r); err != nil {
@@ -159,7 +161,8 @@ func (s *Store) EachFigure(ctx context.Context, fn func(*FigureRow) error) error
 
 func eachFigure(ctx context.Context, q querier, fn func(*FigureRow) error) error {
 	rows, err := q.QueryContext(ctx, `
-		SELECT f.id, f.document_id, f.seq, d.region, d.title, d.url, d.published_at,
+		SELECT f.id, f.document_id, f.seq, coalesce(nullif(p.region, ''), d.region), d.title, d.url,
+		       coalesce(nullif(d.published_at, ''), p.published_at, ''), d.parent_url, coalesce(p.title, ''),
 		       f.kind, f.value, f.unit, f.normalized, f.base_unit, f.qualifier, f.role, f.label, f.subject, f.year,
 		       f.text, f.start, f."end", f.sentence_text, f.sentence_start, f.sentence_end,
 		       CASE WHEN f.seq = (SELECT min(g.seq) FROM figures g WHERE g.document_id = f.document_id)
@@ -168,6 +171,7 @@ func eachFigure(ctx context.Context, q querier, fn func(*FigureRow) error) error
 		       coalesce(f.indicator, ''), coalesce(f.indicator_confidence, 0)
 		FROM figures f
 		JOIN documents d ON d.id = f.document_id
+		LEFT JOIN documents p ON p.url = d.parent_url AND d.parent_url <> ''
 		LEFT JOIN sections s ON s.id = f.section_id
 		ORDER BY f.document_id, f.seq`)
 	if err != nil {
@@ -180,7 +184,7 @@ func eachFigure(ctx context.Context, q querier, fn func(*FigureRow) error) error
 		var r FigureRow
 		var year, ct, cr, cc, ss, se sql.NullInt64
 		var sentText, bodyText sql.NullString
-		if err := rows.Scan(&r.ID, &r.DocumentID, &r.Seq, &r.Region, &r.DocTitle, &r.DocURL, &r.Published,
+		if err := rows.Scan(&r.ID, &r.DocumentID, &r.Seq, &r.Region, &r.DocTitle, &r.DocURL, &r.Published, &r.ParentURL, &r.ParentTitle,
 			&r.Kind, &r.Value, &r.Unit, &r.Normalized, &r.BaseUnit, &r.Qualifier, &r.Role, &r.Label, &r.Subject, &year,
 			&r.Text, &r.Start, &r.End, &sentText, &ss, &se, &bodyText, &r.Section, &ct, &cr, &cc, &r.Direction,
 			&r.Indicator, &r.IndicatorConfidence); err != nil {

@@ -344,8 +344,8 @@ func TestQueriesDoc(t *testing.T) {
 		t.Fatal(err)
 	}
 	blocks := regexp.MustCompile("(?s)```sql\n(.*?)```").FindAllStringSubmatch(string(md), -1)
-	if len(blocks) != 7 {
-		t.Fatalf("QUERIES.md has %d sql blocks, want 7", len(blocks))
+	if len(blocks) != 8 {
+		t.Fatalf("QUERIES.md has %d sql blocks, want 8", len(blocks))
 	}
 	s := openTemp(t)
 	text1, s1, e1 := mark("2023年全区学前三年毛入园率达到⟦96.34%⟧。")
@@ -368,14 +368,20 @@ func TestQueriesDoc(t *testing.T) {
 				Label: "一般公共预算收入", Year: 2023, Text: "38.7亿元", Start: s4, End: e4},
 			{Kind: KindPercent, Value: 6.1, Unit: "%", Normalized: 6.1, BaseUnit: "%", Role: RoleTarget,
 				Label: "一般公共预算收入", Year: 2023, Text: "6.1%", Start: s5, End: e5}}},
+		&Document{URL: "http://a/4.xlsx", Title: "预算表", PageType: PageAttachment, Format: "xlsx", Parent: "http://a/2", Text: "教育支出\t186420",
+			Tables: []Table{{Rows: [][]Cell{{{Text: "教育支出", Start: 0, End: 4}, {Text: "186420", Start: 5, End: 11}}}, HeaderCols: 1}},
+			Figures: []Figure{{Kind: KindMoney, Value: 186420, Unit: "万元", Normalized: 1864200000, BaseUnit: "元", Role: RoleTarget,
+				Label: "教育支出 预算数", Year: 2024, Text: "186420", Start: 5, End: 11, Cell: &CellRef{Table: 0, Row: 0, Col: 1}}}},
 	)
 	if _, err := s.Remap(context.Background(), kindMapper{
 		"学前三年毛入园率/percent": "edu.pre.ger3", "城镇登记失业率/percent": "emp.registered_unemployment",
-		"一般公共预算收入/money": "fin.rev.general", "一般公共预算收入/percent": "fin.rev.general_growth"}, false); err != nil {
+		"一般公共预算收入/money": "fin.rev.general", "一般公共预算收入/percent": "fin.rev.general_growth",
+		"教育支出 预算数/money": "fin.exp.education"}, false); err != nil {
 		t.Fatal(err)
 	}
 	want := []string{"静海区|2023|96.34|%|报告一", "静海区|3870000000|6.1", "教育经费|1",
-		"静海区|2023|96.34|%|报告一|http://a/1", "静海区|2023|1|32860000", "静海区|2023|城镇登记失业率|-0.4|%|0.4%", "静海区|报告二|http://a/2|1"}
+		"静海区|2023|96.34|%|报告一|http://a/1", "静海区|2023|1|32860000", "静海区|2023|城镇登记失业率|-0.4|%|0.4%", "静海区|报告二|http://a/2|1",
+		"静海区|教育支出 预算数|2024|186420|万元|1864200000|xlsx|预算表|报告二|http://a/2"}
 	for i, b := range blocks {
 		rows, err := s.DB().Query(b[1])
 		if err != nil {

@@ -142,6 +142,9 @@ const (
 	PageArticle = "article"
 	PageList    = "list"
 	PageText    = "text" // a plain-text document
+	// PageAttachment is a file linked from an article (.xlsx, .docx, .pdf…),
+	// read into a Document of its own whose Parent is the article.
+	PageAttachment = "attachment"
 )
 
 // Document is one page or text file after parsing: metadata, one canonical
@@ -161,7 +164,13 @@ type Document struct {
 	Tables      []Table      `json:"tables"`
 	Attachments []Attachment `json:"attachments"`
 	List        *ListPage    `json:"list,omitempty"`
-	Figures     []Figure     `json:"figures"`
+	// Parent is the URL of the article an attachment is linked from; "" for
+	// pages, texts and loose files.
+	Parent string `json:"parent,omitempty"`
+	// Format is an attachment's file format (xlsx, xls, docx, doc, pdf,
+	// wps, et, html); "" for pages and texts.
+	Format  string   `json:"format,omitempty"`
+	Figures []Figure `json:"figures"`
 	// Problem is set when the page was read but its body could not be found
 	// (an empty body with a reason rather than an error).
 	Problem string `json:"problem,omitempty"`

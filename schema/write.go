@@ -181,7 +181,7 @@ func (b *Batch) Put(doc *Document, key string, meta DocMeta) (id int64, created 
 	}
 	cols := []any{doc.Site, doc.Region, doc.Column, doc.Title, doc.Publisher, doc.Published, meta.FetchedAt,
 		doc.Charset, doc.PageType, meta.SHA256, doc.Text, meta.ExtractorVersion, doc.Problem, meta.Source, meta.Offset,
-		originalURL(key, doc.URL)}
+		originalURL(key, doc.URL), doc.Parent, doc.Format}
 	if exists {
 		id = old.ID
 		for _, q := range []string{
@@ -196,14 +196,14 @@ func (b *Batch) Put(doc *Document, key string, meta DocMeta) (id int64, created 
 		}
 		_, err = b.exec(`UPDATE documents SET site = ?, region = ?, site_column = ?, title = ?, publisher = ?,
 			published_at = ?, fetched_at = ?, charset = ?, page_type = ?, content_sha256 = ?, body = ?,
-			extractor_version = ?, problem = ?, source = ?, source_offset = ?, original_url = ? WHERE id = ?`, append(cols, id)...)
+			extractor_version = ?, problem = ?, source = ?, source_offset = ?, original_url = ?, parent_url = ?, format = ? WHERE id = ?`, append(cols, id)...)
 		if err != nil {
 			return 0, false, err
 		}
 	} else {
 		res, err := b.exec(`INSERT INTO documents (site, region, site_column, title, publisher, published_at, fetched_at,
-			charset, page_type, content_sha256, body, extractor_version, problem, source, source_offset, original_url, url)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(cols, key)...)
+			charset, page_type, content_sha256, body, extractor_version, problem, source, source_offset, original_url, parent_url, format, url)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(cols, key)...)
 		if err != nil {
 			return 0, false, err
 		}
@@ -212,6 +212,9 @@ func (b *Batch) Put(doc *Document, key string, meta DocMeta) (id int64, created 
 		}
 	}
 	if err := b.putParts(id, doc); err != nil {
+		return 0, false, err
+	}
+	if err := b.linkParent(id, key, doc); err != nil {
 		return 0, false, err
 	}
 	if exists {
@@ -254,6 +257,27 @@ func Validate(doc *Document) error {
 }
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// linkParent keeps documents.parent_url right whichever of an article and
+// its attachment is stored first: an attachment stored without a parent
+// takes the article that lists its URL; an article gives itself as parent
+// to its attachments stored without one.
+func (b *Batch) linkParent(id int64, key string, doc *Document) error {
+	if doc.PageType == PageAttachment && doc.Parent == "" {
+		if _, err := b.exec(`UPDATE documents SET parent_url = coalesce((SELECT p.url FROM attachments a
+			JOIN documents p ON p.id = a.document_id WHERE a.url = ? AND p.id <> ? ORDER BY p.id LIMIT 1), '') WHERE id = ?`,
+			key, id, id); err != nil {
+			return err
+		}
+	}
+	for _, a := range doc.Attachments {
+		if _, err := b.exec(`UPDATE documents SET parent_url = ? WHERE url = ? AND parent_url = '' AND page_type = ?`,
+			key, a.URL, PageAttachment); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // putParts inserts the sections, tables, attachments and figures of doc.
 func (b *Batch) putParts(id int64, doc *Document) error {

@@ -32,6 +32,8 @@ var docColumns = []column{
 	{"站点", "site", "抓取时的站点名称", 16},
 	{"抓取时间", "fetched_at", "抓取该网页的时间（Excel 日期时间）", 17},
 	{"文档编号", "document_id", "数据库中的文档编号，与“数据”表的文档编号对应", 9},
+	{"附件所属文章", "parent_title", "附件（xlsx、docx、pdf 等文件）所属文章的标题，附件排在其文章之后；空表示不是附件", 36},
+	{"所属文章网址", "parent_url", "附件所属文章的网址；空表示不是附件", 30},
 }
 
 // Column indexes (1-based) of 文档 used by the writer.
@@ -58,6 +60,7 @@ var dataColumns = []column{
 	{"句子", "sentence", "包含该数字的完整句子", 60},
 	{"文档编号", "document_id", "数据库中的文档编号，与“文档”表对应", 9},
 	{"序号", "seq", "数字在文档中的顺序", 6},
+	{"所属文章", "parent_title", "数字来自附件时，附件所属文章的标题（“文档标题”为附件的标题）；空表示数字来自文章正文", 30},
 }
 
 // indicatorFixed are the leading columns of 指标; one column per region

@@ -91,8 +91,8 @@ func TestLibreOffice(t *testing.T) {
 	}
 	header := func(sh string) string { return strings.Join(raw[sh][0], ",") }
 	for sh, want := range map[string]string{
-		"文档": "地区,标题,发布单位,发布日期,网址,数字数量（个）,问题,站点,抓取时间,文档编号",
-		"数据": "地区,文档标题,发布日期,章节,指标,对象,类型,数值,单位,标准值,基本单位,限定,角色,方向,年份,原文,句子,文档编号,序号",
+		"文档": "地区,标题,发布单位,发布日期,网址,数字数量（个）,问题,站点,抓取时间,文档编号,附件所属文章,所属文章网址",
+		"数据": "地区,文档标题,发布日期,章节,指标,对象,类型,数值,单位,标准值,基本单位,限定,角色,方向,年份,原文,句子,文档编号,序号,所属文章",
 		"汇总": "地区,文档数（篇）,数字数量（个）,百分比（个）,金额（个）,人数（个）,学校数（个）,数量（个）,指数（个）,度量（个）,其他（个）",
 	} {
 		if got := header(sh); got != want {
@@ -195,7 +195,7 @@ func TestLibreOfficeFiltersAndChart(t *testing.T) {
 		return ""
 	}
 	content := read("content.xml")
-	for _, want := range []string{"文档.A1:文档.J5", "数据.A1:数据.S10", "未归类.A1:未归类.G5", "汇总.A1:汇总.K4"} {
+	for _, want := range []string{"文档.A1:文档.L5", "数据.A1:数据.T10", "未归类.A1:未归类.G5", "汇总.A1:汇总.K4"} {
 		if !strings.Contains(content, `table:target-range-address="`+want+`" table:display-filter-buttons="true"`) {
 			t.Errorf("LibreOffice sees no auto-filter %s", want)
 		}

@@ -161,6 +161,8 @@ func (b *builder) writeDocs(src Source) error {
 		row[7] = b.text(d.Site)
 		row[8] = b.st.dateCell(d.FetchedAt, true)
 		row[9] = d.ID
+		row[10] = b.text(d.ParentTitle)
+		row[11] = b.text(d.ParentURL)
 		if err := t.add(row); err != nil {
 			return err
 		}
@@ -218,6 +220,7 @@ func (b *builder) writeData(src Source) error {
 		row[16] = b.text(fr.Sentence)
 		row[17] = fr.DocumentID
 		row[18] = fr.Seq
+		row[19] = b.text(fr.ParentTitle)
 		if err := t.add(row); err != nil {
 			return err
 		}

@@ -371,7 +371,7 @@ func TestTypesAndFormats(t *testing.T) {
 			t.Errorf("%s: no column widths", sh)
 		}
 	}
-	if !strings.Contains(xml["数据"], `<autoFilter ref="$A$1:$S$10"`) {
+	if !strings.Contains(xml["数据"], `<autoFilter ref="$A$1:$T$10"`) {
 		t.Errorf("数据 auto-filter does not cover the rows")
 	}
 }

@@ -280,6 +280,11 @@ func printRunSummary(ctx context.Context, w io.Writer, st *schema.Store, out, ar
 		return err
 	}
 	fmt.Fprintf(w, "figures by kind: %s\n", strings.Join(parts, ", "))
+	if line, err := attachmentSummary(ctx, st); err != nil {
+		return err
+	} else if line != "" {
+		fmt.Fprintln(w, line)
+	}
 
 	// A few sample figures: rates first, as an analyst would look for them.
 	rows, err = st.DB().QueryContext(ctx, `
@@ -316,4 +321,30 @@ func shortRegion(r string) string {
 		return "(no region)"
 	}
 	return r
+}
+
+// attachmentSummary says how many attachments (附件 files) were read, by
+// format, and how many figures came from them; "" when there were none.
+func attachmentSummary(ctx context.Context, st *schema.Store) (string, error) {
+	rows, err := st.DB().QueryContext(ctx, `SELECT d.format, count(*), sum((SELECT count(*) FROM figures f WHERE f.document_id = d.id))
+		FROM documents d WHERE d.page_type = ? GROUP BY d.format ORDER BY d.format`, schema.PageAttachment)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var parts []string
+	docs, figs := 0, 0
+	for rows.Next() {
+		var format string
+		var n, f int
+		if err := rows.Scan(&format, &n, &f); err != nil {
+			return "", err
+		}
+		parts = append(parts, fmt.Sprintf("%s %d", format, n))
+		docs, figs = docs+n, figs+f
+	}
+	if err := rows.Err(); err != nil || docs == 0 {
+		return "", err
+	}
+	return fmt.Sprintf("attachments: %d files (%s), %d figures", docs, strings.Join(parts, ", "), figs), nil
 }

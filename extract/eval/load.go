@@ -11,8 +11,9 @@ import (
 
 // Case is one annotated input: the document's bytes and its gold lines.
 type Case struct {
-	// Name is the input's path inside the corpus (docs/NAME.txt or
-	// pages/NAME.html); it is what the extractor is given.
+	// Name is the input's path inside the corpus (docs/NAME.txt,
+	// pages/NAME.html or attachments/NAME.xlsx|.docx|.pdf|.xls); it is
+	// what the extractor is given.
 	Name string
 	// GoldPath is the gold file's path inside the corpus (gold/NAME.jsonl).
 	GoldPath string
@@ -25,10 +26,15 @@ var inputDirs = []struct{ dir, ext string }{
 	{"docs", ".txt"},
 	{"pages", ".html"},
 	{"pages", ".htm"},
+	{"attachments", ".xlsx"},
+	{"attachments", ".docx"},
+	{"attachments", ".pdf"},
+	{"attachments", ".xls"},
 }
 
 // Load reads every gold/NAME.jsonl of fsys and pairs it with its input,
-// docs/NAME.txt or pages/NAME.html (.htm). Gold files without an input are
+// docs/NAME.txt, pages/NAME.html (.htm) or attachments/NAME.xlsx (.docx,
+// .pdf, .xls). Gold files without an input are
 // returned in skipped (by path) rather than failing the load; malformed gold
 // lines fail it, each error naming the file and line.
 func Load(fsys fs.FS) (cases []Case, skipped []string, err error) {

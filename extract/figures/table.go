@@ -37,7 +37,22 @@ var unitColumnHeads = []string{"单位", "计量单位", "计算单位"}
 
 // genericColumns are column headers that name no indicator of their own
 // (the value column of 指标 | 单位 | 绝对数): the label is the row header.
-var genericColumns = []string{"绝对数", "总量", "数值", "数量", "实绩", "完成值", "完成数", "实际值", "本年", "本期", "目标值", "预期目标", "目标"}
+var genericColumns = []string{"绝对数", "总量", "数值", "数量", "实绩", "完成值", "完成数", "实际值", "本年", "本期", "目标值", "预期目标", "目标", "安排", "年", "年度"}
+
+// budgetNotTarget, in a header naming a 预算, make it something else than
+// the budget itself: 预算执行数, 决算数为预算数的% (a level).
+var budgetNotTarget = []string{"执行", "决算", "完成"}
+
+// budgetColumns name the columns of budget and final-account tables.
+var budgetColumns = []string{"预算", "执行", "决算"}
+
+// codeRe is a row-header cell that is a code or a serial number (科目编码
+// 2050201, 序号 3): never part of a label.
+var codeRe = regexp.MustCompile(`^[0-9０-９.．]+$`)
+
+// yearWordRe is a year written in a column header (2024年预算数): the year
+// becomes the figure's year, the rest of the header its label.
+var yearWordRe = regexp.MustCompile(`(19|20)[0-9]{2}\s*年度?`)
 
 // tableFigures returns the figures of doc's tables.
 func (c *docCtx) tableFigures(limit int) []schema.Figure {
@@ -48,6 +63,17 @@ func (c *docCtx) tableFigures(limit int) []schema.Figure {
 		for _, y := range findYears([]rune(t.Caption), 0, len([]rune(t.Caption))) {
 			tableYear = y.year
 		}
+		// The latest year a header row names is the year of the columns
+		// without one (增减额 beside 2024年预算数 | 2023年执行数); a column of
+		// an earlier year holds previous figures.
+		headYear := 0
+		for _, k := range t.Rows[0:min(t.HeaderRows, len(t.Rows))] {
+			for _, hc := range k {
+				for _, y := range findYears([]rune(hc.Text), 0, len([]rune(hc.Text))) {
+					headYear = max(headYear, y.year)
+				}
+			}
+		}
 		for ri, row := range t.Rows {
 			if ri < t.HeaderRows {
 				continue
@@ -56,7 +82,7 @@ func (c *docCtx) tableFigures(limit int) []schema.Figure {
 				if ci < t.HeaderCols || cell.Header || !cellNumberRe.MatchString(cell.Text) {
 					continue
 				}
-				f, ok := c.cellFigure(t, ri, ci, cell, tableUnit, tableYear)
+				f, ok := c.cellFigure(t, ri, ci, cell, tableUnit, tableYear, headYear)
 				if !ok {
 					continue
 				}
@@ -91,7 +117,9 @@ var headerCleanRe = regexp.MustCompile(`[(（][^()（）]*[)）]`)
 func headers(t schema.Table, ri, ci int) (rowH, colH string) {
 	var rp, cp []string
 	for k := 0; k < t.HeaderCols && k < len(t.Rows[ri]); k++ {
-		if s := strings.TrimSpace(t.Rows[ri][k].Text); s != "" {
+		// Codes are no label (科目编码 2050201); a merged header (合计
+		// over 编码 and 名称) counts once.
+		if s := strings.TrimSpace(t.Rows[ri][k].Text); s != "" && !codeRe.MatchString(s) && (len(rp) == 0 || rp[len(rp)-1] != s) {
 			rp = append(rp, s)
 		}
 	}
@@ -106,7 +134,7 @@ func headers(t schema.Table, ri, ci int) (rowH, colH string) {
 	return strings.Join(rp, " "), strings.Join(cp, " ")
 }
 
-func (c *docCtx) cellFigure(t schema.Table, ri, ci int, cell schema.Cell, tableUnit string, tableYear int) (schema.Figure, bool) {
+func (c *docCtx) cellFigure(t schema.Table, ri, ci int, cell schema.Cell, tableUnit string, tableYear, headYear int) (schema.Figure, bool) {
 	var f schema.Figure
 	text := []rune(cell.Text)
 	ms := number.ScanRunes(text)
@@ -118,6 +146,9 @@ func (c *docCtx) cellFigure(t schema.Table, ri, ci int, cell schema.Cell, tableU
 	unitText := strings.TrimSpace(string(text[m.End:]))
 	if unitText == "" {
 		unitText = unitIn(colH)
+	}
+	if unitText == "" && (strings.HasSuffix(colH, "%") || strings.HasSuffix(colH, "％")) {
+		unitText = "%" // 增减%, 决算数为预算数的%
 	}
 	if unitText == "" {
 		unitText = rowUnit(t, ri)
@@ -144,12 +175,21 @@ func (c *docCtx) cellFigure(t schema.Table, ri, ci int, cell schema.Cell, tableU
 	}
 	label := strings.TrimSpace(headerCleanRe.ReplaceAllString(rowH, ""))
 	colLabel := strings.TrimSpace(headerCleanRe.ReplaceAllString(colH, ""))
+	colLabel = strings.TrimRight(colLabel, "%％ ")
+	if label != "" {
+		// A year in the column header is the figure's year, not its label
+		// (2024年预算数 → 预算数; 2022年 → nothing).
+		colLabel = strings.TrimSpace(yearWordRe.ReplaceAllString(colLabel, ""))
+		if findYears([]rune(colLabel), 0, len([]rune(colLabel))) != nil {
+			colLabel = ""
+		}
+	}
 	if label != "" && isGenericColumn(colLabel) {
 		colLabel = ""
 	}
 	if label == "" {
 		label = colLabel
-	} else if colLabel != "" && findYears([]rune(colLabel), 0, len([]rune(colLabel))) == nil {
+	} else if colLabel != "" {
 		label += " " + colLabel
 	}
 	f.Label = label
@@ -158,15 +198,13 @@ func (c *docCtx) cellFigure(t schema.Table, ri, ci int, cell schema.Cell, tableU
 	if tableYear > 0 {
 		f.Year = tableYear
 	}
-	for _, k := range t.Rows[0:t.HeaderRows] {
-		for _, hc := range k {
-			if ys := findYears([]rune(hc.Text), 0, len([]rune(hc.Text))); len(ys) > 0 {
-				f.Year = ys[0].year
-			}
-		}
+	if headYear > 0 {
+		f.Year = headYear
 	}
+	colYear := 0
 	if ys := findYears([]rune(colH), 0, len([]rune(colH))); len(ys) > 0 {
-		f.Year = ys[0].year
+		colYear = ys[0].year
+		f.Year = colYear
 	}
 	f.Role = schema.RoleLevel
 	switch {
@@ -176,6 +214,13 @@ func (c *docCtx) cellFigure(t schema.Table, ri, ci int, cell schema.Cell, tableU
 	case containsAny(colH, changeWords):
 		f.Role = schema.RoleChange
 		f.Direction = headerDirection(colH, m.Value)
+	case colYear > 0 && colYear < headYear && containsAny(colH, budgetColumns):
+		// The previous year's column of a budget table (2023年执行数
+		// beside 2024年预算数); a time series (2021年 | 2022年) stays level.
+		f.Role = schema.RolePrevious
+	case strings.Contains(colH, "预算") && !containsAny(colH, budgetNotTarget):
+		// 预算数, 年初预算数, 调整预算数: what is budgeted (figures.md).
+		f.Role = schema.RoleTarget
 	case containsAny(colH, targetStrong) || containsAny(colH, targetFuture) && f.Year > c.docYear && c.docYear > 0:
 		f.Role = schema.RoleTarget
 	}

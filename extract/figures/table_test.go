@@ -131,3 +131,84 @@ func TestTableBoundsAndTargets(t *testing.T) {
 		}
 	}
 }
+
+// TestBudgetTable: a budget table (科目编码 | 科目名称 | 预算数 | 执行数 |
+// 增减) under a unit line: each cell is labelled by its 科目名称 (the code is
+// no label and no figure) and its column header without the year, typed
+// money by the unit line (a % header gives percent); 预算数 is a target, the
+// previous year's 执行数 previous, 增减 a change with the printed sign.
+func TestBudgetTable(t *testing.T) {
+	doc := tableDoc("某区2024年一般公共预算支出表 单位：万元", [][]string{
+		{"科目编码", "科目名称", "2024年预算数", "2023年执行数", "2023年预算数", "比上年增减", "比上年增减"},
+		{"科目编码", "科目名称", "2024年预算数", "2023年执行数", "2023年预算数", "增减额", "增减%"},
+		{"205", "教育支出", "190274", "186988", "188000", "3286", "1.76"},
+		{"2050201", "学前教育", "8650.5", "9120", "", "-469.5", "-5.15"},
+		{"合计", "合计", "412300", "405100", "", "7200", "1.78"},
+	}, 2, 2)
+	doc.Title = "某区2024年部门预算公开"
+	figs := Default().Extract(doc)
+	checkSpans(t, doc, figs)
+	want := []struct {
+		text  string
+		kind  schema.Kind
+		norm  float64
+		role  schema.Role
+		dir   schema.Direction
+		year  int
+		label string
+	}{
+		{"190274", schema.KindMoney, 1902740000, schema.RoleTarget, "", 2024, "教育支出 预算数"},
+		{"186988", schema.KindMoney, 1869880000, schema.RolePrevious, "", 2023, "教育支出 执行数"},
+		{"188000", schema.KindMoney, 1880000000, schema.RolePrevious, "", 2023, "教育支出 预算数"},
+		{"3286", schema.KindMoney, 32860000, schema.RoleChange, schema.DirUp, 2024, "教育支出 比上年增减 增减额"},
+		{"1.76", schema.KindPercent, 1.76, schema.RoleChange, schema.DirUp, 2024, "教育支出 比上年增减 增减"},
+		{"8650.5", schema.KindMoney, 86505000, schema.RoleTarget, "", 2024, "学前教育 预算数"},
+		{"9120", schema.KindMoney, 91200000, schema.RolePrevious, "", 2023, "学前教育 执行数"},
+		{"-469.5", schema.KindMoney, -4695000, schema.RoleChange, schema.DirDown, 2024, "学前教育 比上年增减 增减额"},
+		{"-5.15", schema.KindPercent, -5.15, schema.RoleChange, schema.DirDown, 2024, "学前教育 比上年增减 增减"},
+		{"412300", schema.KindMoney, 4123000000, schema.RoleTarget, "", 2024, "合计 预算数"},
+		{"405100", schema.KindMoney, 4051000000, schema.RolePrevious, "", 2023, "合计 执行数"},
+		{"7200", schema.KindMoney, 72000000, schema.RoleChange, schema.DirUp, 2024, "合计 比上年增减 增减额"},
+		{"1.78", schema.KindPercent, 1.78, schema.RoleChange, schema.DirUp, 2024, "合计 比上年增减 增减"},
+	}
+	if len(figs) != len(want) {
+		t.Fatalf("got %d figures %s, want %d", len(figs), describe(figs), len(want))
+	}
+	for i, w := range want {
+		f := figs[i]
+		if f.Text != w.text || f.Kind != w.kind || f.Normalized != w.norm || f.Role != w.role || f.Direction != w.dir || f.Year != w.year || f.Label != w.label {
+			t.Errorf("figure %d = %s %s %v %s %s %d %q, want %+v", i, f.Text, f.Kind, f.Normalized, f.Role, f.Direction, f.Year, f.Label, w)
+		}
+	}
+}
+
+// TestFinalAccountsTable: in a final-accounts table (决算) the 决算数 of the
+// report's year is the level, 预算数 of the same year a target.
+func TestFinalAccountsTable(t *testing.T) {
+	doc := tableDoc("单位：万元", [][]string{
+		{"科目编码", "科目名称", "年初预算数", "决算数", "决算数为预算数的%"},
+		{"2080201", "行政运行", "1200", "1185.3", "98.78"},
+	}, 1, 2)
+	doc.Title = "某区民政局2023年部门决算"
+	figs := Default().Extract(doc)
+	checkSpans(t, doc, figs)
+	want := []struct {
+		text  string
+		kind  schema.Kind
+		role  schema.Role
+		label string
+	}{
+		{"1200", schema.KindMoney, schema.RoleTarget, "行政运行 年初预算数"},
+		{"1185.3", schema.KindMoney, schema.RoleLevel, "行政运行 决算数"},
+		{"98.78", schema.KindPercent, schema.RoleLevel, "行政运行 决算数为预算数的"},
+	}
+	if len(figs) != len(want) {
+		t.Fatalf("got %d figures %s, want %d", len(figs), describe(figs), len(want))
+	}
+	for i, w := range want {
+		f := figs[i]
+		if f.Text != w.text || f.Kind != w.kind || f.Role != w.role || f.Label != w.label || f.Year != 2023 {
+			t.Errorf("figure %d = %s %s %s %d %q, want %+v", i, f.Text, f.Kind, f.Role, f.Year, f.Label, w)
+		}
+	}
+}
