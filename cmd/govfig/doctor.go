@@ -45,6 +45,8 @@ func runDoctor(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		case c.Err != nil:
 			problems++
 			fmt.Fprintf(stdout, "  %-18s could not run: %v\n", c.Name, c.Err)
+		case c.Problems == 0 && c.Note != "":
+			fmt.Fprintf(stdout, "  %-18s ok; %s\n", c.Name, c.Note)
 		case c.Problems == 0:
 			fmt.Fprintf(stdout, "  %-18s ok\n", c.Name)
 		default:
