@@ -41,9 +41,15 @@ func readOffice(name string, body []byte, format string, lim Limits) (*builder, 
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), officeTimeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "--headless", "--norestore",
-		"-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(dir, "profile")),
-		"--convert-to", target, "--outdir", filepath.Join(dir, "out"), in)
+	args := []string{"--headless", "--norestore",
+		"-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(dir, "profile"))}
+	if format == DOC || format == WPS {
+		// Without a filter Writer opens a file it cannot parse as plain
+		// text and "converts" the junk; with it a damaged file fails.
+		args = append(args, "--infilter=MS Word 97")
+	}
+	args = append(args, "--convert-to", target, "--outdir", filepath.Join(dir, "out"), in)
+	cmd := exec.CommandContext(ctx, bin, args...)
 	out, err := cmd.CombinedOutput()
 	conv, rerr := os.ReadFile(filepath.Join(dir, "out", "in."+target))
 	if err != nil || rerr != nil {
