@@ -160,8 +160,14 @@ func ScanRunesMax(rs []rune, max int) (out []Match, more bool, overflow int) {
 	return out, false, overflow
 }
 
-// MatchAt reads the numeral starting exactly at rs[i], if any.
-func MatchAt(rs []rune, i int) (Match, bool) { return matchAt(rs, i) }
+// MatchAt reads the numeral starting exactly at rs[i], if any; none when i
+// is outside rs.
+func MatchAt(rs []rune, i int) (Match, bool) {
+	if i < 0 || i >= len(rs) {
+		return Match{}, false
+	}
+	return matchAt(rs, i)
+}
 
 func matchAt(rs []rune, i int) (Match, bool) {
 	r := rs[i]

@@ -83,3 +83,15 @@ func unmark(s string) (string, []string) {
 		s = s[j+len("⟧"):]
 	}
 }
+
+// TestMatchAtOutside: MatchAt past either end of the text is no match, not a
+// panic (the label rules ask for the numeral after a last 与: "0人以与",
+// found by FuzzExtract in a ten-minute run).
+func TestMatchAtOutside(t *testing.T) {
+	rs := []rune("0人以与")
+	for _, i := range []int{-1, len(rs), len(rs) + 5} {
+		if _, ok := MatchAt(rs, i); ok {
+			t.Errorf("MatchAt(%d) matched", i)
+		}
+	}
+}
