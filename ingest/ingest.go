@@ -125,7 +125,7 @@ func (o Options) withDefaults() Options {
 // that fail are counted in Stats.Problems, recorded in the problems table and
 // do not stop the run; an error is returned only when the run itself failed
 // (the database, or ctx cancelled — then what was done so far is kept).
-func Run(ctx context.Context, st *schema.Store, paths []string, opt Options) (Stats, error) {
+func Run(ctx context.Context, st *schema.Store, paths []string, opt Options) (_ Stats, runErr error) {
 	if opt.Read == nil || opt.ExtractorVersion == "" {
 		return Stats{}, errors.New("ingest: Options.Read and Options.ExtractorVersion are required")
 	}
@@ -138,6 +138,24 @@ func Run(ctx context.Context, st *schema.Store, paths []string, opt Options) (St
 	known, err := st.Problems(ctx)
 	if err != nil {
 		return Stats{}, err
+	}
+	// Into a database without figures (a bulk load), the indexes of figures
+	// are built once at the end; an interrupted run leaves that to the next
+	// Open.
+	deferred, err := st.DeferIndexes(ctx)
+	if err != nil {
+		return Stats{}, err
+	}
+	if deferred {
+		outer := ctx // ctx is replaced by a cancellable one below
+		defer func() {
+			if outer.Err() != nil || runErr != nil {
+				return
+			}
+			if err := st.BuildIndexes(outer); err != nil {
+				runErr = err
+			}
+		}()
 	}
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)

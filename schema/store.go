@@ -33,7 +33,7 @@ func dsn(path string) (string, error) {
 	if strings.ContainsAny(path, "?#") {
 		return "", fmt.Errorf("database path %q: must not contain ? or #", path)
 	}
-	return path + "?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=10000&_synchronous=NORMAL&_txlock=immediate", nil
+	return path + "?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=10000&_synchronous=NORMAL&_txlock=immediate&_cache_size=-65536", nil
 }
 
 // Open creates or opens the database at path and brings its schema up to date.
@@ -75,6 +75,12 @@ func open(ctx context.Context, path string, upTo int) (*Store, error) {
 	if err := migrate(ctx, db, upTo); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	if upTo == 0 { // a bulk load killed halfway left its indexes unbuilt
+		if err := buildIndexes(ctx, db); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("open database %s: %w", path, err)
+		}
 	}
 	return &Store{db: db, path: path, version: SchemaVersion()}, nil
 }

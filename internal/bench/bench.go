@@ -34,6 +34,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"text/tabwriter"
 	"time"
 
@@ -66,6 +67,11 @@ type Stage struct {
 	BaseValues   []float64
 	Note         string
 	PerPageMilli []float64 // extract stages: wall milliseconds per page
+	// CPUValues and CPUBase are the same work per CPU second of the whole
+	// process (user + system), less sensitive to other load on the machine;
+	// empty for stages measured together with a server (crawl) or in one call.
+	CPUValues, CPUBase []float64
+	CPUPerPageMilli    []float64
 }
 
 // Result is a whole measurement.
@@ -181,10 +187,12 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		for _, s := range sets {
 			logf("run %d: extract %d pages", run+1, s.n)
 			db := filepath.Join(dir, fmt.Sprintf("extract-%d-%d.db", s.n, run))
+			c0 := cpuTime()
 			rate, err := extractRun(ctx, s.arch, db, opt.Workers, s.n)
 			if err != nil {
 				return nil, err
 			}
+			c1 := cpuTime()
 			if run > 0 || !opt.Export || s != sets[0] {
 				removeDB(db)
 			}
@@ -193,25 +201,37 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 			if err != nil {
 				return nil, err
 			}
+			c2 := cpuTime()
+			s.stage.CPUValues = append(s.stage.CPUValues, float64(s.n)/(c1-c0))
+			s.stage.CPUBase = append(s.stage.CPUBase, float64(s.n)/(c2-c1))
+			s.stage.CPUPerPageMilli = append(s.stage.CPUPerPageMilli, 1000*(c1-c0)/float64(s.n))
 			s.stage.Values = append(s.stage.Values, rate)
 			s.stage.BaseValues = append(s.stage.BaseValues, base)
 			s.stage.PerPageMilli = append(s.stage.PerPageMilli, 1000/rate)
 		}
 
 		logf("run %d: writer", run+1)
+		c0 := cpuTime()
 		w, err := writerRun(ctx, docs, filepath.Join(dir, fmt.Sprintf("writer-%d.db", run)))
 		if err != nil {
 			return nil, err
 		}
+		c1 := cpuTime()
 		b, err := bareRun(docs, filepath.Join(dir, fmt.Sprintf("bare-%d.db", run)))
 		if err != nil {
 			return nil, err
 		}
+		c2 := cpuTime()
+		nf := float64(countFigures(docs))
+		writer.CPUValues = append(writer.CPUValues, nf/(c1-c0))
+		writer.CPUBase = append(writer.CPUBase, nf/(c2-c1))
 		writer.Values = append(writer.Values, w)
 		writer.BaseValues = append(writer.BaseValues, b)
 
 		logf("run %d: text → figures", run+1)
-		f, c := textRun(docs[:min(opt.Texts, len(docs))])
+		f, c, fc, cc := textRun(docs[:min(opt.Texts, len(docs))])
+		text.CPUValues = append(text.CPUValues, fc)
+		text.CPUBase = append(text.CPUBase, cc)
 		text.Values = append(text.Values, f)
 		text.BaseValues = append(text.BaseValues, c)
 
@@ -310,7 +330,9 @@ func countFigures(docs []*schema.Document) int {
 	return n
 }
 
-// writerRun stores docs through schema's writer in batches: figures/s.
+// writerRun stores docs through schema's writer in batches, as ingest.Run
+// does into an empty database (indexes deferred and built at the end):
+// figures/s.
 func writerRun(ctx context.Context, docs []*schema.Document, db string) (float64, error) {
 	removeDB(db)
 	defer removeDB(db)
@@ -320,6 +342,10 @@ func writerRun(ctx context.Context, docs []*schema.Document, db string) (float64
 	}
 	defer st.Close()
 	start := time.Now()
+	deferred, err := st.DeferIndexes(ctx) // as ingest.Run does into an empty database
+	if err != nil {
+		return 0, err
+	}
 	var b *schema.Batch
 	for i, d := range docs {
 		if i%batchSize == 0 {
@@ -339,6 +365,11 @@ func writerRun(ctx context.Context, docs []*schema.Document, db string) (float64
 	}
 	if err := b.Commit(); err != nil {
 		return 0, err
+	}
+	if deferred {
+		if err := st.BuildIndexes(ctx); err != nil {
+			return 0, err
+		}
 	}
 	return float64(countFigures(docs)) / time.Since(start).Seconds(), nil
 }
@@ -407,9 +438,9 @@ func bareRun(docs []*schema.Document, db string) (float64, error) {
 	return float64(countFigures(docs)) / time.Since(start).Seconds(), nil
 }
 
-// textRun times the figure rules and gse Cut over the same texts, each
-// twice over and the faster kept: MB/s of text for both.
-func textRun(docs []*schema.Document) (figs, cut float64) {
+// textRun times the figure rules and gse Cut over the same texts: MB/s of
+// text for both, by wall time and by CPU time.
+func textRun(docs []*schema.Document) (figs, cut, figsCPU, cutCPU float64) {
 	ex := figures.Default()
 	seg := segment.Default()
 	size := 0
@@ -417,19 +448,28 @@ func textRun(docs []*schema.Document) (figs, cut float64) {
 		size += len(d.Text)
 	}
 	mb := float64(size) / (1 << 20)
-	start := time.Now()
+	start, c0 := time.Now(), cpuTime()
 	for _, d := range docs {
 		c := *d
 		c.Figures = nil
 		ex.Run(&c)
 	}
-	figs = mb / time.Since(start).Seconds()
-	start = time.Now()
+	figs, figsCPU = mb/time.Since(start).Seconds(), mb/(cpuTime()-c0)
+	start, c0 = time.Now(), cpuTime()
 	for _, d := range docs {
 		seg.Cut(d.Text)
 	}
-	cut = mb / time.Since(start).Seconds()
-	return figs, cut
+	cut, cutCPU = mb/time.Since(start).Seconds(), mb/(cpuTime()-c0)
+	return figs, cut, figsCPU, cutCPU
+}
+
+// cpuTime is the process's user and system CPU seconds so far.
+func cpuTime() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
 }
 
 // cpuModel is the first "model name" of /proc/cpuinfo.
@@ -495,14 +535,22 @@ func num(x float64) string {
 func (r *Result) Print(w io.Writer) {
 	fmt.Fprintf(w, "machine: %d cores, %s, %s; %d interleaved runs, %d extract goroutines\n\n", r.Cores, r.CPU, r.Go, r.Runs, r.Workers)
 	tw := tabwriter.NewWriter(w, 0, 0, 1, ' ', tabwriter.Debug)
-	fmt.Fprintln(tw, "| stage\t unit\t median\t min\t max\t baseline (same run)\t baseline median\t ratio median\t ratio min–max\t")
-	fmt.Fprintln(tw, "|---\t---\t---\t---\t---\t---\t---\t---\t---\t")
+	fmt.Fprintln(tw, "| stage\t unit\t median\t min\t max\t baseline (same run)\t baseline median\t ratio median\t ratio min–max\t ratio by CPU time\t")
+	fmt.Fprintln(tw, "|---\t---\t---\t---\t---\t---\t---\t---\t---\t---\t")
 	for _, s := range r.Stages {
 		lo, hi := minmax(s.Values)
 		rs := ratios(s)
 		rlo, rhi := minmax(rs)
-		fmt.Fprintf(tw, "| %s\t %s\t %s\t %s\t %s\t %s\t %s\t %.2f\t %.2f–%.2f\t\n", s.Name, s.Unit, num(median(s.Values)), num(lo), num(hi),
-			s.Base, num(median(s.BaseValues)), median(rs), rlo, rhi)
+		cpu := "—"
+		if len(s.CPUValues) > 0 {
+			cr := make([]float64, len(s.CPUValues))
+			for i := range cr {
+				cr[i] = s.CPUValues[i] / s.CPUBase[i]
+			}
+			cpu = fmt.Sprintf("%.2f", median(cr))
+		}
+		fmt.Fprintf(tw, "| %s\t %s\t %s\t %s\t %s\t %s\t %s\t %.2f\t %.2f–%.2f\t %s\t\n", s.Name, s.Unit, num(median(s.Values)), num(lo), num(hi),
+			s.Base, num(median(s.BaseValues)), median(rs), rlo, rhi, cpu)
 	}
 	tw.Flush()
 	var ex []*Stage
@@ -513,11 +561,11 @@ func (r *Result) Print(w io.Writer) {
 	}
 	if len(ex) > 0 {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, "per-page wall time of extract (median over runs; flat = no growth with the database):")
-		first := median(ex[0].PerPageMilli)
+		fmt.Fprintln(w, "per-page cost of extract (medians over runs; flat = no growth with the database):")
+		first, firstCPU := median(ex[0].PerPageMilli), median(ex[0].CPUPerPageMilli)
 		for _, s := range ex {
-			m := median(s.PerPageMilli)
-			fmt.Fprintf(w, "  %-32s %.2f ms/page (%.2f× the first)\n", s.Name, m, m/first)
+			m, c := median(s.PerPageMilli), median(s.CPUPerPageMilli)
+			fmt.Fprintf(w, "  %-32s %.2f ms/page wall (%.2f× the first), %.2f ms/page CPU (%.2f× the first)\n", s.Name, m, m/first, c, c/firstCPU)
 		}
 	}
 }

@@ -3,8 +3,16 @@ package bench
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/govfig/govfig/extract"
+	"github.com/govfig/govfig/extract/figures"
+	"github.com/govfig/govfig/internal/synth"
+	"github.com/govfig/govfig/schema"
+	"github.com/govfig/govfig/segment"
 )
 
 // TestTableHasEveryStage runs every stage once on a few pages and checks
@@ -33,4 +41,72 @@ func TestTableHasEveryStage(t *testing.T) {
 			}
 		}
 	}
+}
+
+// synthDocs reads n synthetic pages into documents (figures included).
+func synthDocs(b *testing.B, n int) []*schema.Document {
+	g, err := synth.New(synth.Options{Pages: n, Seed: 1, HTML: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs []*schema.Document
+	for i := 0; i < n; i++ {
+		p := g.Page(i)
+		d, err := extract.Read(p.URL, p.Body, p.ContentType)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// BenchmarkFiguresSynth is the figure rules over 100 synthetic pages'
+// texts (profile with -cpuprofile); BenchmarkCutSynth is gse Cut over the same.
+func BenchmarkFiguresSynth(b *testing.B) {
+	docs := synthDocs(b, 100)
+	ex := figures.Default()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range docs {
+			c := *d
+			c.Figures = nil
+			ex.Run(&c)
+		}
+	}
+}
+
+func BenchmarkCutSynth(b *testing.B) {
+	docs := synthDocs(b, 100)
+	seg := segment.Default()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range docs {
+			seg.Cut(d.Text)
+		}
+	}
+}
+
+// BenchmarkWriterSynth is schema's writer over 300 synthetic documents
+// against the bare insert loop, interleaved.
+func BenchmarkWriterSynth(b *testing.B) {
+	docs := synthDocs(b, 300)
+	dir := b.TempDir()
+	b.ResetTimer()
+	var w, bare []float64
+	for i := 0; b.Loop(); i++ {
+		c0 := cpuTime()
+		if _, err := writerRun(context.Background(), docs, filepath.Join(dir, fmt.Sprintf("w%d.db", i))); err != nil {
+			b.Fatal(err)
+		}
+		c1 := cpuTime()
+		if _, err := bareRun(docs, filepath.Join(dir, fmt.Sprintf("b%d.db", i))); err != nil {
+			b.Fatal(err)
+		}
+		c2 := cpuTime()
+		w, bare = append(w, float64(countFigures(docs))/(c1-c0)), append(bare, float64(countFigures(docs))/(c2-c1))
+	}
+	b.ReportMetric(median(w), "figures/cpu-s")
+	b.ReportMetric(median(bare), "bare-figures/cpu-s")
+	b.ReportMetric(median(w)/median(bare), "ratio")
 }
