@@ -75,3 +75,19 @@ func TestDeferIndexes(t *testing.T) {
 		t.Fatalf("%d indexes of %d kept", n, all)
 	}
 }
+
+// A full remap rebuilds the index on indicator inside its transaction.
+func TestFullRemapKeepsIndexes(t *testing.T) {
+	s := openTemp(t)
+	all := len(figureIndexSQL(t, s))
+	text, fs, fe := mark("入园率达到⟦96.34%⟧。")
+	put(t, s, &Document{URL: "http://x/1", Text: text, PageType: PageArticle,
+		Figures: []Figure{{Kind: KindPercent, Value: 96.34, Unit: "%", Normalized: 96.34, BaseUnit: "%", Text: "96.34%", Start: fs, End: fe}}})
+	rs, err := s.Remap(context.Background(), kindMapper{}, true)
+	if err != nil || !rs.Full || rs.Figures != 1 {
+		t.Fatalf("%+v, %v", rs, err)
+	}
+	if n := len(figureIndexSQL(t, s)); n != all {
+		t.Fatalf("%d indexes of %d after a full remap", n, all)
+	}
+}
