@@ -125,6 +125,8 @@ func (o Options) withDefaults() Options {
 // that fail are counted in Stats.Problems, recorded in the problems table and
 // do not stop the run; an error is returned only when the run itself failed
 // (the database, or ctx cancelled — then what was done so far is kept).
+// Into a database without figures, the indexes of figures are dropped for the
+// run and built once at its end (schema.Store.DeferIndexes).
 func Run(ctx context.Context, st *schema.Store, paths []string, opt Options) (_ Stats, runErr error) {
 	if opt.Read == nil || opt.ExtractorVersion == "" {
 		return Stats{}, errors.New("ingest: Options.Read and Options.ExtractorVersion are required")

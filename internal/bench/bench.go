@@ -538,7 +538,7 @@ func num(x float64) string {
 
 // Print writes the table (Markdown, so the README can hold it as is).
 func (r *Result) Print(w io.Writer) {
-	fmt.Fprintf(w, "machine: %d cores, %s, %s; %d interleaved runs, %d extract goroutines\n\n", r.Cores, r.CPU, r.Go, r.Runs, r.Workers)
+	fmt.Fprintf(w, "Machine: %d cores, %s, %s; %d interleaved runs, %d extract goroutines.\n\n", r.Cores, r.CPU, r.Go, r.Runs, r.Workers)
 	tw := tabwriter.NewWriter(w, 0, 0, 1, ' ', tabwriter.Debug)
 	fmt.Fprintln(tw, "| stage\t unit\t median\t min\t max\t baseline (same run)\t baseline median\t ratio median\t ratio min–max\t ratio by CPU time\t")
 	fmt.Fprintln(tw, "|---\t---\t---\t---\t---\t---\t---\t---\t---\t---\t")
@@ -566,11 +566,11 @@ func (r *Result) Print(w io.Writer) {
 	}
 	if len(ex) > 0 {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, "per-page cost of extract (medians over runs; flat = no growth with the database):")
+		fmt.Fprintln(w, "Per-page cost of extract (medians over runs; flat = no growth with the database):")
 		first, firstCPU := median(ex[0].PerPageMilli), median(ex[0].CPUPerPageMilli)
 		for _, s := range ex {
 			m, c := median(s.PerPageMilli), median(s.CPUPerPageMilli)
-			fmt.Fprintf(w, "  %-32s %.2f ms/page wall (%.2f× the first), %.2f ms/page CPU (%.2f× the first)\n", s.Name, m, m/first, c, c/firstCPU)
+			fmt.Fprintf(w, "- %s: %.2f ms/page wall (%.2f× the first), %.2f ms/page CPU (%.2f× the first)\n", s.Name, m, m/first, c, c/firstCPU)
 		}
 	}
 }

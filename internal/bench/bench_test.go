@@ -28,7 +28,7 @@ func TestTableHasEveryStage(t *testing.T) {
 	var buf bytes.Buffer
 	res.Print(&buf)
 	out := buf.String()
-	for _, want := range []string{"cores", "extract 20 pages", "extract 40 pages", "SQLite writer", "text → figures",
+	for _, want := range []string{"Machine:", "cores", "extract 20 pages", "extract 40 pages", "SQLite writer", "text → figures",
 		"export", "crawl", "ms/page"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
