@@ -28,7 +28,10 @@ type Store struct {
 // dsn returns the go-sqlite3 connection string for path: WAL, foreign keys,
 // a busy timeout, synchronous=NORMAL (durable across a process crash; WAL
 // keeps the file consistent across a power loss) and BEGIN IMMEDIATE for
-// transactions so a writer never has to upgrade a read lock.
+// transactions so a writer never has to upgrade a read lock. Each connection
+// may cache up to 64 MiB of pages (SQLite's default is 2 MiB): the writer's
+// B-trees stay in memory as the database grows, and a reader that touches few
+// pages (the workers' look-ups) never fills its cache.
 func dsn(path string) (string, error) {
 	if strings.ContainsAny(path, "?#") {
 		return "", fmt.Errorf("database path %q: must not contain ? or #", path)
