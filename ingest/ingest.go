@@ -148,6 +148,13 @@ func Run(ctx context.Context, st *schema.Store, paths []string, opt Options) (_ 
 	if err != nil {
 		return Stats{}, err
 	}
+	// Into a database without documents, no page can be stored already: the
+	// workers skip their look-up (a URL twice in one run is still caught by
+	// the writer's, inside its batch).
+	had, err := st.HasDocuments(ctx)
+	if err != nil {
+		return Stats{}, err
+	}
 	if deferred {
 		outer := ctx // ctx is replaced by a cancellable one below
 		defer func() {
@@ -222,7 +229,7 @@ func Run(ctx context.Context, st *schema.Store, paths []string, opt Options) (_ 
 			go func() {
 				defer func() { done <- struct{}{} }()
 				for j := range jobs {
-					r := process(ctx, st, j, opt)
+					r := process(ctx, st, j, opt, had)
 					select {
 					case results <- r:
 					case <-ctx.Done():
@@ -281,8 +288,9 @@ func Run(ctx context.Context, st *schema.Store, paths []string, opt Options) (_ 
 	return w.stats, w.finish()
 }
 
-// process is a worker's part for one page.
-func process(ctx context.Context, st *schema.Store, j job, opt Options) (r result) {
+// process is a worker's part for one page; lookup says whether the page may
+// be stored already.
+func process(ctx context.Context, st *schema.Store, j job, opt Options, lookup bool) (r result) {
 	it := j.item
 	sum := sha256.Sum256(it.Body)
 	r = result{seq: j.seq, kind: evPage, sha: hex.EncodeToString(sum[:])}
@@ -290,7 +298,14 @@ func process(ctx context.Context, st *schema.Store, j job, opt Options) (r resul
 	it.Body = nil
 	r.item = it
 	key := it.Key()
-	stored, ok, err := st.Lookup(ctx, key)
+	var (
+		stored schema.DocState
+		ok     bool
+		err    error
+	)
+	if lookup {
+		stored, ok, err = st.Lookup(ctx, key)
+	}
 	if err != nil {
 		r.kind, r.problem = evProblem, schema.Problem{Path: it.Source, URL: it.URL, Stage: "store", Message: err.Error()}
 		return r

@@ -76,3 +76,12 @@ func buildIndexes(ctx context.Context, db execer) error {
 	}
 	return nil
 }
+
+// HasDocuments reports whether the database holds any document.
+func (s *Store) HasDocuments(ctx context.Context) (bool, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM documents)").Scan(&n); err != nil {
+		return false, fmt.Errorf("read documents: %w", err)
+	}
+	return n == 1, nil
+}
