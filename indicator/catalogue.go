@@ -28,6 +28,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/govfig/govfig/schema"
 )
@@ -215,6 +216,9 @@ type Catalogue struct {
 	growth map[string]*Indicator // level code → its growth indicator
 	share  map[string]*Indicator // level code → its share indicator
 	hash   string
+
+	memoMu sync.Mutex
+	memo   map[string]found // findMemo's answers by label
 }
 
 type gap struct {

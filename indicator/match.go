@@ -32,7 +32,7 @@ const (
 // Map returns the indicator fig measures, or a Match without Code. It reads
 // only the figure's label, kind, base unit and role.
 func (c *Catalogue) Map(fig *schema.Figure) Match {
-	in, conf, growth, rule := c.find(fig.Label)
+	in, conf, growth, rule := c.findMemo(fig.Label)
 	if in == nil {
 		return Match{Rule: rule}
 	}
@@ -107,6 +107,41 @@ func unitFits(in *Indicator, k schema.Kind, base string) bool {
 // find looks a label up: as written, then with its scope words cut off,
 // then against the patterns with words between. growth reports a growth
 // word (增长, 增速, 比上年增长) that was cut off the label.
+// found is what find says of one label.
+type found struct {
+	in     *Indicator
+	conf   float64
+	growth bool
+	rule   string
+}
+
+// maxMemo bounds the labels remembered by findMemo; the memo starts afresh
+// when full.
+const maxMemo = 1 << 16
+
+// findMemo is find remembering its answers: the same labels come back in
+// every document of a corpus (a remap of a million figures meets a few
+// thousand distinct labels).
+func (c *Catalogue) findMemo(label string) (*Indicator, float64, bool, string) {
+	if len(label) > maxLabelBytes {
+		return c.find(label)
+	}
+	c.memoMu.Lock()
+	f, ok := c.memo[label]
+	c.memoMu.Unlock()
+	if ok {
+		return f.in, f.conf, f.growth, f.rule
+	}
+	in, conf, growth, rule := c.find(label)
+	c.memoMu.Lock()
+	if c.memo == nil || len(c.memo) >= maxMemo {
+		c.memo = make(map[string]found)
+	}
+	c.memo[label] = found{in, conf, growth, rule}
+	c.memoMu.Unlock()
+	return in, conf, growth, rule
+}
+
 func (c *Catalogue) find(label string) (in *Indicator, conf float64, growth bool, rule string) {
 	if len(label) > maxLabelBytes {
 		return nil, 0, false, "label too long to name an indicator"

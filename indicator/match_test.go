@@ -83,6 +83,9 @@ func TestMapRules(t *testing.T) {
 		if m.Code != tt.want {
 			t.Errorf("%s: %q %s/%s → %q (%s), want %q", tt.rule, tt.label, tt.kind, tt.role, m.Code, m.Rule, tt.want)
 		}
+		if again := c.Map(&f); again != m { // the label's answer now comes from the memo
+			t.Errorf("%s: %q mapped again → %+v, first %+v", tt.rule, tt.label, again, m)
+		}
 		if m.Code != "" && (m.Confidence <= 0 || m.Confidence > 1) {
 			t.Errorf("%s: confidence %v", tt.rule, m.Confidence)
 		}

@@ -125,7 +125,9 @@ func (o Options) withDefaults() Options {
 // that fail are counted in Stats.Problems, recorded in the problems table and
 // do not stop the run; an error is returned only when the run itself failed
 // (the database, or ctx cancelled — then what was done so far is kept).
-func Run(ctx context.Context, st *schema.Store, paths []string, opt Options) (Stats, error) {
+// Into a database without figures, the indexes of figures are dropped for the
+// run and built once at its end (schema.Store.DeferIndexes).
+func Run(ctx context.Context, st *schema.Store, paths []string, opt Options) (_ Stats, runErr error) {
 	if opt.Read == nil || opt.ExtractorVersion == "" {
 		return Stats{}, errors.New("ingest: Options.Read and Options.ExtractorVersion are required")
 	}
@@ -138,6 +140,31 @@ func Run(ctx context.Context, st *schema.Store, paths []string, opt Options) (St
 	known, err := st.Problems(ctx)
 	if err != nil {
 		return Stats{}, err
+	}
+	// Into a database without figures (a bulk load), the indexes of figures
+	// are built once at the end; an interrupted run leaves that to the next
+	// Open.
+	deferred, err := st.DeferIndexes(ctx)
+	if err != nil {
+		return Stats{}, err
+	}
+	// Into a database without documents, no page can be stored already: the
+	// workers skip their look-up (a URL twice in one run is still caught by
+	// the writer's, inside its batch).
+	had, err := st.HasDocuments(ctx)
+	if err != nil {
+		return Stats{}, err
+	}
+	if deferred {
+		outer := ctx // ctx is replaced by a cancellable one below
+		defer func() {
+			if outer.Err() != nil || runErr != nil {
+				return
+			}
+			if err := st.BuildIndexes(outer); err != nil {
+				runErr = err
+			}
+		}()
 	}
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
@@ -202,7 +229,7 @@ func Run(ctx context.Context, st *schema.Store, paths []string, opt Options) (St
 			go func() {
 				defer func() { done <- struct{}{} }()
 				for j := range jobs {
-					r := process(ctx, st, j, opt)
+					r := process(ctx, st, j, opt, had)
 					select {
 					case results <- r:
 					case <-ctx.Done():
@@ -261,8 +288,9 @@ func Run(ctx context.Context, st *schema.Store, paths []string, opt Options) (St
 	return w.stats, w.finish()
 }
 
-// process is a worker's part for one page.
-func process(ctx context.Context, st *schema.Store, j job, opt Options) (r result) {
+// process is a worker's part for one page; lookup says whether the page may
+// be stored already.
+func process(ctx context.Context, st *schema.Store, j job, opt Options, lookup bool) (r result) {
 	it := j.item
 	sum := sha256.Sum256(it.Body)
 	r = result{seq: j.seq, kind: evPage, sha: hex.EncodeToString(sum[:])}
@@ -270,7 +298,14 @@ func process(ctx context.Context, st *schema.Store, j job, opt Options) (r resul
 	it.Body = nil
 	r.item = it
 	key := it.Key()
-	stored, ok, err := st.Lookup(ctx, key)
+	var (
+		stored schema.DocState
+		ok     bool
+		err    error
+	)
+	if lookup {
+		stored, ok, err = st.Lookup(ctx, key)
+	}
 	if err != nil {
 		r.kind, r.problem = evProblem, schema.Problem{Path: it.Source, URL: it.URL, Stage: "store", Message: err.Error()}
 		return r

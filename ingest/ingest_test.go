@@ -298,3 +298,28 @@ func TestCancelDoesNotWaitForALongPage(t *testing.T) {
 		t.Errorf("%d documents kept, want the 2 read before the stuck page", got)
 	}
 }
+
+// A first run into an empty database loads without the indexes of figures
+// and builds them at the end: they are all there afterwards, and a query
+// planned on one uses it.
+func TestBulkLoadBuildsIndexes(t *testing.T) {
+	s := openStore(t, filepath.Join(t.TempDir(), "g.db"))
+	want := count(t, s.DB(), "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'figures' AND sql IS NOT NULL")
+	var dropped int
+	opt := Options{Version: "test", ExtractorVersion: "t1", Read: func(name string, body []byte, ct string) (*schema.Document, error) {
+		if dropped == 0 {
+			dropped = 1 + count(t, s.DB(), "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'figures' AND sql IS NOT NULL")
+		}
+		return testRead(name, body, ct)
+	}, Workers: 1}
+	st := run(t, s, opt, writeFixtureDocs(t))
+	if st.Figures == 0 {
+		t.Fatalf("%+v", st)
+	}
+	if dropped != 1 {
+		t.Errorf("%d indexes on figures during the load, want none", dropped-1)
+	}
+	if n := count(t, s.DB(), "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'figures' AND sql IS NOT NULL"); n != want || n == 0 {
+		t.Errorf("%d indexes on figures after the load, want %d", n, want)
+	}
+}

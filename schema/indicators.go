@@ -74,6 +74,11 @@ func (s *Store) Remap(ctx context.Context, m Mapper, all bool) (RemapStats, erro
 	where := "indicator IS NULL AND "
 	if rs.Full {
 		where = ""
+		// Every row is visited: the index on indicator is built once after
+		// (in this transaction) rather than kept up row by row.
+		if _, err := tx.ExecContext(ctx, "DROP INDEX IF EXISTS figures_indicator"); err != nil {
+			return rs, fmt.Errorf("remap: %w", err)
+		}
 	}
 	upd, err := tx.PrepareContext(ctx, "UPDATE figures SET indicator = ?, indicator_confidence = ? WHERE id = ?")
 	if err != nil {
@@ -130,6 +135,11 @@ func (s *Store) Remap(ctx context.Context, m Mapper, all bool) (RemapStats, erro
 		}
 		if err := ctx.Err(); err != nil {
 			return rs, err
+		}
+	}
+	if rs.Full {
+		if err := buildIndexes(ctx, tx); err != nil {
+			return rs, fmt.Errorf("remap: %w", err)
 		}
 	}
 	if err := tx.Commit(); err != nil {

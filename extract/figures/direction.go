@@ -121,9 +121,9 @@ func (c *docCtx) direction(cd, prev *cand) {
 		f.Direction = schema.DirNone
 		return
 	}
-	left := sub(c.rs, lw(cd.clause.Start, f.Start), f.Start)
+	left := c.sub(lw(cd.clause.Start, f.Start), f.Start)
 	if prev != nil && prev.clause == cd.clause && prev.f.End <= f.Start {
-		left = sub(c.rs, prev.f.End, f.Start)
+		left = c.sub(prev.f.End, f.Start)
 	}
 	d := cueDirection(left)
 	if d == schema.DirNone && prev != nil && prev.f.Role == schema.RoleChange && listJoined(c.rs, prev, cd) {

@@ -72,6 +72,7 @@ type docCtx struct {
 	e         *Extractor
 	doc       *schema.Document
 	rs        []rune
+	off       []int32 // byte offset in doc.Text of each rune of rs, then len; nil: not valid UTF-8
 	sentences []segment.Span
 	clauses   []segment.Span
 	sections  []schema.Section
@@ -191,6 +192,7 @@ func (e *Extractor) Run(doc *schema.Document) Result {
 		return Result{Figures: out}
 	}
 	c := &docCtx{e: e, doc: doc, rs: []rune(doc.Text)}
+	c.off = runeOffsets(doc.Text, len(c.rs))
 	c.sentences = segment.Sentences(doc.Text)
 	c.clauses = segment.Clauses(doc.Text)
 	c.sections = doc.Sections
@@ -310,7 +312,7 @@ func (c *docCtx) read(m number.Match) *cand {
 		f.Kind, f.BaseUnit, f.Normalized = schema.KindPercent, "%", m.Value*100/den
 		f.Unit = perUnit(rs, m)
 	case number.Fraction:
-		left := sub(rs, lw(cd.clause.Start, m.Start), m.Start)
+		left := c.sub(lw(cd.clause.Start, m.Start), m.Start)
 		if strings.Contains(left, "占") {
 			f.Kind, f.Unit, f.BaseUnit, f.Normalized = schema.KindPercent, unitFraction, "%", m.Value*100
 		} else {
@@ -319,7 +321,7 @@ func (c *docCtx) read(m number.Match) *cand {
 	default:
 		if strings.ContainsAny(m.Text, "/／") {
 			// 总数的1/3: a slash fraction is a figure only as a share of a whole.
-			left := sub(rs, lw(cd.clause.Start, m.Start), m.Start)
+			left := c.sub(lw(cd.clause.Start, m.Start), m.Start)
 			if !strings.Contains(left, "占") && !strings.HasSuffix(left, "的") {
 				return nil
 			}
@@ -341,7 +343,7 @@ func (c *docCtx) read(m number.Match) *cand {
 				}
 			}
 		}
-		if strings.ContainsAny(sub(rs, m.Start, numEnd), "余多") {
+		if strings.ContainsAny(c.sub(m.Start, numEnd), "余多") {
 			qual = schema.QualGT // 60余亿元
 			cd.infixQual = true
 		}
@@ -366,7 +368,7 @@ func (c *docCtx) read(m number.Match) *cand {
 		if !ok && numEnd != m.End && m.End+1 < len(rs) && (rs[m.End] == '多' || rs[m.End] == '余') {
 			// 5万多人次, 1万多条: 多 between the magnitude and the measure word.
 			if u3, ok3 := matchUnit(rs, m.End+1); ok3 && u3.mag == 1 && u3.rule.mags {
-				mw := sub(rs, numEnd, m.End)
+				mw := c.sub(numEnd, m.End)
 				for _, mg := range magnitudes {
 					if mg.word == mw {
 						u = unitEntry{text: mw + u3.text, runes: []rune(mw + u3.text), mag: mg.factor, rule: u3.rule}
@@ -421,7 +423,7 @@ func (c *docCtx) read(m number.Match) *cand {
 			cd.numEnd = numEnd
 			if n := rateSuffixAt(rs, uEnd); n > 0 && (f.Kind == schema.KindCount || f.Kind == schema.KindMeasure) {
 				// 1.52万管/日: a rate; unit and base unit take the suffix.
-				rate := sub(rs, uEnd, uEnd+n)
+				rate := c.sub(uEnd, uEnd+n)
 				f.Unit, f.BaseUnit, textEnd = f.Unit+rate, f.BaseUnit+rate, uEnd+n
 			}
 		} else {
@@ -463,7 +465,7 @@ func (c *docCtx) finishRead(cd *cand, textStart, textEnd int, qual schema.Qualif
 		}
 	}
 	if !cd.leftQual && qual == schema.QualExact {
-		if left := sub(rs, max(0, textStart-6), textStart); strings.ContainsAny(left, "至少最不") {
+		if left := c.sub(max(0, textStart-6), textStart); strings.ContainsAny(left, "至少最不") {
 			if m := qualVerbRe.FindStringSubmatch(left); m != nil {
 				for _, q := range qualBefore {
 					if q.word == m[1] {
@@ -477,7 +479,7 @@ func (c *docCtx) finishRead(cd *cand, textStart, textEnd int, qual schema.Qualif
 				}
 			}
 		}
-		if left := sub(rs, max(0, textStart-24), textStart); qual == schema.QualExact && f.Kind == schema.KindPercent && strings.Contains(left, "不") {
+		if left := c.sub(max(0, textStart-24), textStart); qual == schema.QualExact && f.Kind == schema.KindPercent && strings.Contains(left, "不") {
 			if m := qualShareRe.FindStringSubmatch(left); m != nil {
 				for _, q := range qualBefore {
 					if q.word == m[1] {
@@ -486,7 +488,7 @@ func (c *docCtx) finishRead(cd *cand, textStart, textEnd int, qual schema.Qualif
 				}
 			}
 		}
-		if left := sub(rs, max(0, textStart-10), textStart); qual == schema.QualExact && strings.Contains(left, "每") {
+		if left := c.sub(max(0, textStart-10), textStart); qual == schema.QualExact && strings.Contains(left, "每") {
 			if loc := rateBaseLeftRe.FindStringIndex(left); loc != nil {
 				for _, q := range qualBefore {
 					if strings.HasSuffix(left[:loc[0]], q.word) && utf8.RuneCountInString(q.word) >= 2 {
@@ -517,7 +519,7 @@ func (c *docCtx) finishRead(cd *cand, textStart, textEnd int, qual schema.Qualif
 	}
 	f.Qualifier = qual
 	f.Start, f.End = textStart, textEnd
-	f.Text = sub(rs, textStart, textEnd)
+	f.Text = c.sub(textStart, textEnd)
 	return cd
 }
 
@@ -568,7 +570,7 @@ func splitMagnitude(rs []rune, m number.Match) (int, float64) {
 
 // rankContext reports whether the clause before pos speaks of a rank.
 func (c *docCtx) rankContext(from, pos int) bool {
-	w := sub(c.rs, lw(from, pos), pos)
+	w := c.sub(lw(from, pos), pos)
 	for _, r := range rankWords {
 		if strings.Contains(w, r) {
 			return true
@@ -589,7 +591,7 @@ func (c *docCtx) bareIndex(cd *cand, m number.Match) (schema.Kind, int, bool) {
 	// 1.1:50.3:48.6 (三次产业结构): a chain of three parts or more is one
 	// index figure per part, never overlapping.
 	if from, parts := ratioChain(rs, m); parts >= 3 {
-		if containsAny(sub(rs, lw(cd.clause.Start, from), from), ratioWords) {
+		if containsAny(c.sub(lw(cd.clause.Start, from), from), ratioWords) {
 			return schema.KindIndex, end, true
 		}
 		return "", 0, false
@@ -600,12 +602,12 @@ func (c *docCtx) bareIndex(cd *cand, m number.Match) (schema.Kind, int, bool) {
 		for j < len(rs) && (isDigitRune(rs[j]) || rs[j] == '.' && j+1 < len(rs) && isDigitRune(rs[j+1])) {
 			j++ // 1:1.14 takes its decimals
 		}
-		if strings.Contains(sub(rs, lw(cd.clause.Start, m.Start), m.Start), "比") {
+		if strings.Contains(c.sub(lw(cd.clause.Start, m.Start), m.Start), "比") {
 			return schema.KindIndex, j, true
 		}
 		return "", 0, false
 	}
-	w := strings.TrimSpace(sub(rs, lw(cd.clause.Start, m.Start), m.Start))
+	w := strings.TrimSpace(c.sub(lw(cd.clause.Start, m.Start), m.Start))
 	for _, t := range []string{"分别为", "分别是", "分别", "为", "是", "达到", "达", ":", "：", "了"} {
 		w = strings.TrimSuffix(w, t)
 	}
@@ -689,7 +691,7 @@ func (c *docCtx) finish(figs []*cand) {
 		c.year(cd)
 		c.role(cd, prev, figs[:i])
 		c.direction(cd, prev) // direction.go
-		if cd.f.Role == schema.RolePrevious && cd.f.Year > 0 && mentionsPriorYear(sub(c.rs, lw(cd.clause.Start, cd.f.Start), cd.f.Start)) {
+		if cd.f.Role == schema.RolePrevious && cd.f.Year > 0 && mentionsPriorYear(c.sub(lw(cd.clause.Start, cd.f.Start), cd.f.Start)) {
 			cd.f.Year--
 		}
 		c.labelOf(cd, prev, figs[:i])
@@ -711,9 +713,9 @@ func (c *docCtx) finish(figs []*cand) {
 func (c *docCtx) role(cd *cand, prev *cand, before []*cand) {
 	rs := c.rs
 	f := &cd.f
-	left := sub(rs, lw(cd.clause.Start, f.Start), f.Start)
+	left := c.sub(lw(cd.clause.Start, f.Start), f.Start)
 	if prev != nil && prev.clause == cd.clause && prev.f.End <= f.Start {
-		left = sub(rs, prev.f.End, f.Start)
+		left = c.sub(prev.f.End, f.Start)
 	}
 	// A qualifier or role written once before a list applies to each
 	// (超过40个班1800名学生): the figure follows the previous one with at most
@@ -728,7 +730,7 @@ func (c *docCtx) role(cd *cand, prev *cand, before []*cand) {
 	if listed && cd.afterQual && prev.f.Qualifier == schema.QualExact && prev.f.Kind == f.Kind {
 		prev.f.Qualifier = f.Qualifier // 控制在0.35和0.30以内: 以内 bounds both
 	}
-	after := sub(rs, f.End, min(f.End+4, len(rs)))
+	after := c.sub(f.End, min(f.End+4, len(rs)))
 	switch {
 	case strings.ContainsAny(left, "比较") && previousRe.MatchString(left) || strings.Contains(left, "由") && fromRe.MatchString(left) && hasAnyPrefix(after, toAfter):
 		f.Role = schema.RolePrevious
@@ -871,7 +873,7 @@ func (c *docCtx) changeBefore(cd *cand, left string) bool {
 func (c *docCtx) thresholdAfter(cd *cand, left string) bool {
 	f := &cd.f
 	rs := c.rs
-	rest := sub(rs, f.End, min(cd.period.End, f.End+window))
+	rest := c.sub(f.End, min(cd.period.End, f.End+window))
 	if f.Kind == schema.KindMeasure && nameBoundRe.MatchString(rest) {
 		cd.inName = true
 		return true
@@ -898,11 +900,11 @@ func (c *docCtx) thresholdAfter(cd *cand, left string) bool {
 		if !bnd {
 			nouns = ratioNormNouns
 		}
-		if p < len(rs) && rs[p] == '的' && nouns.MatchString(sub(rs, p, min(p+12, len(rs)))) && !hasTargetCue(sub(rs, lw(cd.clause.Start, f.Start), f.Start)) {
+		if p < len(rs) && rs[p] == '的' && nouns.MatchString(c.sub(p, min(p+12, len(rs)))) && !hasTargetCue(c.sub(lw(cd.clause.Start, f.Start), f.Start)) {
 			return true
 		}
 		// The same without 的: 年营业收入10亿元以上企业9家.
-		if bnd && selectedNounRe.MatchString(sub(rs, f.End, min(f.End+8, len(rs)))) && !hasTargetCue(sub(rs, lw(cd.clause.Start, f.Start), f.Start)) {
+		if bnd && selectedNounRe.MatchString(c.sub(f.End, min(f.End+8, len(rs)))) && !hasTargetCue(c.sub(lw(cd.clause.Start, f.Start), f.Start)) {
 			return true
 		}
 		if f.End < len(rs) && bnd {
@@ -911,11 +913,11 @@ func (c *docCtx) thresholdAfter(cd *cand, left string) bool {
 			}
 		}
 	}
-	win := sub(rs, max(cd.clause.Start, f.Start-8), f.Start)
+	win := c.sub(max(cd.clause.Start, f.Start-8), f.Start)
 	if containsAny(win, thresholdLabel) {
 		return true
 	}
-	if (bnd || isRange) && containsAny(sub(rs, lw(cd.period.Start, f.Start), f.End), normWords) {
+	if (bnd || isRange) && containsAny(c.sub(lw(cd.period.Start, f.Start), f.End), normWords) {
 		return true
 	}
 	return false
@@ -928,13 +930,12 @@ func (c *docCtx) rangeEnd(cd *cand) bool {
 
 // target reports a planned or aimed-for figure.
 func (c *docCtx) target(cd *cand, left string, before []*cand) bool {
-	rs := c.rs
-	pLeft := sub(rs, lw(cd.period.Start, cd.f.Start), cd.f.Start)
-	sLeft := sub(rs, lw(cd.sent.Start, cd.f.Start), cd.f.Start)
+	pLeft := c.sub(lw(cd.period.Start, cd.f.Start), cd.f.Start)
+	sLeft := c.sub(lw(cd.sent.Start, cd.f.Start), cd.f.Start)
 	if strings.Contains(sLeft, "《") {
 		sLeft = titleRe.ReplaceAllString(sLeft, "《》") // 《…改善计划…办法》 is a title, no cue
 	}
-	cLeft := sub(rs, lw(cd.clause.Start, cd.f.Start), cd.f.Start)
+	cLeft := c.sub(lw(cd.clause.Start, cd.f.Start), cd.f.Start)
 	if willRe.MatchString(cLeft) {
 		return true // 达标率将由88%提高到95%, 比例将达到82%
 	}
@@ -951,7 +952,7 @@ func (c *docCtx) target(cd *cand, left string, before []*cand) bool {
 	}
 	future := c.docYear > 0 && cd.f.Year > c.docYear
 	for _, w := range targetFuture {
-		if strings.Contains(pLeft, w) && future || strings.Contains(sub(rs, lw(cd.clause.Start, cd.f.Start), cd.f.Start), "年初"+w) {
+		if strings.Contains(pLeft, w) && future || strings.Contains(c.sub(lw(cd.clause.Start, cd.f.Start), cd.f.Start), "年初"+w) {
 			return true
 		}
 	}
@@ -968,7 +969,7 @@ func (c *docCtx) target(cd *cand, left string, before []*cand) bool {
 		return true
 	}
 	// 其中:2024年撤并学校3所… breaks down a planned total of the sentence before.
-	if st := strings.TrimLeft(sub(rs, cd.period.Start, min(cd.period.End, cd.period.Start+8)), " "); strings.HasPrefix(st, "其中") {
+	if st := strings.TrimLeft(c.sub(cd.period.Start, min(cd.period.End, cd.period.Start+8)), " "); strings.HasPrefix(st, "其中") {
 		for i := len(before) - 1; i >= 0; i-- {
 			b := before[i]
 			if b.period.End < cd.period.Start-2 {
@@ -1058,7 +1059,7 @@ func (c *docCtx) bareMagnitudeCands() []*cand {
 		}
 		// Money needs its qualifier before it (近亿元, 逾千万元): 亿元以上项目
 		// and 千万元以上企业 name classes of projects and firms.
-		if r.f.Kind == schema.KindMoney && !hasAnySuffix(sub(rs, lw(cd.clause.Start, i), i), moneyBareQuals) {
+		if r.f.Kind == schema.KindMoney && !hasAnySuffix(c.sub(lw(cd.clause.Start, i), i), moneyBareQuals) {
 			continue
 		}
 		out = append(out, r)
@@ -1085,7 +1086,7 @@ func (c *docCtx) sentenceText(s segment.Span) string {
 	}
 	t, ok := c.sentCache[s]
 	if !ok {
-		t = sub(c.rs, s.Start, s.End)
+		t = c.sub(s.Start, s.End)
 		c.sentCache[s] = t
 	}
 	return t

@@ -424,7 +424,7 @@ func (c *docCtx) labelOf(cd *cand, prev *cand, before []*cand) {
 	if prev != nil && prev.clause == cd.clause && prev.f.End <= f.Start && prev.f.End > ws {
 		ws = prev.f.End
 	}
-	window := sub(rs, ws, f.Start)
+	window := c.sub(ws, f.Start)
 	lab, peeled := cutLeft(window, c.e.seg)
 	if isFiller(lab) {
 		lab = ""
@@ -544,7 +544,7 @@ func (c *docCtx) labelOf(cd *cand, prev *cand, before []*cand) {
 		}
 	}
 	if f.Label == "" && prev != nil && prev.sent == cd.sent && prev.f.End < f.Start && prev.subject != "" && prev.f.Label != "" &&
-		prev.f.Label != prev.subject && strings.TrimRight(sub(rs, prev.f.End, f.Start), "和及与、") == prev.subject {
+		prev.f.Label != prev.subject && strings.TrimRight(c.sub(prev.f.End, f.Start), "和及与、") == prev.subject {
 		// 招收一年级8个班、360人: the people of the classes just counted.
 		f.Label = prev.f.Label
 	}
@@ -608,10 +608,10 @@ func (c *docCtx) labelBefore(cd *cand) string {
 		return ""
 	}
 	prev := spanAt(c.clauses, cd.clause.Start-1)
-	if prev.Start < cd.sent.Start || prev.End-prev.Start > window || strings.IndexFunc(sub(c.rs, prev.Start, prev.End), isDigitRune) >= 0 {
+	if prev.Start < cd.sent.Start || prev.End-prev.Start > window || strings.IndexFunc(c.sub(prev.Start, prev.End), isDigitRune) >= 0 {
 		return ""
 	}
-	l, _ := cutLeft(sub(c.rs, prev.Start, prev.End), c.e.seg)
+	l, _ := cutLeft(c.sub(prev.Start, prev.End), c.e.seg)
 	if isFiller(l) {
 		return ""
 	}
@@ -712,7 +712,7 @@ func (c *docCtx) subjectAfter(cd *cand) string {
 		}
 		if starts == nil {
 			starts = map[int]bool{}
-			for _, t := range c.e.seg.Tokens(sub(rs, quoteEnd, min(len(rs), p+maxSubject+2))) {
+			for _, t := range c.e.seg.Tokens(c.sub(quoteEnd, min(len(rs), p+maxSubject+2))) {
 				starts[quoteEnd+t.Start] = true
 			}
 		}
@@ -767,7 +767,7 @@ func (c *docCtx) subjectAfter(cd *cand) string {
 		}
 		end++
 	}
-	s := sub(rs, p, end)
+	s := c.sub(p, end)
 	if quoteEnd > p {
 		return s
 	}

@@ -163,9 +163,8 @@ func resolveLists(rs []rune, cands []*cand) []*cand {
 // size, the byte offset of 分别 in the sentence text before cd, and where
 // the group ends.
 func (c *docCtx) groupOf(cd *cand, before []*cand) (idx, n, fb, end int, ok bool) {
-	rs := c.rs
 	from := lw(cd.sent.Start, cd.f.Start)
-	sent := sub(rs, from, cd.f.Start)
+	sent := c.sub(from, cd.f.Start)
 	fb = strings.LastIndex(sent, "分别")
 	if fb < 0 {
 		return 0, 0, 0, 0, false
@@ -180,7 +179,7 @@ func (c *docCtx) groupOf(cd *cand, before []*cand) (idx, n, fb, end int, ok bool
 	}
 	group = append(group, cd)
 	for k := 1; k < len(group); k++ {
-		gap := strings.TrimSpace(sub(rs, group[k-1].f.End, min(group[k].f.Start, group[k-1].f.End+4)))
+		gap := strings.TrimSpace(c.sub(group[k-1].f.End, min(group[k].f.Start, group[k-1].f.End+4)))
 		okGap := false
 		for _, m := range listMarks {
 			if gap == m {
@@ -199,7 +198,7 @@ func (c *docCtx) groupOf(cd *cand, before []*cand) (idx, n, fb, end int, ok bool
 		if nx.start-end > 4 {
 			break
 		}
-		gap := strings.TrimSpace(sub(rs, end, nx.start))
+		gap := strings.TrimSpace(c.sub(end, nx.start))
 		okGap := false
 		for _, m := range listMarks {
 			if gap == m {
@@ -227,7 +226,7 @@ func (c *docCtx) pairedChange(cd *cand, before []*cand) string {
 	if !ok || n < 2 {
 		return ""
 	}
-	fbRune := lw(cd.sent.Start, cd.f.Start) + len([]rune(sub(c.rs, lw(cd.sent.Start, cd.f.Start), cd.f.Start)[:fb]))
+	fbRune := lw(cd.sent.Start, cd.f.Start) + len([]rune(c.sub(lw(cd.sent.Start, cd.f.Start), cd.f.Start)[:fb]))
 	var levels []*cand
 	for k := len(before) - 1; k >= 0; k-- {
 		b := before[k]
@@ -252,9 +251,8 @@ func (c *docCtx) pairedChange(cd *cand, before []*cand) string {
 // refers to: the names before 分别 (个人所得税、城市维护建设税分别完成…), or
 // after 用于 (…2800、4200万元用于老年助餐服务和城乡居民医疗保险补助).
 func (c *docCtx) listItems(cd *cand, before []*cand) (idx int, items []string, ok bool) {
-	rs := c.rs
 	from := lw(cd.sent.Start, cd.f.Start)
-	sent := sub(rs, from, cd.f.Start)
+	sent := c.sub(from, cd.f.Start)
 	idx, n, fb, end, ok := c.groupOf(cd, before)
 	if !ok {
 		return 0, nil, false
@@ -282,7 +280,7 @@ func (c *docCtx) listItems(cd *cand, before []*cand) (idx int, items []string, o
 		head = head[:prev]
 	}
 	// Items after the group: 用于A和B.
-	tail := sub(rs, end, min(cd.sent.End, end+40))
+	tail := c.sub(end, min(cd.sent.End, end+40))
 	if strings.HasPrefix(tail, "用于") {
 		tail = strings.TrimPrefix(tail, "用于")
 		if cut := strings.IndexAny(tail, ",，;；。"); cut >= 0 {

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/govfig/govfig/schema"
 )
@@ -198,6 +199,37 @@ func sub(rs []rune, a, b int) string {
 		return ""
 	}
 	return string(rs[a:b])
+}
+
+// sub is sub(c.rs, a, b) without a copy when the text is valid UTF-8 (a
+// slice of doc.Text by the byte offsets of the runes).
+func (c *docCtx) sub(a, b int) string {
+	if a < 0 {
+		a = 0
+	}
+	if b > len(c.rs) {
+		b = len(c.rs)
+	}
+	if a >= b {
+		return ""
+	}
+	if c.off == nil {
+		return string(c.rs[a:b])
+	}
+	return c.doc.Text[c.off[a]:c.off[b]]
+}
+
+// runeOffsets returns the byte offset of every rune of s and len(s) last,
+// or nil when s is not valid UTF-8 (a rune slice of s then differs from s).
+func runeOffsets(s string, runes int) []int32 {
+	if !utf8.ValidString(s) || len(s) > math.MaxInt32 {
+		return nil
+	}
+	off := make([]int32, 0, runes+1)
+	for i := range s {
+		off = append(off, int32(i))
+	}
+	return append(off, int32(len(s)))
 }
 
 // scaled is value × mag × factor with the binary noise of the product

@@ -1,0 +1,576 @@
+// Package bench measures govfig's stages against their own baselines, side by
+// side in one process, and prints one table (cmd/govfig-bench, scripts/bench.sh).
+//
+// Each stage is measured together with a baseline that does the same work with
+// the bare library underneath, and the two alternate within every run
+// (stage, baseline, next stage…, then the next run), so a busy shared machine
+// slows both alike and the ratio stays meaningful even when the absolute
+// numbers move. The table shows each stage's median, minimum and maximum over
+// the runs and the median ratio (with its range) of stage over baseline:
+//
+//   - extract N: `govfig extract` end to end (WARC → page.Read → figures →
+//     SQLite) into a fresh database, against page.Read alone over the same
+//     pages with the same number of goroutines; the dictionary is loaded first.
+//   - writer: schema's writer (Batch.Put: documents, sections, tables,
+//     figures, search index) against a bare prepared-statement loop inserting
+//     the same document and figure rows into index-free tables, same batches.
+//   - text→figures: the figure rules against gse Cut over the same texts
+//     (one goroutine).
+//   - export: workbook.Write of the 1k-page database against a bare excelize
+//     StreamWriter writing as many cells (documents × 10, figures × 27).
+//   - crawl: crawl.Run over loopback (50 hosts, zero delay) against plain GETs
+//     of the same URLs with the same parallelism.
+package bench
+
+import (
+	"bufio"
+	"context"
+	"database/sql"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"syscall"
+	"text/tabwriter"
+	"time"
+
+	"github.com/govfig/govfig/extract"
+	"github.com/govfig/govfig/extract/figures"
+	"github.com/govfig/govfig/extract/page"
+	"github.com/govfig/govfig/indicator"
+	"github.com/govfig/govfig/ingest"
+	"github.com/govfig/govfig/internal/synth"
+	"github.com/govfig/govfig/schema"
+	"github.com/govfig/govfig/segment"
+)
+
+// Options say what to measure.
+type Options struct {
+	Pages    []int  // page counts for the extract stage (e.g. 1000, 10000)
+	Runs     int    // interleaved runs per stage; 0 = 3
+	Dir      string // work folder (archives, databases); a temporary one when ""
+	Texts    int    // documents for text→figures; 0 = 200
+	Crawl    bool   // measure the crawler
+	Export   bool   // measure the export
+	Workers  int    // extract goroutines; 0 = number of CPUs
+	Progress io.Writer
+}
+
+// Stage is one measured line of the table.
+type Stage struct {
+	Name, Unit   string
+	Base         string    // the baseline's name
+	Values       []float64 // per run, in Unit (higher is better)
+	BaseValues   []float64
+	Note         string
+	PerPageMilli []float64 // extract stages: wall milliseconds per page
+	// CPUValues and CPUBase are the same work per CPU second of the whole
+	// process (user + system), less sensitive to other load on the machine;
+	// empty for stages measured together with a server (crawl) or in one call.
+	CPUValues, CPUBase []float64
+	CPUPerPageMilli    []float64
+}
+
+// Result is a whole measurement.
+type Result struct {
+	Cores   int
+	CPU     string
+	Go      string
+	Runs    int
+	Workers int
+	Stages  []*Stage
+}
+
+func (o Options) withDefaults() Options {
+	if o.Runs <= 0 {
+		o.Runs = 3
+	}
+	if o.Texts <= 0 {
+		o.Texts = 200
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.NumCPU()
+	}
+	if len(o.Pages) == 0 {
+		o.Pages = []int{1000, 10000}
+	}
+	if o.Progress == nil {
+		o.Progress = io.Discard
+	}
+	return o
+}
+
+// Run measures every stage and returns the result (print it with Print).
+func Run(ctx context.Context, opt Options) (*Result, error) {
+	opt = opt.withDefaults()
+	dir := opt.Dir
+	if dir == "" {
+		d, err := os.MkdirTemp("", "govfig-bench-")
+		if err != nil {
+			return nil, err
+		}
+		defer os.RemoveAll(d)
+		dir = d
+	}
+	res := &Result{Cores: runtime.NumCPU(), CPU: cpuModel(), Go: runtime.Version(), Runs: opt.Runs, Workers: opt.Workers}
+	logf := func(format string, a ...any) { fmt.Fprintf(opt.Progress, format+"\n", a...) }
+
+	logf("loading the dictionary")
+	extract.Warm()
+	indicator.Default()
+
+	type extractSet struct {
+		n      int
+		arch   string
+		bodies []synth.Page
+		stage  *Stage
+	}
+	var sets []*extractSet
+	for _, n := range opt.Pages {
+		g, err := synth.New(synth.Options{Pages: n, Seed: 1, HTML: true})
+		if err != nil {
+			return nil, err
+		}
+		arch := filepath.Join(dir, fmt.Sprintf("archive-%d", n))
+		if _, err := os.Stat(arch); err != nil {
+			logf("writing %d synthetic pages", n)
+			if _, err := g.WriteWARC(arch); err != nil {
+				return nil, err
+			}
+		}
+		pages := make([]synth.Page, n)
+		for i := range pages {
+			pages[i] = g.Page(i)
+		}
+		s := &Stage{Name: fmt.Sprintf("extract %d pages → SQLite", n), Unit: "pages/s", Base: "page.Read alone, same pages"}
+		sets = append(sets, &extractSet{n: n, arch: arch, bodies: pages, stage: s})
+		res.Stages = append(res.Stages, s)
+	}
+
+	// Documents for the writer and text→figures stages: the first set's pages.
+	var docs []*schema.Document
+	{
+		src := sets[0].bodies
+		for i := range src {
+			d, err := extract.Read(src[i].URL, src[i].Body, src[i].ContentType)
+			if err != nil {
+				return nil, fmt.Errorf("bench: read %s: %w", src[i].URL, err)
+			}
+			docs = append(docs, d)
+		}
+	}
+	writer := &Stage{Name: fmt.Sprintf("SQLite writer (%d documents)", len(docs)), Unit: "figures/s", Base: "bare prepared INSERT loop, same rows"}
+	text := &Stage{Name: fmt.Sprintf("text → figures (%d texts)", min(opt.Texts, len(docs))), Unit: "MB/s", Base: "gse Cut, same texts"}
+	res.Stages = append(res.Stages, writer, text)
+	var export, crawlSt *Stage
+	if opt.Export {
+		export = &Stage{Name: "export " + fmt.Sprint(sets[0].n) + "-page database", Unit: "figures/s", Base: "bare excelize StreamWriter, same cells"}
+		res.Stages = append(res.Stages, export)
+	}
+	var site *crawlSite
+	if opt.Crawl {
+		var err error
+		if site, err = startCrawlSite(); err != nil {
+			return nil, err
+		}
+		defer site.close()
+		crawlSt = &Stage{Name: "crawl 50 hosts, zero delay", Unit: "pages/s", Base: "plain GETs, same URLs and parallelism"}
+		res.Stages = append(res.Stages, crawlSt)
+	}
+
+	for run := 0; run < opt.Runs; run++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		for _, s := range sets {
+			logf("run %d: extract %d pages", run+1, s.n)
+			db := filepath.Join(dir, fmt.Sprintf("extract-%d-%d.db", s.n, run))
+			c0 := cpuTime()
+			rate, err := extractRun(ctx, s.arch, db, opt.Workers, s.n)
+			if err != nil {
+				return nil, err
+			}
+			c1 := cpuTime()
+			if run > 0 || !opt.Export || s != sets[0] {
+				removeDB(db)
+			}
+			logf("run %d: page.Read %d pages", run+1, s.n)
+			base, err := readRun(s.bodies, opt.Workers)
+			if err != nil {
+				return nil, err
+			}
+			c2 := cpuTime()
+			s.stage.CPUValues = append(s.stage.CPUValues, float64(s.n)/(c1-c0))
+			s.stage.CPUBase = append(s.stage.CPUBase, float64(s.n)/(c2-c1))
+			s.stage.CPUPerPageMilli = append(s.stage.CPUPerPageMilli, 1000*(c1-c0)/float64(s.n))
+			s.stage.Values = append(s.stage.Values, rate)
+			s.stage.BaseValues = append(s.stage.BaseValues, base)
+			s.stage.PerPageMilli = append(s.stage.PerPageMilli, 1000/rate)
+		}
+
+		logf("run %d: writer", run+1)
+		c0 := cpuTime()
+		w, err := writerRun(ctx, docs, filepath.Join(dir, fmt.Sprintf("writer-%d.db", run)))
+		if err != nil {
+			return nil, err
+		}
+		c1 := cpuTime()
+		b, err := bareRun(docs, filepath.Join(dir, fmt.Sprintf("bare-%d.db", run)))
+		if err != nil {
+			return nil, err
+		}
+		c2 := cpuTime()
+		nf := float64(countFigures(docs))
+		writer.CPUValues = append(writer.CPUValues, nf/(c1-c0))
+		writer.CPUBase = append(writer.CPUBase, nf/(c2-c1))
+		writer.Values = append(writer.Values, w)
+		writer.BaseValues = append(writer.BaseValues, b)
+
+		logf("run %d: text → figures", run+1)
+		f, c, fc, cc := textRun(docs[:min(opt.Texts, len(docs))])
+		text.CPUValues = append(text.CPUValues, fc)
+		text.CPUBase = append(text.CPUBase, cc)
+		text.Values = append(text.Values, f)
+		text.BaseValues = append(text.BaseValues, c)
+
+		if export != nil {
+			logf("run %d: export", run+1)
+			db := filepath.Join(dir, fmt.Sprintf("extract-%d-0.db", sets[0].n))
+			e, b, err := exportRun(ctx, db, dir)
+			if err != nil {
+				return nil, err
+			}
+			export.Values = append(export.Values, e)
+			export.BaseValues = append(export.BaseValues, b)
+		}
+		if crawlSt != nil {
+			logf("run %d: crawl", run+1)
+			c, b, err := site.run(ctx, dir)
+			if err != nil {
+				return nil, err
+			}
+			crawlSt.Values = append(crawlSt.Values, c)
+			crawlSt.BaseValues = append(crawlSt.BaseValues, b)
+		}
+	}
+	if opt.Export {
+		removeDB(filepath.Join(dir, fmt.Sprintf("extract-%d-0.db", sets[0].n)))
+	}
+	return res, nil
+}
+
+func removeDB(path string) {
+	for _, s := range []string{"", "-wal", "-shm"} {
+		os.Remove(path + s)
+	}
+}
+
+// extractRun is `govfig extract` into a fresh database (ingest.Run, then
+// the indicator mapping): pages/s of wall time, opening the database
+// excluded.
+func extractRun(ctx context.Context, arch, db string, workers, want int) (float64, error) {
+	removeDB(db)
+	st, err := schema.Open(db)
+	if err != nil {
+		return 0, err
+	}
+	defer st.Close()
+	start := time.Now()
+	stats, err := ingest.Run(ctx, st, []string{arch}, ingest.Options{Read: extract.Read, ReadList: extract.ReadList,
+		ExtractorVersion: extract.Version, Workers: workers, Version: "bench"})
+	if err != nil {
+		return 0, fmt.Errorf("bench: extract: %w", err)
+	}
+	if stats.New != want {
+		return 0, fmt.Errorf("bench: extract stored %d new documents of %d (%d problems)", stats.New, want, stats.Problems)
+	}
+	if _, err := st.Remap(ctx, indicator.Default(), false); err != nil { // as `govfig extract` ends
+		return 0, fmt.Errorf("bench: extract: %w", err)
+	}
+	return float64(want) / time.Since(start).Seconds(), nil
+}
+
+// readRun is page.Read over the pages with workers goroutines: pages/s.
+func readRun(pages []synth.Page, workers int) (float64, error) {
+	var next int
+	var mu sync.Mutex
+	var first error
+	var wg sync.WaitGroup
+	start := time.Now()
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= len(pages) {
+					return
+				}
+				if _, err := page.Read(pages[i].Body, pages[i].URL, pages[i].ContentType); err != nil {
+					mu.Lock()
+					first = err
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return float64(len(pages)) / time.Since(start).Seconds(), first
+}
+
+const batchSize = 200 // ingest's default documents per transaction
+
+func countFigures(docs []*schema.Document) int {
+	n := 0
+	for _, d := range docs {
+		n += len(d.Figures)
+	}
+	return n
+}
+
+// writerRun stores docs through schema's writer in batches, as ingest.Run
+// does into an empty database (indexes deferred and built at the end):
+// figures/s.
+func writerRun(ctx context.Context, docs []*schema.Document, db string) (float64, error) {
+	removeDB(db)
+	defer removeDB(db)
+	st, err := schema.Open(db)
+	if err != nil {
+		return 0, err
+	}
+	defer st.Close()
+	start := time.Now()
+	deferred, err := st.DeferIndexes(ctx) // as ingest.Run does into an empty database
+	if err != nil {
+		return 0, err
+	}
+	var b *schema.Batch
+	for i, d := range docs {
+		if i%batchSize == 0 {
+			if b != nil {
+				if err := b.Commit(); err != nil {
+					return 0, err
+				}
+			}
+			if b, err = st.Begin(ctx); err != nil {
+				return 0, err
+			}
+		}
+		if _, _, err := b.Put(d, d.URL, schema.DocMeta{ExtractorVersion: "bench", SHA256: fmt.Sprint(i)}); err != nil {
+			b.Rollback()
+			return 0, err
+		}
+	}
+	if err := b.Commit(); err != nil {
+		return 0, err
+	}
+	if deferred {
+		if err := st.BuildIndexes(ctx); err != nil {
+			return 0, err
+		}
+	}
+	return float64(countFigures(docs)) / time.Since(start).Seconds(), nil
+}
+
+// bareRun inserts the same document and figure rows with two prepared
+// statements into tables without indexes: figures/s.
+func bareRun(docs []*schema.Document, db string) (float64, error) {
+	removeDB(db)
+	defer removeDB(db)
+	h, err := sql.Open("sqlite3", db+"?_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate")
+	if err != nil {
+		return 0, err
+	}
+	defer h.Close()
+	h.SetMaxOpenConns(1)
+	if _, err := h.Exec(`CREATE TABLE documents (id INTEGER PRIMARY KEY, url TEXT, site TEXT, region TEXT, site_column TEXT,
+		title TEXT, publisher TEXT, published_at TEXT, charset TEXT, page_type TEXT, content_sha256 TEXT, body TEXT, extractor_version TEXT);
+		CREATE TABLE figures (id INTEGER PRIMARY KEY, document_id INTEGER, seq INTEGER, kind TEXT, value REAL, unit TEXT,
+		normalized REAL, base_unit TEXT, qualifier TEXT, role TEXT, label TEXT, subject TEXT, year INTEGER, text TEXT,
+		start INTEGER, "end" INTEGER, sentence_start INTEGER, sentence_end INTEGER, sentence_text TEXT, section_id INTEGER,
+		section_text TEXT, cell_table INTEGER, cell_row INTEGER, cell_col INTEGER, direction TEXT)`); err != nil {
+		return 0, err
+	}
+	start := time.Now()
+	var tx *sql.Tx
+	var insDoc, insFig *sql.Stmt
+	for i, d := range docs {
+		if i%batchSize == 0 {
+			if tx != nil {
+				if err := tx.Commit(); err != nil {
+					return 0, err
+				}
+			}
+			if tx, err = h.Begin(); err != nil {
+				return 0, err
+			}
+			if insDoc, err = tx.Prepare(`INSERT INTO documents (url, site, region, site_column, title, publisher, published_at,
+				charset, page_type, content_sha256, body, extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
+				return 0, err
+			}
+			if insFig, err = tx.Prepare(`INSERT INTO figures (document_id, seq, kind, value, unit, normalized, base_unit, qualifier,
+				role, label, subject, year, text, start, "end", sentence_start, sentence_end, sentence_text,
+				section_id, section_text, cell_table, cell_row, cell_col, direction)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
+				return 0, err
+			}
+		}
+		r, err := insDoc.Exec(d.URL, d.Site, d.Region, d.Column, d.Title, d.Publisher, d.Published, d.Charset, d.PageType,
+			fmt.Sprint(i), d.Text, "bench")
+		if err != nil {
+			return 0, err
+		}
+		id, _ := r.LastInsertId()
+		for j := range d.Figures {
+			f := &d.Figures[j]
+			if _, err := insFig.Exec(id, j, string(f.Kind), f.Value, f.Unit, f.Normalized, f.BaseUnit, string(f.Qualifier),
+				string(f.Role), f.Label, f.Subject, f.Year, f.Text, f.Start, f.End, f.Start, f.End, nil,
+				nil, f.Section, nil, nil, nil, string(f.Direction)); err != nil {
+				return 0, err
+			}
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, err
+	}
+	return float64(countFigures(docs)) / time.Since(start).Seconds(), nil
+}
+
+// textRun times the figure rules and gse Cut over the same texts: MB/s of
+// text for both, by wall time and by CPU time.
+func textRun(docs []*schema.Document) (figs, cut, figsCPU, cutCPU float64) {
+	ex := figures.Default()
+	seg := segment.Default()
+	size := 0
+	for _, d := range docs {
+		size += len(d.Text)
+	}
+	mb := float64(size) / (1 << 20)
+	start, c0 := time.Now(), cpuTime()
+	for _, d := range docs {
+		c := *d
+		c.Figures = nil
+		ex.Run(&c)
+	}
+	figs, figsCPU = mb/time.Since(start).Seconds(), mb/(cpuTime()-c0)
+	start, c0 = time.Now(), cpuTime()
+	for _, d := range docs {
+		seg.Cut(d.Text)
+	}
+	cut, cutCPU = mb/time.Since(start).Seconds(), mb/(cpuTime()-c0)
+	return figs, cut, figsCPU, cutCPU
+}
+
+// cpuTime is the process's user and system CPU seconds so far.
+func cpuTime() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
+}
+
+// cpuModel is the first "model name" of /proc/cpuinfo.
+func cpuModel() string {
+	f, err := os.Open("/proc/cpuinfo")
+	if err != nil {
+		return runtime.GOARCH
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if k, v, ok := strings.Cut(sc.Text(), ":"); ok && strings.TrimSpace(k) == "model name" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return runtime.GOARCH
+}
+
+func median(xs []float64) float64 {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	if len(s) == 0 {
+		return 0
+	}
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+func minmax(xs []float64) (lo, hi float64) {
+	for i, x := range xs {
+		if i == 0 || x < lo {
+			lo = x
+		}
+		if i == 0 || x > hi {
+			hi = x
+		}
+	}
+	return lo, hi
+}
+
+func ratios(s *Stage) []float64 {
+	r := make([]float64, len(s.Values))
+	for i := range s.Values {
+		r[i] = s.Values[i] / s.BaseValues[i]
+	}
+	return r
+}
+
+func num(x float64) string {
+	switch {
+	case x >= 100:
+		return fmt.Sprintf("%.0f", x)
+	case x >= 10:
+		return fmt.Sprintf("%.1f", x)
+	default:
+		return fmt.Sprintf("%.2f", x)
+	}
+}
+
+// Print writes the table (Markdown, so the README can hold it as is).
+func (r *Result) Print(w io.Writer) {
+	fmt.Fprintf(w, "Machine: %d cores, %s, %s; %d interleaved runs, %d extract goroutines.\n\n", r.Cores, r.CPU, r.Go, r.Runs, r.Workers)
+	tw := tabwriter.NewWriter(w, 0, 0, 1, ' ', tabwriter.Debug)
+	fmt.Fprintln(tw, "| stage\t unit\t median\t min\t max\t baseline (same run)\t baseline median\t ratio median\t ratio min–max\t ratio by CPU time\t")
+	fmt.Fprintln(tw, "|---\t---\t---\t---\t---\t---\t---\t---\t---\t---\t")
+	for _, s := range r.Stages {
+		lo, hi := minmax(s.Values)
+		rs := ratios(s)
+		rlo, rhi := minmax(rs)
+		cpu := "—"
+		if len(s.CPUValues) > 0 {
+			cr := make([]float64, len(s.CPUValues))
+			for i := range cr {
+				cr[i] = s.CPUValues[i] / s.CPUBase[i]
+			}
+			cpu = fmt.Sprintf("%.2f", median(cr))
+		}
+		fmt.Fprintf(tw, "| %s\t %s\t %s\t %s\t %s\t %s\t %s\t %.2f\t %.2f–%.2f\t %s\t\n", s.Name, s.Unit, num(median(s.Values)), num(lo), num(hi),
+			s.Base, num(median(s.BaseValues)), median(rs), rlo, rhi, cpu)
+	}
+	tw.Flush()
+	var ex []*Stage
+	for _, s := range r.Stages {
+		if s.PerPageMilli != nil {
+			ex = append(ex, s)
+		}
+	}
+	if len(ex) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "Per-page cost of extract (medians over runs; flat = no growth with the database):")
+		first, firstCPU := median(ex[0].PerPageMilli), median(ex[0].CPUPerPageMilli)
+		for _, s := range ex {
+			m, c := median(s.PerPageMilli), median(s.CPUPerPageMilli)
+			fmt.Fprintf(w, "- %s: %.2f ms/page wall (%.2f× the first), %.2f ms/page CPU (%.2f× the first)\n", s.Name, m, m/first, c, c/firstCPU)
+		}
+	}
+}

@@ -1,0 +1,93 @@
+package schema
+
+import (
+	"context"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// figureIndexSQL lists the indexes on figures as "name(columns)".
+func figureIndexSQL(t *testing.T, s *Store) []string {
+	t.Helper()
+	rows, err := s.DB().Query("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'figures' AND sql IS NOT NULL")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var name, sql string
+		if err := rows.Scan(&name, &sql); err != nil {
+			t.Fatal(err)
+		}
+		cols := sql[strings.LastIndex(sql, "(")+1 : strings.LastIndex(sql, ")")]
+		out = append(out, name+"("+cols+")")
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestFigureIndexesMatchMigrations(t *testing.T) {
+	s := openTemp(t)
+	var want []string
+	for _, ix := range figureIndexes {
+		want = append(want, ix.name+"("+ix.columns+")")
+	}
+	sort.Strings(want)
+	if got := figureIndexSQL(t, s); strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Fatalf("migrations make %v, figureIndexes says %v", got, want)
+	}
+}
+
+// An empty figures table loses its indexes for the load; Open (or
+// BuildIndexes) brings them back; a table with figures keeps them.
+func TestDeferIndexes(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "t.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := len(figureIndexSQL(t, s))
+	if ok, err := s.DeferIndexes(ctx); err != nil || !ok {
+		t.Fatalf("empty database: deferred %v, %v", ok, err)
+	}
+	if n := len(figureIndexSQL(t, s)); n != 0 {
+		t.Fatalf("%d indexes left during the load", n)
+	}
+	s.Close()
+	if s, err = Open(path); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if n := len(figureIndexSQL(t, s)); n != all {
+		t.Fatalf("Open rebuilt %d indexes of %d", n, all)
+	}
+	text, fs, fe := mark("入园率达到⟦96.34%⟧。")
+	put(t, s, &Document{URL: "http://x/1", Text: text, PageType: PageArticle,
+		Figures: []Figure{{Kind: KindPercent, Value: 96.34, Unit: "%", Normalized: 96.34, BaseUnit: "%", Text: "96.34%", Start: fs, End: fe}}})
+	if ok, err := s.DeferIndexes(ctx); err != nil || ok {
+		t.Fatalf("database with figures: deferred %v, %v", ok, err)
+	}
+	if n := len(figureIndexSQL(t, s)); n != all {
+		t.Fatalf("%d indexes of %d kept", n, all)
+	}
+}
+
+// A full remap rebuilds the index on indicator inside its transaction.
+func TestFullRemapKeepsIndexes(t *testing.T) {
+	s := openTemp(t)
+	all := len(figureIndexSQL(t, s))
+	text, fs, fe := mark("入园率达到⟦96.34%⟧。")
+	put(t, s, &Document{URL: "http://x/1", Text: text, PageType: PageArticle,
+		Figures: []Figure{{Kind: KindPercent, Value: 96.34, Unit: "%", Normalized: 96.34, BaseUnit: "%", Text: "96.34%", Start: fs, End: fe}}})
+	rs, err := s.Remap(context.Background(), kindMapper{}, true)
+	if err != nil || !rs.Full || rs.Figures != 1 {
+		t.Fatalf("%+v, %v", rs, err)
+	}
+	if n := len(figureIndexSQL(t, s)); n != all {
+		t.Fatalf("%d indexes of %d after a full remap", n, all)
+	}
+}
