@@ -251,6 +251,9 @@ func readListPage(body []byte, u, contentType string) (*ListLinks, error) {
 // readArticleAttachments is the default Config.ReadArticle: the
 // attachments extract/page finds in an article's body area.
 func readArticleAttachments(body []byte, u, contentType string) ([]string, error) {
+	if !page.MayLinkAttachment(body) {
+		return nil, nil // most articles link none: no need to parse them
+	}
 	doc, err := page.Read(body, u, contentType)
 	if err != nil {
 		return nil, err

@@ -184,3 +184,45 @@ func TestShortLinesRender(t *testing.T) {
 		}
 	}
 }
+
+// TestMayLinkAttachment: the crawler's byte scan never says no to a page
+// whose attachments page.Read finds (every fixture page and sample-site
+// page), and says no to a page without any attachment mark.
+func TestMayLinkAttachment(t *testing.T) {
+	var files []string
+	for _, root := range []string{"../../fixtures/pages", "../../fixtures/site", "../../fixtures/heldout-web"} {
+		filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
+				files = append(files, p)
+			}
+			return nil
+		})
+	}
+	with := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := Read(b, "http://a.gov.cn/x/"+filepath.Base(f), "")
+		if err != nil {
+			continue
+		}
+		if len(doc.Attachments) > 0 {
+			with++
+			if !MayLinkAttachment(b) {
+				t.Errorf("%s: %d attachments, but MayLinkAttachment says none", f, len(doc.Attachments))
+			}
+		}
+	}
+	if with < 3 {
+		t.Fatalf("%d pages with attachments among %d files, want the sample site's and the fixtures'", with, len(files))
+	}
+	t.Logf("%d pages, %d with attachments", len(files), with)
+	if MayLinkAttachment([]byte(`<html><body><p>全区共有学校63所。</p><a href="/a.html">通知</a></body></html>`)) {
+		t.Error("a page without any attachment mark: want false")
+	}
+	if !MayLinkAttachment([]byte(`<a href="/U/2024/预算.XLSX">附件</a>`)) {
+		t.Error("an upper-case extension: want true")
+	}
+}

@@ -1,6 +1,7 @@
 package page
 
 import (
+	"bytes"
 	"net/url"
 	"path"
 	"regexp"
@@ -60,6 +61,33 @@ var attachmentExts = map[string]bool{
 
 // downfileRe matches download-script links of CMSs (downfile.jsp, download.do?id=…).
 var downfileRe = regexp.MustCompile(`(?i)down(load)?file|/download[./?]|attachment`)
+
+// attachmentMarks are what an attachment link's URL holds somewhere: one of
+// attachmentExts or a downfileRe word, in lower case.
+var attachmentMarks = func() [][]byte {
+	out := [][]byte{[]byte("download"), []byte("downfile"), []byte("attachment")}
+	for ext := range attachmentExts {
+		out = append(out, []byte(ext))
+	}
+	return out
+}()
+
+// MayLinkAttachment reports whether an HTML page may link an attachment: a
+// byte scan for the extensions and download words attachmentOf looks for,
+// so that a crawler need not parse the many articles that link none. It
+// says true whenever it cannot tell (a NUL byte: UTF-16).
+func MayLinkAttachment(body []byte) bool {
+	if bytes.IndexByte(body, 0) >= 0 {
+		return true
+	}
+	lower := bytes.ToLower(body)
+	for _, m := range attachmentMarks {
+		if bytes.Contains(lower, m) {
+			return true
+		}
+	}
+	return false
+}
 
 // attachmentOf returns the attachment an <a> links to, if it is one.
 func (r resolver) attachmentOf(a *html.Node) (schema.Attachment, bool) {
