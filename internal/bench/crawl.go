@@ -26,11 +26,14 @@ type crawlSite struct {
 	urls  [][]string // per host: its list pages and articles
 }
 
-func crawlFS() (fstest.MapFS, map[string][]string) {
-	fsys := fstest.MapFS{}
-	paths := map[string][]string{}
+// CrawlFS is a fixture site of hosts districts (h00, h01…), each with two
+// list pages of ten articles, for siteserver; paths lists each host's list
+// pages and articles. crawl's BenchmarkCrawl50Hosts crawls it too.
+func CrawlFS(hosts int) (fsys fstest.MapFS, paths map[string][]string) {
+	fsys = fstest.MapFS{}
+	paths = map[string][]string{}
 	para := strings.Repeat("<p>全年完成固定资产投资12.5亿元，同比增长3.4%，新增就业1260人。</p>\n", 20)
-	for h := 0; h < crawlHosts; h++ {
+	for h := 0; h < hosts; h++ {
 		d := fmt.Sprintf("h%02d", h)
 		fsys[d+"/_site.txt"] = &fstest.MapFile{Data: []byte(fmt.Sprintf("测试区%02d /list/index.html", h))}
 		for p := 0; p < 2; p++ {
@@ -62,7 +65,7 @@ func crawlFS() (fstest.MapFS, map[string][]string) {
 }
 
 func startCrawlSite() (*crawlSite, error) {
-	fsys, paths := crawlFS()
+	fsys, paths := CrawlFS(crawlHosts)
 	s, err := siteserver.Start(siteserver.Options{FS: fsys})
 	if err != nil {
 		return nil, err
