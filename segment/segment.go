@@ -138,14 +138,19 @@ func (s *Segmenter) Cut(text string) []string { return s.gse.Cut(text, true) }
 // Sentences splits text at sentence ends (。！？!?；; … and line breaks).
 // The end mark belongs to its sentence; leading and trailing blanks are
 // left out; blank sentences are dropped.
-func Sentences(text string) []Span {
-	return split(text, isSentenceEnd)
-}
+func Sentences(text string) []Span { return SentencesOf([]rune(text)) }
+
+// SentencesOf is Sentences over text already decoded to runes, for a caller
+// that holds them (the figure rules decode a document once).
+func SentencesOf(rs []rune) []Span { return split(rs, isSentenceEnd) }
 
 // Clauses splits text at clause boundaries (，,、：:; and sentence ends).
 // A comma or colon between digits (1,234 or 13.5:1 or 16:16) is no boundary.
-func Clauses(text string) []Span {
-	return split(text, func(rs []rune, i int) bool {
+func Clauses(text string) []Span { return ClausesOf([]rune(text)) }
+
+// ClausesOf is Clauses over text already decoded to runes.
+func ClausesOf(rs []rune) []Span {
+	return split(rs, func(rs []rune, i int) bool {
 		r := rs[i]
 		switch r {
 		case '，', '、', '：':
@@ -168,8 +173,7 @@ func IsSentenceEnd(r rune) bool {
 
 func isSentenceEnd(rs []rune, i int) bool { return IsSentenceEnd(rs[i]) }
 
-func split(text string, isEnd func(rs []rune, i int) bool) []Span {
-	rs := []rune(text)
+func split(rs []rune, isEnd func(rs []rune, i int) bool) []Span {
 	var out []Span
 	start := 0
 	emit := func(end int) {

@@ -83,12 +83,21 @@ type docCtx struct {
 	periods   []segment.Span // sentences ended by 。！？ only (context for years and plans)
 	planDoc   bool
 	sentCache map[segment.Span]string
-	capped    int // figures dropped past MaxPerSentence
+	secYears  map[string]int // sectionYear per section path
+	capped    int            // figures dropped past MaxPerSentence
 	pageCap   bool
 	numCut    bool
 	overflow  int // figures whose value overflows a float64
 	secFinder *outline.Finder
 	secCache  map[string]secInfo
+	lastSec   lastSection
+}
+
+// lastSection is the section sectionInfo answered last.
+type lastSection struct {
+	path string
+	info secInfo
+	ok   bool
 }
 
 // secInfo is what roles need to know about a section, computed once.
@@ -113,7 +122,11 @@ func (c *docCtx) sectionInfo(path string) secInfo {
 	if c.secCache == nil {
 		c.secCache = map[string]secInfo{}
 	}
+	if path == c.lastSec.path && c.lastSec.ok {
+		return c.lastSec.info // figures come in text order: mostly the section before
+	}
 	if si, ok := c.secCache[path]; ok {
+		c.lastSec = lastSection{path: path, info: si, ok: true}
 		return si
 	}
 	var si secInfo
@@ -127,6 +140,7 @@ func (c *docCtx) sectionInfo(path string) secInfo {
 		}
 	}
 	c.secCache[path] = si
+	c.lastSec = lastSection{path: path, info: si, ok: true}
 	return si
 }
 
@@ -193,8 +207,8 @@ func (e *Extractor) Run(doc *schema.Document) Result {
 	}
 	c := &docCtx{e: e, doc: doc, rs: []rune(doc.Text)}
 	c.off = runeOffsets(doc.Text, len(c.rs))
-	c.sentences = segment.Sentences(doc.Text)
-	c.clauses = segment.Clauses(doc.Text)
+	c.sentences = segment.SentencesOf(c.rs)
+	c.clauses = segment.ClausesOf(c.rs)
 	c.sections = doc.Sections
 	if c.sections == nil {
 		c.sections = outline.Sections(doc.Text)

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/govfig/govfig/schema"
 )
@@ -336,10 +337,19 @@ func labelTimeStrip(s string) string {
 	if !strings.ContainsAny(s, "年今目至当同") {
 		return s
 	}
-	if locs := labelTimeRe.FindAllStringIndex(s, -1); locs != nil {
-		return s[locs[len(locs)-1][1]:]
+	last := -1
+	for i := 0; i < len(s); {
+		if e := timeExprAt(s, i); e > i {
+			last, i = e, e
+			continue
+		}
+		_, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 	}
-	return s
+	if last < 0 {
+		return s
+	}
+	return s[last:]
 }
 
 // shareSuffix completes short list items with the words the last item

@@ -245,6 +245,9 @@ func loneOne(rs []rune, m number.Match) bool {
 func urlSpans(rs []rune) []span {
 	var out []span
 	for i := 0; i < len(rs); i++ {
+		if r := rs[i]; r != 'h' && r != 'w' {
+			continue // most runes start no address
+		}
 		if !(hasAt(rs, i, "http://") || hasAt(rs, i, "https://") || hasAt(rs, i, "www.")) {
 			continue
 		}

@@ -89,6 +89,20 @@ func mentionsPriorYear(s string) bool {
 // else the document's year. A heading naming two years (2023年至2024年) says
 // nothing.
 func (c *docCtx) sectionYear(path string) int {
+	if y, ok := c.secYears[path]; ok {
+		return y
+	}
+	y := c.sectionYearOf(path)
+	if c.secYears == nil {
+		c.secYears = map[string]int{}
+	}
+	c.secYears[path] = y
+	return y
+}
+
+// sectionYearOf is sectionYear unremembered: a document has few section
+// paths and many figures under each.
+func (c *docCtx) sectionYearOf(path string) int {
 	for path != "" {
 		title := path
 		if i := strings.LastIndex(path, " > "); i >= 0 {

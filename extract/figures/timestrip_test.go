@@ -1,0 +1,56 @@
+package figures
+
+import (
+	"regexp"
+	"testing"
+)
+
+// labelTimeRe is the specification of labelTimeStrip's time expressions,
+// the regular expression it was before being scanned by hand: the oracle of
+// the two tests below.
+var labelTimeRe = regexp.MustCompile(`((19|20)\d\d年(以来|至今|底|末|初|度|秋季|春季|上半年|下半年)?|[0-9一二三四五六七八九十两]+年(内|来|以来)|近[0-9一二三四五六七八九十两]+年|年初|年末|全年|年底|目前|至今|截至目前|当年|今年|上一年度|上年度|去年|上年|同时)`)
+
+func labelTimeStripRe(s string) string {
+	if locs := labelTimeRe.FindAllStringIndex(s, -1); locs != nil {
+		return s[locs[len(locs)-1][1]:]
+	}
+	return s
+}
+
+func TestLabelTimeStrip(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"2023年以来遴选", "遴选"},
+		{"计划三年内撤并", "撤并"},
+		{"如模范小学2024年秋季在校生", "在校生"},
+		{"近五年累计投入", "累计投入"},
+		{"截至目前全区", "全区"},
+		{"上一年度全区", "全区"},
+		{"上年度全区", "全区"},
+		{"12020年招生", "招生"},  // 2020年 inside a longer run of digits
+		{"2020年内建成", "内建成"}, // the year form comes first and takes no 内
+		{"三年来新建", "新建"},
+		{"十年规划", "十年规划"}, // a count of years with no 内/来/以来 is no time expression
+		{"全年完成，同时新增", "新增"},
+		{"学前三年毛入园率", "学前三年毛入园率"},
+		{"19年", "19年"},
+		{"", ""},
+	} {
+		if got := labelTimeStrip(c.in); got != c.want {
+			t.Errorf("labelTimeStrip(%q) = %q, want %q", c.in, got, c.want)
+		}
+		if got := labelTimeStripRe(c.in); got != c.want {
+			t.Errorf("oracle(%q) = %q, want %q: the table is wrong", c.in, got, c.want)
+		}
+	}
+}
+
+func FuzzLabelTimeStrip(f *testing.F) {
+	for _, s := range []string{"2023年以来遴选", "近3年", "上一年度上年", "2019年下半年同时", "一二三年以来", "截至目前", "20２3年"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := labelTimeStrip(s), labelTimeStripRe(s); got != want {
+			t.Errorf("labelTimeStrip(%q) = %q, the regular expression gives %q", s, got, want)
+		}
+	})
+}
