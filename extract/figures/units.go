@@ -135,17 +135,24 @@ func matchUnitLoose(rs []rune, p int) (unitEntry, int, bool) {
 }
 
 func looseUnit(rs []rune, p int) (unitEntry, int, bool) {
-	var compact []rune
-	var at []int // rs index of each compact rune
-	for k := p; k < len(rs) && len(compact) < 12; k++ {
+	var cbuf [12]rune
+	var abuf [12]int
+	compact := cbuf[:0]
+	at := abuf[:0] // rs index of each compact rune
+	blanks := false
+	for k := p; k < len(rs) && len(compact) < len(cbuf); k++ {
 		if rs[k] == ' ' || rs[k] == '\u3000' {
 			if len(compact) == 0 {
 				break
 			}
+			blanks = true
 			continue
 		}
 		compact = append(compact, rs[k])
 		at = append(at, k)
+	}
+	if !blanks {
+		return unitEntry{}, 0, false // no blank inside: matchUnit's own answer
 	}
 	u, ok := matchUnit(compact, 0)
 	if !ok || len([]rune(u.text)) < 2 {
