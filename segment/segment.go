@@ -149,17 +149,17 @@ func SentencesOf(rs []rune) []Span { return split(rs, isSentenceEnd) }
 func Clauses(text string) []Span { return ClausesOf([]rune(text)) }
 
 // ClausesOf is Clauses over text already decoded to runes.
-func ClausesOf(rs []rune) []Span {
-	return split(rs, func(rs []rune, i int) bool {
-		r := rs[i]
-		switch r {
-		case '，', '、', '：':
-			return true
-		case ',', ':':
-			return !(i > 0 && i+1 < len(rs) && isDigit(rs[i-1]) && isDigit(rs[i+1]))
-		}
-		return isSentenceEnd(rs, i)
-	})
+func ClausesOf(rs []rune) []Span { return split(rs, isClauseEnd) }
+
+func isClauseEnd(rs []rune, i int) bool {
+	r := rs[i]
+	switch r {
+	case '，', '、', '：':
+		return true
+	case ',', ':':
+		return !(i > 0 && i+1 < len(rs) && isDigit(rs[i-1]) && isDigit(rs[i+1]))
+	}
+	return isSentenceEnd(rs, i)
 }
 
 // IsSentenceEnd reports whether r ends a sentence.
@@ -189,7 +189,7 @@ func split(rs []rune, isEnd func(rs []rune, i int) bool) []Span {
 		}
 	}
 	for i := 0; i < len(rs); i++ {
-		if !isEnd(rs, i) {
+		if !maybeBoundary(rs[i]) || !isEnd(rs, i) {
 			continue
 		}
 		end := i + 1
@@ -209,6 +209,16 @@ func split(rs []rune, isEnd func(rs []rune, i int) bool) []Span {
 	}
 	emit(len(rs))
 	return out
+}
+
+// maybeBoundary reports whether r is one of the runes a sentence or clause
+// may end at (IsSentenceEnd's and Clauses' marks): most runes of a text are
+// none, and are passed over without calling the split function.
+func maybeBoundary(r rune) bool {
+	if r < 0x80 {
+		return r == '\n' || r == '!' || r == '?' || r == ';' || r == ',' || r == ':'
+	}
+	return r == '…' || r == '。' || r == '、' || r >= '！' && r <= '？' && (r == '！' || r == '？' || r == '；' || r == '，' || r == '：')
 }
 
 func isBlank(r rune) bool {

@@ -108,3 +108,14 @@ func hasToken(toks []Token, w string) bool {
 	}
 	return false
 }
+
+// TestMaybeBoundary: every rune a sentence or clause ends at passes the
+// pre-check that split makes before asking.
+func TestMaybeBoundary(t *testing.T) {
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		rs := []rune{'甲', r, '乙'}
+		if (IsSentenceEnd(r) || isClauseEnd(rs, 1)) && !maybeBoundary(r) {
+			t.Fatalf("U+%04X %q ends a sentence or clause but maybeBoundary says no", r, r)
+		}
+	}
+}

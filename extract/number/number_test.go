@@ -95,3 +95,14 @@ func TestMatchAtOutside(t *testing.T) {
 		}
 	}
 }
+
+// TestMayStart: the look-up table answers as the predicates it was built
+// from, for every rune (and a negative one).
+func TestMayStart(t *testing.T) {
+	for r := rune(-1); r <= 0x10FFFF; r++ {
+		want := isArabic(r) || isHanDigit(r) || isSmall(r) || isBig(r) || r == '负' || r == '負' || r == '-' || r == '－' || r == '.' || r == '．'
+		if got := mayStart(r); got != want {
+			t.Fatalf("mayStart(%q U+%04X) = %v, want %v", r, r, got, want)
+		}
+	}
+}
