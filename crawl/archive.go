@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/klauspost/compress/gzip"
@@ -45,20 +47,57 @@ type archive struct {
 	now      func() time.Time
 	info     map[string]string
 	fr       *frontier
-	marshal  gowarc.Marshaler
 	f        *os.File
 	name     string
 	size     int64
 	serial   int
-	infoID   string
-	gz       *gzip.Writer
-	buf      bytes.Buffer
+	infoID   atomic.Value // string: the warcinfo record of the current file, read by the workers
+	enc      *encoder
 	fileFull bool
 }
 
+// encoder compresses records, each as its own gzip member. The host workers
+// each take one from encoders, so records are built and compressed in
+// parallel; only the file write and the frontier commit are serial.
+type encoder struct {
+	gz  *gzip.Writer
+	buf bytes.Buffer
+}
+
+var encoders = sync.Pool{New: func() any {
+	gz, _ := gzip.NewWriterLevel(io.Discard, gzip.DefaultCompression)
+	return &encoder{gz: gz}
+}}
+
+// encode appends recs to e.buf, each as its own gzip member, naming the
+// warcinfo record infoID (none when ""), and closes them.
+func (e *encoder) encode(infoID string, recs ...gowarc.WarcRecord) error {
+	defer func() {
+		for _, r := range recs {
+			r.Close()
+		}
+	}()
+	for _, r := range recs {
+		if infoID != "" && r.Type() != gowarc.Warcinfo {
+			r.WarcHeader().SetId(gowarc.WarcWarcinfoID, infoID)
+		}
+		e.gz.Reset(&e.buf)
+		if _, _, err := marshaler.Marshal(e.gz, r, 0); err != nil {
+			return fmt.Errorf("archive: marshal %s record: %w", r.Type(), err)
+		}
+		if err := e.gz.Close(); err != nil {
+			return fmt.Errorf("archive: %w", err)
+		}
+	}
+	return nil
+}
+
+// marshaler writes WARC records (gowarc's is stateless).
+var marshaler = gowarc.NewMarshaler()
+
 func openArchive(dir string, maxSize int64, fr *frontier, now func() time.Time, info map[string]string) (*archive, error) {
-	a := &archive{dir: dir, maxSize: maxSize, now: now, info: info, fr: fr, marshal: gowarc.NewMarshaler()}
-	a.gz, _ = gzip.NewWriterLevel(io.Discard, gzip.DefaultCompression)
+	a := &archive{dir: dir, maxSize: maxSize, now: now, info: info, fr: fr, enc: encoders.Get().(*encoder)}
+	a.infoID.Store("")
 	// Serial numbers continue past every file in the dir, ours or not.
 	ents, err := os.ReadDir(dir)
 	if err != nil {
@@ -180,7 +219,8 @@ func (a *archive) roll(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("archive: %w", err)
 	}
-	a.f, a.name, a.size, a.infoID = f, name, 0, ""
+	a.f, a.name, a.size = f, name, 0
+	a.infoID.Store("")
 	b := gowarc.NewRecordBuilder(gowarc.Warcinfo, recordOptions()...)
 	b.AddWarcHeaderTime(gowarc.WarcDate, a.now())
 	b.AddWarcHeader(gowarc.WarcFilename, name)
@@ -194,52 +234,39 @@ func (a *archive) roll(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("archive: warcinfo: %w", err)
 	}
-	_, end, err := a.write(rec)
+	a.enc.buf.Reset()
+	if err := a.enc.encode("", rec); err != nil {
+		return err
+	}
+	end, err := a.writeBytes(a.enc.buf.Bytes())
 	if err != nil {
 		return err
 	}
-	a.infoID = rec.RecordId()
+	a.infoID.Store(rec.RecordId())
 	if _, err := a.fr.db.ExecContext(ctx, `UPDATE warc_files SET committed=? WHERE name=?`, end, name); err != nil {
 		return fmt.Errorf("archive: %w", err)
 	}
 	return nil
 }
 
-// write appends records, each as its own gzip member, in one write call.
-func (a *archive) write(recs ...gowarc.WarcRecord) (off, end int64, err error) {
-	a.buf.Reset()
-	for _, r := range recs {
-		if a.infoID != "" && r.Type() != gowarc.Warcinfo {
-			r.WarcHeader().SetId(gowarc.WarcWarcinfoID, a.infoID)
-		}
-		a.gz.Reset(&a.buf)
-		if _, _, err := a.marshal.Marshal(a.gz, r, 0); err != nil {
-			return 0, 0, fmt.Errorf("archive: marshal %s record: %w", r.Type(), err)
-		}
-		if err := a.gz.Close(); err != nil {
-			return 0, 0, fmt.Errorf("archive: %w", err)
-		}
-		r.Close()
-	}
-	off = a.size
-	n, err := a.f.Write(a.buf.Bytes())
+// currentInfo is the warcinfo record ID the next records are to name ("" before
+// the first file).
+func (a *archive) currentInfo() string { return a.infoID.Load().(string) }
+
+// full reports whether the next fetch goes into a new file: there is none
+// yet, or the current one holds at least MaxFileSize bytes with pending (not
+// yet written) ones.
+func (a *archive) full(pending int) bool { return a.f == nil || a.size+int64(pending) >= a.maxSize }
+
+// writeBytes appends encoded records to the current file in one write call
+// and returns the new end of the file.
+func (a *archive) writeBytes(b []byte) (end int64, err error) {
+	n, err := a.f.Write(b)
 	a.size += int64(n)
 	if err != nil {
-		return off, a.size, fmt.Errorf("archive: write %s: %w", a.name, err)
+		return a.size, fmt.Errorf("archive: write %s: %w", a.name, err)
 	}
-	return off, a.size, nil
-}
-
-// append writes one fetch's records, rolling first when the file is full,
-// and returns where they went. The caller commits the new end.
-func (a *archive) append(ctx context.Context, recs ...gowarc.WarcRecord) (file string, off, end int64, err error) {
-	if a.f == nil || a.size >= a.maxSize {
-		if err := a.roll(ctx); err != nil {
-			return "", 0, 0, err
-		}
-	}
-	off, end, err = a.write(recs...)
-	return a.name, off, end, err
+	return a.size, nil
 }
 
 func (a *archive) closeFile() error {

@@ -2,7 +2,10 @@ package crawl_test
 
 import (
 	"context"
+	"io"
+	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -36,4 +39,49 @@ func BenchmarkCrawl50Hosts(b *testing.B) {
 		pages += st.ListPages + st.Articles
 	}
 	b.ReportMetric(float64(pages)/elapsed.Seconds(), "pages/s")
+}
+
+// BenchmarkGET50Hosts GETs the pages BenchmarkCrawl50Hosts crawls, one
+// goroutine per host, with nothing else: the baseline the crawler's
+// overhead is measured against. "keepalive" reuses connections (as
+// govfig-bench's plain GETs do); "close" opens one per request, as the
+// crawler does (see newTransport).
+func BenchmarkGET50Hosts(b *testing.B) {
+	fsys, paths := bench.CrawlFS(50)
+	s := startSite(b, siteserver.Options{FS: fsys})
+	for _, keepAlive := range []bool{true, false} {
+		name := "close"
+		if keepAlive {
+			name = "keepalive"
+		}
+		b.Run(name, func(b *testing.B) {
+			tr := &http.Transport{MaxIdleConnsPerHost: 2, DisableKeepAlives: !keepAlive}
+			defer tr.CloseIdleConnections()
+			client := &http.Client{Transport: tr}
+			pages := 0
+			var elapsed time.Duration
+			for b.Loop() {
+				start := time.Now()
+				var wg sync.WaitGroup
+				for _, h := range s.Hosts {
+					urls := paths[h.Name]
+					pages += len(urls)
+					wg.Go(func() {
+						for _, p := range urls {
+							resp, err := client.Get(h.URL + p)
+							if err != nil {
+								b.Error(err)
+								return
+							}
+							io.Copy(io.Discard, resp.Body)
+							resp.Body.Close()
+						}
+					})
+				}
+				wg.Wait()
+				elapsed += time.Since(start)
+			}
+			b.ReportMetric(float64(pages)/elapsed.Seconds(), "pages/s")
+		})
+	}
 }

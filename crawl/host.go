@@ -231,14 +231,14 @@ func (c *crawler) fetchRobots(ctx context.Context, h *hostState, robotsURL strin
 func (c *crawler) process(ctx context.Context, h *hostState, it *item) {
 	u, err := url.Parse(it.url)
 	if err != nil {
-		c.commitState(ctx, it, stateFailed, "bad URL: "+err.Error())
+		c.commitState(it, stateFailed, "bad URL: "+err.Error())
 		return
 	}
 	if !h.robots.TestAgent(u.RequestURI(), UserAgentToken) {
 		c.mu.Lock()
 		c.stats.Disallowed++
 		c.mu.Unlock()
-		c.commitState(ctx, it, stateDisallowed, "disallowed by robots.txt")
+		c.commitState(it, stateDisallowed, "disallowed by robots.txt")
 		return
 	}
 	conditional := it.etag != "" || it.lastModified != ""
@@ -266,7 +266,7 @@ func (c *crawler) process(ctx context.Context, h *hostState, it *item) {
 		c.stats.Failed++
 		c.siteStats(it.site).Errors++
 		c.mu.Unlock()
-		c.commitFailed(ctx, it, detail, attempts)
+		c.commitFailed(it, detail, attempts)
 		if kind != FaultTooLarge {
 			c.hostFailed(h, it.url)
 		}
