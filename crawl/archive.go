@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -57,17 +56,18 @@ type archive struct {
 }
 
 // encoder compresses records, each as its own gzip member. The host workers
-// each take one from encoders, so records are built and compressed in
+// each take one (crawler.getEncoder), so records are built and compressed in
 // parallel; only the file write and the frontier commit are serial.
 type encoder struct {
 	gz  *gzip.Writer
-	buf bytes.Buffer
+	raw bytes.Buffer // one record, uncompressed
+	buf bytes.Buffer // the gzip members
 }
 
-var encoders = sync.Pool{New: func() any {
+func newEncoder() *encoder {
 	gz, _ := gzip.NewWriterLevel(io.Discard, gzip.DefaultCompression)
 	return &encoder{gz: gz}
-}}
+}
 
 // encode appends recs to e.buf, each as its own gzip member, naming the
 // warcinfo record infoID (none when ""), and closes them.
@@ -81,9 +81,12 @@ func (e *encoder) encode(infoID string, recs ...gowarc.WarcRecord) error {
 		if infoID != "" && r.Type() != gowarc.Warcinfo {
 			r.WarcHeader().SetId(gowarc.WarcWarcinfoID, infoID)
 		}
-		e.gz.Reset(&e.buf)
-		if _, _, err := marshaler.Marshal(e.gz, r, 0); err != nil {
+		if err := e.marshal(r); err != nil {
 			return fmt.Errorf("archive: marshal %s record: %w", r.Type(), err)
+		}
+		e.gz.Reset(&e.buf)
+		if _, err := e.gz.Write(e.raw.Bytes()); err != nil {
+			return fmt.Errorf("archive: %w", err)
 		}
 		if err := e.gz.Close(); err != nil {
 			return fmt.Errorf("archive: %w", err)
@@ -92,11 +95,30 @@ func (e *encoder) encode(infoID string, recs ...gowarc.WarcRecord) error {
 	return nil
 }
 
-// marshaler writes WARC records (gowarc's is stateless).
-var marshaler = gowarc.NewMarshaler()
+// marshal writes a record into e.raw exactly as gowarc's Marshaler does
+// (version line, header fields, blank line, block, blank line), without its
+// 32 KiB copy buffer per record.
+func (e *encoder) marshal(r gowarc.WarcRecord) error {
+	e.raw.Reset()
+	e.raw.WriteString(r.Version().String())
+	e.raw.WriteString("\r\n")
+	if _, err := r.WarcHeader().Write(&e.raw); err != nil {
+		return err
+	}
+	e.raw.WriteString("\r\n")
+	block, err := r.Block().RawBytes()
+	if err != nil {
+		return err
+	}
+	if _, err := e.raw.ReadFrom(block); err != nil {
+		return err
+	}
+	e.raw.WriteString("\r\n\r\n")
+	return nil
+}
 
 func openArchive(dir string, maxSize int64, fr *frontier, now func() time.Time, info map[string]string) (*archive, error) {
-	a := &archive{dir: dir, maxSize: maxSize, now: now, info: info, fr: fr, enc: encoders.Get().(*encoder)}
+	a := &archive{dir: dir, maxSize: maxSize, now: now, info: info, fr: fr, enc: newEncoder()}
 	a.infoID.Store("")
 	// Serial numbers continue past every file in the dir, ours or not.
 	ents, err := os.ReadDir(dir)

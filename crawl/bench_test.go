@@ -15,7 +15,8 @@ import (
 )
 
 // BenchmarkCrawl50Hosts crawls 50 hosts over loopback with no delay and
-// reports pages (list pages and articles) per second.
+// reports pages (list pages and articles) per second and the CPU time
+// (user + system, of the whole process: the test server's too) per page.
 func BenchmarkCrawl50Hosts(b *testing.B) {
 	fsys, _ := bench.CrawlFS(50)
 	s := startSite(b, siteserver.Options{FS: fsys})
@@ -24,12 +25,13 @@ func BenchmarkCrawl50Hosts(b *testing.B) {
 		b.Fatal(err)
 	}
 	pages := 0
-	var elapsed time.Duration
+	var elapsed, cpu time.Duration
 	for b.Loop() {
 		dir := b.TempDir()
-		start := time.Now()
+		start, cpu0 := time.Now(), cpuTime()
 		st, err := crawl.Run(context.Background(), crawl.Config{Sites: sites, ArchiveDir: dir, Delay: -1, Parallel: 50})
 		elapsed += time.Since(start)
+		cpu += cpuTime() - cpu0
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -39,6 +41,7 @@ func BenchmarkCrawl50Hosts(b *testing.B) {
 		pages += st.ListPages + st.Articles
 	}
 	b.ReportMetric(float64(pages)/elapsed.Seconds(), "pages/s")
+	b.ReportMetric(float64(cpu.Microseconds())/float64(pages), "cpu-µs/page")
 }
 
 // BenchmarkGET50Hosts GETs the pages BenchmarkCrawl50Hosts crawls, one
@@ -59,9 +62,9 @@ func BenchmarkGET50Hosts(b *testing.B) {
 			defer tr.CloseIdleConnections()
 			client := &http.Client{Transport: tr}
 			pages := 0
-			var elapsed time.Duration
+			var elapsed, cpu time.Duration
 			for b.Loop() {
-				start := time.Now()
+				start, cpu0 := time.Now(), cpuTime()
 				var wg sync.WaitGroup
 				for _, h := range s.Hosts {
 					urls := paths[h.Name]
@@ -80,8 +83,10 @@ func BenchmarkGET50Hosts(b *testing.B) {
 				}
 				wg.Wait()
 				elapsed += time.Since(start)
+				cpu += cpuTime() - cpu0
 			}
 			b.ReportMetric(float64(pages)/elapsed.Seconds(), "pages/s")
+			b.ReportMetric(float64(cpu.Microseconds())/float64(pages), "cpu-µs/page")
 		})
 	}
 }

@@ -14,15 +14,16 @@ import (
 	garchive "github.com/govfig/govfig/archive"
 )
 
-// commitState records a URL's new state without archiving anything. The
-// update is committed with the writer's next batch; the worker does not wait.
+// commitState records a URL's new state without archiving anything, and
+// waits for the commit.
 func (c *crawler) commitState(it *item, state, detail string) {
-	c.w.submit(&job{kind: jobState, url: it.url, state: state, detail: detail})
+	c.w.wait(&job{kind: jobState, url: it.url, state: state, detail: detail})
 }
 
-// commitFailed records a URL given up on (attempts added to its count).
+// commitFailed records a URL given up on (attempts added to its count): it
+// is not fetched again on resume.
 func (c *crawler) commitFailed(it *item, detail string, attempts int) {
-	c.w.submit(&job{kind: jobFailed, url: it.url, state: stateFailed, detail: detail, attempts: attempts})
+	c.w.wait(&job{kind: jobFailed, url: it.url, state: stateFailed, detail: detail, attempts: attempts})
 }
 
 // buildRecords makes the request record and the response (or revisit)
@@ -112,11 +113,9 @@ func (r *recordRef) refer(b gowarc.WarcRecordBuilder) {
 // which are then queued. It reports false on an infrastructure failure (the
 // run is stopped).
 func (c *crawler) commitArchived(ctx context.Context, h *hostState, it *item, ex *exchange, robots *robotsEntry, links *ListLinks) bool {
-	j := &job{kind: jobArchive, url: it.url, h: h, it: it, ex: ex, robots: robots, links: links, done: make(chan struct{})}
+	j := &job{kind: jobArchive, url: it.url, h: h, it: it, ex: ex, robots: robots, links: links}
 	c.prebuild(j)
-	c.w.submit(j)
-	<-j.done
-	if !j.ok {
+	if !c.w.wait(j) {
 		return false
 	}
 	code := ex.resp.StatusCode
@@ -152,24 +151,27 @@ func (c *crawler) commitArchived(ctx context.Context, h *hostState, it *item, ex
 // prebuild builds and compresses an exchange's request and response records
 // as they will be unless the writer finds an earlier record to refer to (a
 // 304 answer, a payload archived before) or the file rolled meanwhile; then
-// the writer builds them again. A failure here is left to the writer too.
+// the writer builds them again. Before the first file is open, the records
+// are built but left for the writer to compress (they name the file's
+// warcinfo record). A failure here is left to the writer too.
 func (c *crawler) prebuild(j *job) {
 	info := c.ar.currentInfo()
-	if info == "" {
-		return // no file yet: the writer opens one and builds the records
-	}
 	req, resp, digest, err := c.buildRecords(j.ex, j.it.kind, j.it.parent, nil, nil)
 	if err != nil {
 		return
 	}
-	respID := resp.RecordId()
-	e := encoders.Get().(*encoder)
-	e.buf.Reset()
-	if err := e.encode(info, req, resp); err != nil {
-		encoders.Put(e)
+	j.respID, j.digest = resp.RecordId(), digest
+	if info == "" {
+		j.recs = []gowarc.WarcRecord{req, resp}
 		return
 	}
-	j.enc, j.infoID, j.respID, j.digest = e, info, respID, digest
+	e := c.getEncoder()
+	e.buf.Reset()
+	if err := e.encode(info, req, resp); err != nil {
+		c.putEncoder(e)
+		return
+	}
+	j.enc, j.infoID = e, info
 }
 
 // applyArchived is the writer's part of commitArchived: inside tx, it
@@ -204,25 +206,27 @@ func (c *crawler) applyArchived(tx *sql.Tx, j *job, buf *bytes.Buffer, base int6
 		}
 	}
 	info := c.ar.currentInfo()
-	if j.enc == nil || prev != nil || dup != nil || j.infoID != info {
+	if prev != nil || dup != nil || j.enc == nil && j.recs == nil || j.enc != nil && j.infoID != info {
+		j.release(c)
 		req, resp, digest, err := c.buildRecords(ex, it.kind, it.parent, prev, dup)
 		if err != nil {
 			return fmt.Errorf("archive %s: %w", it.url, err)
 		}
-		respID := resp.RecordId()
-		if j.enc == nil {
-			j.enc = encoders.Get().(*encoder)
-		}
+		j.recs, j.respID, j.digest = []gowarc.WarcRecord{req, resp}, resp.RecordId(), digest
+	}
+	if j.recs != nil {
+		j.enc = c.getEncoder()
 		j.enc.buf.Reset()
-		if err := j.enc.encode(info, req, resp); err != nil {
+		err := j.enc.encode(info, j.recs...)
+		j.recs = nil
+		if err != nil {
 			return err
 		}
-		j.respID, j.digest = respID, digest
 	}
 	off := base + int64(buf.Len())
 	buf.Write(j.enc.buf.Bytes())
 	end := base + int64(buf.Len())
-	j.release()
+	j.release(c)
 	j.dup = dup != nil
 	respID, digest, file := j.respID, j.digest, c.ar.name
 	date := ex.start.UTC().Format("2006-01-02T15:04:05Z")

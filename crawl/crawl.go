@@ -38,8 +38,9 @@ type crawler struct {
 	err       error
 	cancel    context.CancelFunc
 
-	w   *writer // appends to the archive and writes the frontier while hosts are crawled
-	sem chan struct{}
+	w    *writer       // appends to the archive and writes the frontier while hosts are crawled
+	encs chan *encoder // spare encoders
+	sem  chan struct{}
 }
 
 // Run crawls cfg.Sites into cfg.ArchiveDir and returns what it did. It

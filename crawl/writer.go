@@ -6,6 +6,8 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
+
+	"github.com/nlnwa/gowarc/v3"
 )
 
 // The writer is the one goroutine that appends to the archive and writes the
@@ -18,11 +20,18 @@ import (
 // fetch per host worker is ever archived but not committed: a run killed
 // at any moment re-sends at most those requests on resume, and the bytes of
 // their records, past the committed end, are cut off then (archive.recover),
-// so nothing is archived twice. Batches form by themselves: while one is
-// committed, the next one waits in the channel.
+// so nothing is archived twice. Batches form by themselves (while one is
+// committed, the next one waits in the channel) and by a short linger.
 
 // maxBatch bounds the jobs of one transaction.
 const maxBatch = 256
+
+// linger is how long the writer waits for more jobs while requests are in
+// flight (their pages are about to be committed) before it commits a batch.
+// At high rates fewer, larger commits save more CPU time than the wait
+// costs; with nothing in flight (one host, or hosts paced by their delays)
+// it never waits.
+const linger = time.Millisecond
 
 type jobKind int
 
@@ -33,7 +42,8 @@ const (
 	jobFault                  // a fault
 )
 
-// job is one frontier change. Only jobArchive is waited for (done).
+// job is one frontier change. Faults are not waited for (done is nil): they
+// are committed with their worker's next commit at the latest.
 type job struct {
 	kind jobKind
 	url  string
@@ -44,8 +54,9 @@ type job struct {
 	ex     *exchange
 	robots *robotsEntry
 	links  *ListLinks
-	enc    *encoder // the encoded records (nil: the writer builds them)
-	infoID string   // the warcinfo record enc's records name
+	enc    *encoder            // the encoded records
+	infoID string              // the warcinfo record enc's records name
+	recs   []gowarc.WarcRecord // or the records built, not yet encoded (neither: the writer builds them)
 	respID string
 	digest string
 
@@ -64,11 +75,36 @@ type job struct {
 
 type noted struct{ u, host, kind, detail string }
 
-// release returns the job's encoder.
-func (j *job) release() {
+// release gives the job's encoder back and closes its records.
+func (j *job) release(c *crawler) {
 	if j.enc != nil {
-		encoders.Put(j.enc)
+		c.putEncoder(j.enc)
 		j.enc = nil
+	}
+	for _, r := range j.recs {
+		r.Close()
+	}
+	j.recs = nil
+}
+
+// getEncoder takes an encoder from the run's spares (about one per fetch
+// running at a time) or makes one.
+func (c *crawler) getEncoder() *encoder {
+	select {
+	case e := <-c.encs:
+		return e
+	default:
+		return newEncoder()
+	}
+}
+
+func (c *crawler) putEncoder(e *encoder) {
+	if e.buf.Cap() > 4<<20 || e.raw.Cap() > 4<<20 {
+		return // a large attachment's buffers are not kept
+	}
+	select {
+	case c.encs <- e:
+	default:
 	}
 }
 
@@ -82,10 +118,21 @@ type writer struct {
 
 func (c *crawler) startWriter() {
 	c.w = &writer{c: c, ch: make(chan *job, 4*maxBatch), exited: make(chan struct{})}
+	c.encs = make(chan *encoder, c.cfg.Parallel+2)
 	go c.w.run()
 }
 
+// submit hands over a job without waiting for its commit.
 func (w *writer) submit(j *job) { w.ch <- j }
+
+// wait hands over a job and waits for its commit; false means it failed
+// (the run is stopped).
+func (w *writer) wait(j *job) bool {
+	j.done = make(chan struct{})
+	w.ch <- j
+	<-j.done
+	return j.ok
+}
 
 // stop commits what is left and waits for the writer to end. No job may be
 // submitted after it.
@@ -110,6 +157,24 @@ func (w *writer) run() {
 			default:
 				break more
 			}
+		}
+		if len(batch) < maxBatch && len(w.c.sem) > 0 {
+			// Requests are in flight: their pages will want committing
+			// within moments, so wait a little for them.
+			t := time.NewTimer(linger)
+		wait:
+			for len(batch) < maxBatch && len(w.c.sem) > 0 {
+				select {
+				case j, ok := <-w.ch:
+					if !ok {
+						break wait
+					}
+					batch = append(batch, j)
+				case <-t.C:
+					break wait
+				}
+			}
+			t.Stop()
 		}
 		w.commit(batch)
 		clear(batch)
@@ -140,7 +205,7 @@ func (w *writer) commit(batch []*job) {
 		batch = batch[n:]
 	}
 	for _, j := range batch { // after a failure: nothing more is committed
-		j.release()
+		j.release(c)
 		if j.done != nil {
 			close(j.done)
 		}
