@@ -247,6 +247,9 @@ func (w *writer) commitPart(batch []*job) (int, error) {
 		if err != nil {
 			return err
 		}
+		if testHookWritten != nil {
+			testHookWritten()
+		}
 		if _, err := tx.Exec(`UPDATE warc_files SET committed=? WHERE name=?`, end, a.name); err != nil {
 			return err
 		}
@@ -284,3 +287,7 @@ func insertFault(tx *sql.Tx, gen int, url, host, kind, detail string, at time.Ti
 	}
 	return nil
 }
+
+// testHookWritten, when set (by tests), is called after a batch's records
+// are written and before the batch is committed.
+var testHookWritten func()
