@@ -276,8 +276,8 @@ func (a *archive) roll(ctx context.Context) error {
 func (a *archive) currentInfo() string { return a.infoID.Load().(string) }
 
 // full reports whether the next fetch goes into a new file: there is none
-// yet, or the current one holds at least MaxFileSize bytes with pending (not
-// yet written) ones.
+// yet, or the current one, with pending bytes of the batch not yet written,
+// holds at least MaxFileSize bytes.
 func (a *archive) full(pending int) bool { return a.f == nil || a.size+int64(pending) >= a.maxSize }
 
 // writeBytes appends encoded records to the current file in one write call

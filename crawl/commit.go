@@ -2,7 +2,6 @@ package crawl
 
 import (
 	"bytes"
-	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -112,7 +111,7 @@ func (r *recordRef) refer(b gowarc.WarcRecordBuilder) {
 // what the response leads to (a list page's links, a redirect's target),
 // which are then queued. It reports false on an infrastructure failure (the
 // run is stopped).
-func (c *crawler) commitArchived(ctx context.Context, h *hostState, it *item, ex *exchange, robots *robotsEntry, links *ListLinks) bool {
+func (c *crawler) commitArchived(h *hostState, it *item, ex *exchange, robots *robotsEntry, links *ListLinks) bool {
 	j := &job{kind: jobArchive, url: it.url, h: h, it: it, ex: ex, robots: robots, links: links}
 	c.prebuild(j)
 	if !c.w.wait(j) {

@@ -207,7 +207,7 @@ func (c *crawler) fetchRobots(ctx context.Context, h *hostState, robotsURL strin
 		if code >= 300 && code < 400 && hop < 5 {
 			base, _ := url.Parse(it.url)
 			if target, tu, ok := resolve(base, ex.resp.Header.Get("Location")); ok && tu.Host == h.name {
-				c.commitArchived(ctx, h, it, ex, nil, nil)
+				c.commitArchived(h, it, ex, nil, nil)
 				it = &item{url: target, host: h.name, site: it.site, kind: "robots"}
 				continue
 			}
@@ -220,7 +220,7 @@ func (c *crawler) fetchRobots(ctx context.Context, h *hostState, robotsURL strin
 		if code >= 300 && code < 400 {
 			e.status = http.StatusNotFound // too many redirects: treat as unavailable (allow)
 		}
-		if !c.commitArchived(ctx, h, it, ex, e, nil) {
+		if !c.commitArchived(h, it, ex, e, nil) {
 			return nil
 		}
 		return e
@@ -302,7 +302,7 @@ func (c *crawler) process(ctx context.Context, h *hostState, it *item) {
 		c.mu.Unlock()
 	}
 	it.attempts = attempts
-	c.commitArchived(ctx, h, it, ex, nil, links)
+	c.commitArchived(h, it, ex, nil, links)
 }
 
 // enqueue adds a URL to the frontier inside tx and returns the item to push
