@@ -1,9 +1,12 @@
 package crawl
 
 import (
+	"bufio"
 	"bytes"
 	"context"
+	"crypto/rand"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +14,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -23,7 +27,7 @@ import (
 var warcName = regexp.MustCompile(`^govfig-[0-9]{14}-([0-9]{5,})\.warc\.gz$`)
 
 // recordOptions are the gowarc options of every record we build: WARC 1.1,
-// SHA-1 digests in base32, added when missing.
+// SHA-1 digests in base32, added when missing, and record IDs from newRecordID.
 func recordOptions() []gowarc.WarcRecordOption {
 	return []gowarc.WarcRecordOption{
 		gowarc.WithVersion(gowarc.V1_1),
@@ -31,8 +35,53 @@ func recordOptions() []gowarc.WarcRecordOption {
 		gowarc.WithDefaultDigestEncoding(gowarc.Base32),
 		gowarc.WithAddMissingDigest(true),
 		gowarc.WithAddMissingRecordId(true),
+		gowarc.WithRecordIdFunc(newRecordID),
 		gowarc.WithBufferMaxMemBytes(64 << 20),
 	}
+}
+
+// builderMu serialises gowarc.NewRecordBuilder: it sets a global of
+// github.com/google/uuid (EnableRandPool) on every call, a data race when the
+// host workers build records at the same time. Building itself runs in
+// parallel.
+var builderMu sync.Mutex
+
+// newBuilder starts a record with recordOptions.
+func newBuilder(t gowarc.RecordType) gowarc.WarcRecordBuilder {
+	builderMu.Lock()
+	defer builderMu.Unlock()
+	return gowarc.NewRecordBuilder(t, recordOptions()...)
+}
+
+// Record IDs are random (version 4) UUIDs as URNs, like gowarc's default,
+// which reads the uuid package's global that NewRecordBuilder writes. The
+// random bytes come from crypto/rand through a buffer.
+var (
+	idMu  sync.Mutex
+	idBuf = bufio.NewReaderSize(rand.Reader, 16*256)
+)
+
+func newRecordID() (string, error) {
+	var u [16]byte
+	idMu.Lock()
+	_, err := io.ReadFull(idBuf, u[:])
+	idMu.Unlock()
+	if err != nil {
+		return "", fmt.Errorf("record id: %w", err)
+	}
+	u[6] = u[6]&0x0f | 0x40 // version 4
+	u[8] = u[8]&0x3f | 0x80 // RFC 4122 variant
+	var b [36]byte
+	hex.Encode(b[0:8], u[0:4])
+	b[8] = '-'
+	hex.Encode(b[9:13], u[4:6])
+	b[13] = '-'
+	hex.Encode(b[14:18], u[6:8])
+	b[18] = '-'
+	hex.Encode(b[19:23], u[8:10])
+	b[23] = '-'
+	hex.Encode(b[24:], u[10:])
+	return "urn:uuid:" + string(b[:]), nil
 }
 
 // archive appends gzip-compressed WARC records to rolling files. Records are
@@ -243,7 +292,7 @@ func (a *archive) roll(ctx context.Context) error {
 	}
 	a.f, a.name, a.size = f, name, 0
 	a.infoID.Store("")
-	b := gowarc.NewRecordBuilder(gowarc.Warcinfo, recordOptions()...)
+	b := newBuilder(gowarc.Warcinfo)
 	b.AddWarcHeaderTime(gowarc.WarcDate, a.now())
 	b.AddWarcHeader(gowarc.WarcFilename, name)
 	b.AddWarcHeader(gowarc.ContentType, gowarc.ApplicationWarcFields)

@@ -31,7 +31,7 @@ func (c *crawler) commitFailed(it *item, detail string, attempts int) {
 // of a list URL (kind) says so in its PageTypeField, for extract.
 func (c *crawler) buildRecords(ex *exchange, kind, parent string, prev, dup *recordRef) (req, resp gowarc.WarcRecord, digest string, err error) {
 	date := ex.start
-	rb := gowarc.NewRecordBuilder(gowarc.Request, recordOptions()...)
+	rb := newBuilder(gowarc.Request)
 	rb.AddWarcHeader(gowarc.WarcTargetURI, ex.url)
 	rb.AddWarcHeaderTime(gowarc.WarcDate, date)
 	rb.AddWarcHeader(gowarc.ContentType, "application/http;msgtype=request")
@@ -46,19 +46,19 @@ func (c *crawler) buildRecords(ex *exchange, kind, parent string, prev, dup *rec
 	code := ex.resp.StatusCode
 	switch {
 	case code == http.StatusNotModified && prev != nil:
-		sb = gowarc.NewRecordBuilder(gowarc.Revisit, recordOptions()...)
+		sb = newBuilder(gowarc.Revisit)
 		sb.AddWarcHeader(gowarc.WarcProfile, gowarc.ProfileServerNotModifiedV1_1)
 		prev.refer(sb)
 		sb.Write(ex.respHead)
 	case dup != nil:
-		sb = gowarc.NewRecordBuilder(gowarc.Revisit, recordOptions()...)
+		sb = newBuilder(gowarc.Revisit)
 		sb.AddWarcHeader(gowarc.WarcProfile, gowarc.ProfileIdenticalPayloadDigestV1_1)
 		sb.AddWarcHeader(gowarc.WarcPayloadDigest, dup.digest)
 		dup.refer(sb)
 		sb.Write(ex.respHead)
 		digest = dup.digest
 	default:
-		sb = gowarc.NewRecordBuilder(gowarc.Response, recordOptions()...)
+		sb = newBuilder(gowarc.Response)
 		sb.Write(ex.respHead)
 		sb.Write(ex.body)
 		digest = payloadDigest(ex.body)

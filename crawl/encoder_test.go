@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"io"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -16,7 +17,7 @@ import (
 func TestEncoderMatchesGowarc(t *testing.T) {
 	body := strings.Repeat("<p>全年完成固定资产投资12.5亿元。</p>\n", 3000) // larger than a copy buffer
 	build := func(typ gowarc.RecordType, id string) gowarc.WarcRecord {
-		b := gowarc.NewRecordBuilder(typ, recordOptions()...)
+		b := newBuilder(typ)
 		b.AddWarcHeader(gowarc.WarcRecordID, id)
 		b.AddWarcHeader(gowarc.WarcTargetURI, "http://www.example.gov.cn/a.html")
 		b.AddWarcHeaderTime(gowarc.WarcDate, time.Date(2024, 5, 1, 8, 0, 0, 0, time.UTC))
@@ -60,5 +61,30 @@ func TestEncoderMatchesGowarc(t *testing.T) {
 				t.Fatalf("%s record: encoder wrote\n%.300q\ngowarc writes\n%.300q", typ, got, want.Bytes())
 			}
 		}
+	}
+}
+
+// TestRecordID checks the record IDs: random version 4 UUIDs as URNs, as
+// gowarc's default writes them, and no two alike.
+func TestRecordID(t *testing.T) {
+	re := regexp.MustCompile(`^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
+	seen := map[string]bool{}
+	for i := 0; i < 2000; i++ {
+		id, err := newRecordID()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !re.MatchString(id) || seen[id] {
+			t.Fatalf("record id %q: malformed or seen before", id)
+		}
+		seen[id] = true
+	}
+	r, _, err := newBuilder(gowarc.Resource).Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if id := r.RecordId(); !re.MatchString(strings.Trim(id, "<>")) {
+		t.Errorf("built record has id %q", id)
 	}
 }
