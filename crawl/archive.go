@@ -1,9 +1,12 @@
 package crawl
 
 import (
+	"bufio"
 	"bytes"
 	"context"
+	"crypto/rand"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +14,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/klauspost/compress/gzip"
@@ -22,7 +27,7 @@ import (
 var warcName = regexp.MustCompile(`^govfig-[0-9]{14}-([0-9]{5,})\.warc\.gz$`)
 
 // recordOptions are the gowarc options of every record we build: WARC 1.1,
-// SHA-1 digests in base32, added when missing.
+// SHA-1 digests in base32, added when missing, and record IDs from newRecordID.
 func recordOptions() []gowarc.WarcRecordOption {
 	return []gowarc.WarcRecordOption{
 		gowarc.WithVersion(gowarc.V1_1),
@@ -30,8 +35,53 @@ func recordOptions() []gowarc.WarcRecordOption {
 		gowarc.WithDefaultDigestEncoding(gowarc.Base32),
 		gowarc.WithAddMissingDigest(true),
 		gowarc.WithAddMissingRecordId(true),
+		gowarc.WithRecordIdFunc(newRecordID),
 		gowarc.WithBufferMaxMemBytes(64 << 20),
 	}
+}
+
+// builderMu serialises gowarc.NewRecordBuilder: it sets a global of
+// github.com/google/uuid (EnableRandPool) on every call, a data race when the
+// host workers build records at the same time. Building itself runs in
+// parallel.
+var builderMu sync.Mutex
+
+// newBuilder starts a record with recordOptions.
+func newBuilder(t gowarc.RecordType) gowarc.WarcRecordBuilder {
+	builderMu.Lock()
+	defer builderMu.Unlock()
+	return gowarc.NewRecordBuilder(t, recordOptions()...)
+}
+
+// Record IDs are random (version 4) UUIDs as URNs, like gowarc's default,
+// which reads the uuid package's global that NewRecordBuilder writes. The
+// random bytes come from crypto/rand through a buffer.
+var (
+	idMu  sync.Mutex
+	idBuf = bufio.NewReaderSize(rand.Reader, 16*256)
+)
+
+func newRecordID() (string, error) {
+	var u [16]byte
+	idMu.Lock()
+	_, err := io.ReadFull(idBuf, u[:])
+	idMu.Unlock()
+	if err != nil {
+		return "", fmt.Errorf("record id: %w", err)
+	}
+	u[6] = u[6]&0x0f | 0x40 // version 4
+	u[8] = u[8]&0x3f | 0x80 // RFC 4122 variant
+	var b [36]byte
+	hex.Encode(b[0:8], u[0:4])
+	b[8] = '-'
+	hex.Encode(b[9:13], u[4:6])
+	b[13] = '-'
+	hex.Encode(b[14:18], u[6:8])
+	b[18] = '-'
+	hex.Encode(b[19:23], u[8:10])
+	b[23] = '-'
+	hex.Encode(b[24:], u[10:])
+	return "urn:uuid:" + string(b[:]), nil
 }
 
 // archive appends gzip-compressed WARC records to rolling files. Records are
@@ -45,20 +95,80 @@ type archive struct {
 	now      func() time.Time
 	info     map[string]string
 	fr       *frontier
-	marshal  gowarc.Marshaler
 	f        *os.File
 	name     string
 	size     int64
 	serial   int
-	infoID   string
-	gz       *gzip.Writer
-	buf      bytes.Buffer
+	infoID   atomic.Value // string: the warcinfo record of the current file, read by the workers
+	enc      *encoder
 	fileFull bool
 }
 
+// encoder compresses records, each as its own gzip member. The host workers
+// each take one (crawler.getEncoder), so records are built and compressed in
+// parallel; only the file write and the frontier commit are serial.
+type encoder struct {
+	gz  *gzip.Writer
+	raw bytes.Buffer // one record, uncompressed
+	buf bytes.Buffer // the gzip members
+}
+
+func newEncoder() *encoder {
+	gz, _ := gzip.NewWriterLevel(io.Discard, gzip.DefaultCompression)
+	return &encoder{gz: gz}
+}
+
+// encode appends recs to e.buf, each as its own gzip member, naming the
+// warcinfo record infoID (none when ""), and closes them.
+func (e *encoder) encode(infoID string, recs ...gowarc.WarcRecord) error {
+	defer func() {
+		for _, r := range recs {
+			r.Close()
+		}
+	}()
+	for _, r := range recs {
+		if infoID != "" && r.Type() != gowarc.Warcinfo {
+			r.WarcHeader().SetId(gowarc.WarcWarcinfoID, infoID)
+		}
+		if err := e.marshal(r); err != nil {
+			return fmt.Errorf("archive: marshal %s record: %w", r.Type(), err)
+		}
+		e.gz.Reset(&e.buf)
+		if _, err := e.gz.Write(e.raw.Bytes()); err != nil {
+			return fmt.Errorf("archive: %w", err)
+		}
+		if err := e.gz.Close(); err != nil {
+			return fmt.Errorf("archive: %w", err)
+		}
+	}
+	return nil
+}
+
+// marshal writes a record into e.raw exactly as gowarc's Marshaler does
+// (version line, header fields, blank line, block, blank line), without its
+// 32 KiB copy buffer per record.
+func (e *encoder) marshal(r gowarc.WarcRecord) error {
+	e.raw.Reset()
+	e.raw.WriteString(r.Version().String())
+	e.raw.WriteString("\r\n")
+	if _, err := r.WarcHeader().Write(&e.raw); err != nil {
+		return err
+	}
+	e.raw.WriteString("\r\n")
+	block, err := r.Block().RawBytes()
+	if err != nil {
+		return err
+	}
+	if _, err := e.raw.ReadFrom(block); err != nil {
+		return err
+	}
+	e.raw.WriteString("\r\n\r\n")
+	return nil
+}
+
 func openArchive(dir string, maxSize int64, fr *frontier, now func() time.Time, info map[string]string) (*archive, error) {
-	a := &archive{dir: dir, maxSize: maxSize, now: now, info: info, fr: fr, marshal: gowarc.NewMarshaler()}
-	a.gz, _ = gzip.NewWriterLevel(io.Discard, gzip.DefaultCompression)
+	a := &archive{dir: dir, maxSize: maxSize, now: now, info: info, fr: fr, enc: newEncoder()}
+	a.infoID.Store("")
 	// Serial numbers continue past every file in the dir, ours or not.
 	ents, err := os.ReadDir(dir)
 	if err != nil {
@@ -180,8 +290,9 @@ func (a *archive) roll(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("archive: %w", err)
 	}
-	a.f, a.name, a.size, a.infoID = f, name, 0, ""
-	b := gowarc.NewRecordBuilder(gowarc.Warcinfo, recordOptions()...)
+	a.f, a.name, a.size = f, name, 0
+	a.infoID.Store("")
+	b := newBuilder(gowarc.Warcinfo)
 	b.AddWarcHeaderTime(gowarc.WarcDate, a.now())
 	b.AddWarcHeader(gowarc.WarcFilename, name)
 	b.AddWarcHeader(gowarc.ContentType, gowarc.ApplicationWarcFields)
@@ -194,52 +305,39 @@ func (a *archive) roll(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("archive: warcinfo: %w", err)
 	}
-	_, end, err := a.write(rec)
+	a.enc.buf.Reset()
+	if err := a.enc.encode("", rec); err != nil {
+		return err
+	}
+	end, err := a.writeBytes(a.enc.buf.Bytes())
 	if err != nil {
 		return err
 	}
-	a.infoID = rec.RecordId()
+	a.infoID.Store(rec.RecordId())
 	if _, err := a.fr.db.ExecContext(ctx, `UPDATE warc_files SET committed=? WHERE name=?`, end, name); err != nil {
 		return fmt.Errorf("archive: %w", err)
 	}
 	return nil
 }
 
-// write appends records, each as its own gzip member, in one write call.
-func (a *archive) write(recs ...gowarc.WarcRecord) (off, end int64, err error) {
-	a.buf.Reset()
-	for _, r := range recs {
-		if a.infoID != "" && r.Type() != gowarc.Warcinfo {
-			r.WarcHeader().SetId(gowarc.WarcWarcinfoID, a.infoID)
-		}
-		a.gz.Reset(&a.buf)
-		if _, _, err := a.marshal.Marshal(a.gz, r, 0); err != nil {
-			return 0, 0, fmt.Errorf("archive: marshal %s record: %w", r.Type(), err)
-		}
-		if err := a.gz.Close(); err != nil {
-			return 0, 0, fmt.Errorf("archive: %w", err)
-		}
-		r.Close()
-	}
-	off = a.size
-	n, err := a.f.Write(a.buf.Bytes())
+// currentInfo is the warcinfo record ID the next records are to name ("" before
+// the first file).
+func (a *archive) currentInfo() string { return a.infoID.Load().(string) }
+
+// full reports whether the next fetch goes into a new file: there is none
+// yet, or the current one, with pending bytes of the batch not yet written,
+// holds at least MaxFileSize bytes.
+func (a *archive) full(pending int) bool { return a.f == nil || a.size+int64(pending) >= a.maxSize }
+
+// writeBytes appends encoded records to the current file in one write call
+// and returns the new end of the file.
+func (a *archive) writeBytes(b []byte) (end int64, err error) {
+	n, err := a.f.Write(b)
 	a.size += int64(n)
 	if err != nil {
-		return off, a.size, fmt.Errorf("archive: write %s: %w", a.name, err)
+		return a.size, fmt.Errorf("archive: write %s: %w", a.name, err)
 	}
-	return off, a.size, nil
-}
-
-// append writes one fetch's records, rolling first when the file is full,
-// and returns where they went. The caller commits the new end.
-func (a *archive) append(ctx context.Context, recs ...gowarc.WarcRecord) (file string, off, end int64, err error) {
-	if a.f == nil || a.size >= a.maxSize {
-		if err := a.roll(ctx); err != nil {
-			return "", 0, 0, err
-		}
-	}
-	off, end, err = a.write(recs...)
-	return a.name, off, end, err
+	return a.size, nil
 }
 
 func (a *archive) closeFile() error {

@@ -38,7 +38,8 @@ type crawler struct {
 	err       error
 	cancel    context.CancelFunc
 
-	arMu sync.Mutex // serialises archive appends and their commits
+	w    *writer       // appends to the archive and writes the frontier while hosts are crawled
+	encs chan *encoder // spare encoders
 	sem  chan struct{}
 }
 
@@ -188,6 +189,7 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 	defer cancel()
 	c.cancel = cancel
 	stopProgress := c.progress(runCtx)
+	c.startWriter()
 	var wg sync.WaitGroup
 	for _, h := range hosts {
 		hs := &hostState{name: h, scheme: schemes[h], delay: cfg.Delay}
@@ -198,6 +200,7 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 		}()
 	}
 	wg.Wait()
+	c.w.stop()
 	stopProgress()
 
 	c.mu.Lock()
@@ -305,16 +308,20 @@ func (c *crawler) fatal(err error) {
 	c.cancel()
 }
 
-// fault records a fault in the frontier, the stats and the log.
+// fault records a fault in the frontier (with the writer's next batch), the
+// stats and the log.
 func (c *crawler) fault(u, host, kind, detail string) {
+	c.noteFault(u, kind, detail)
+	c.w.submit(&job{kind: jobFault, url: u, host: host, fault: kind, detail: detail, at: c.cfg.Clock()})
+}
+
+// noteFault counts and logs a fault.
+func (c *crawler) noteFault(u, kind, detail string) {
 	c.mu.Lock()
 	c.stats.Faults[kind]++
 	c.mu.Unlock()
 	if c.cfg.Log != nil {
 		fmt.Fprintf(c.cfg.Log, "crawl: %s %s: %s\n", kind, u, detail)
-	}
-	if err := c.fr.addFault(c.gen, u, host, kind, detail, c.cfg.Clock()); err != nil {
-		c.fatal(err)
 	}
 }
 

@@ -35,10 +35,16 @@
 // digests for deduplication, the faults met, and how far each WARC file is
 // committed. A fetch is committed by first appending its records (request,
 // then response or revisit, each its own gzip member) and then recording the
-// new end of the file in the same transaction that marks the URL done. On
-// start, bytes past the committed end of a file — a half-written record from a
+// new end of the file in the same transaction that marks the URL done. The
+// hosts' workers build and compress their records in parallel; one writer
+// goroutine commits them in batches (group commit, writer.go): the records of
+// every fetch waiting are appended in one write, then one transaction marks
+// them all done, and each worker waits for its fetch's commit before going
+// on. On start, bytes past the committed end of a file — a half-written
+// record, or the records of a batch whose transaction never happened, from a
 // killed run — are truncated, so a crawl killed at any moment continues with
-// the next run, fetching nothing twice and losing nothing.
+// the next run, archiving nothing twice and losing nothing committed; only
+// the fetches in flight (at most one per host worker) are sent again.
 //
 // A run that was interrupted (killed, cancelled) is resumed by the next one.
 // Running the crawl again after a run that completed starts a new
@@ -56,7 +62,8 @@
 // attachments), config.go (Config, Stats, fault kinds), crawl.go (Run),
 // queue.go (per-host queues), host.go (the per-host worker: robots.txt,
 // pacing, retries, pausing, list walks, redirects), fetch.go (one HTTP
-// exchange), commit.go (records and their frontier transaction), archive.go
-// (WARC files, recovery, CheckWARC), frontier.go (SQLite state,
-// ReadFrontier), lock_*.go (one crawl per archive).
+// exchange), commit.go (records and their frontier statements), writer.go
+// (the group commit), archive.go (WARC files, recovery, CheckWARC),
+// frontier.go (SQLite state, ReadFrontier), lock_*.go (one crawl per
+// archive).
 package crawl

@@ -80,7 +80,7 @@ type frontier struct {
 
 func openFrontier(dir string) (*frontier, error) {
 	p := filepath.Join(dir, FrontierFile)
-	db, err := sql.Open("sqlite3", "file:"+p+"?_journal_mode=WAL&_synchronous=NORMAL&_busy_timeout=10000&_foreign_keys=on")
+	db, err := sql.Open("sqlite3", "file:"+p+"?_journal_mode=WAL&_synchronous=NORMAL&_busy_timeout=10000&_foreign_keys=on&_stmt_cache_size=32")
 	if err != nil {
 		return nil, fmt.Errorf("open frontier %s: %w", p, err)
 	}
@@ -199,23 +199,6 @@ func (f *frontier) countPending() (int, error) {
 	var n int
 	err := f.db.QueryRow(`SELECT COUNT(*) FROM urls WHERE state=?`, statePending).Scan(&n)
 	return n, err
-}
-
-func (f *frontier) addFault(gen int, url, host, kind, detail string, at time.Time) error {
-	_, err := f.db.Exec(`INSERT INTO faults(gen, url, host, kind, detail, at) VALUES(?,?,?,?,?,?)`,
-		gen, url, host, kind, detail, at.UTC().Format(timeFormat))
-	if err != nil {
-		return fmt.Errorf("frontier: record fault: %w", err)
-	}
-	return nil
-}
-
-func (f *frontier) lookupDigest(d string) (url, date, recordID string, ok bool, err error) {
-	err = f.db.QueryRow(`SELECT url, date, record_id FROM digests WHERE digest=?`, d).Scan(&url, &date, &recordID)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", "", "", false, nil
-	}
-	return url, date, recordID, err == nil, err
 }
 
 // robotsEntry is a cached robots.txt.

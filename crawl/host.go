@@ -207,7 +207,7 @@ func (c *crawler) fetchRobots(ctx context.Context, h *hostState, robotsURL strin
 		if code >= 300 && code < 400 && hop < 5 {
 			base, _ := url.Parse(it.url)
 			if target, tu, ok := resolve(base, ex.resp.Header.Get("Location")); ok && tu.Host == h.name {
-				c.commitArchived(ctx, h, it, ex, nil, nil)
+				c.commitArchived(h, it, ex, nil, nil)
 				it = &item{url: target, host: h.name, site: it.site, kind: "robots"}
 				continue
 			}
@@ -220,7 +220,7 @@ func (c *crawler) fetchRobots(ctx context.Context, h *hostState, robotsURL strin
 		if code >= 300 && code < 400 {
 			e.status = http.StatusNotFound // too many redirects: treat as unavailable (allow)
 		}
-		if !c.commitArchived(ctx, h, it, ex, e, nil) {
+		if !c.commitArchived(h, it, ex, e, nil) {
 			return nil
 		}
 		return e
@@ -231,14 +231,14 @@ func (c *crawler) fetchRobots(ctx context.Context, h *hostState, robotsURL strin
 func (c *crawler) process(ctx context.Context, h *hostState, it *item) {
 	u, err := url.Parse(it.url)
 	if err != nil {
-		c.commitState(ctx, it, stateFailed, "bad URL: "+err.Error())
+		c.commitState(it, stateFailed, "bad URL: "+err.Error())
 		return
 	}
 	if !h.robots.TestAgent(u.RequestURI(), UserAgentToken) {
 		c.mu.Lock()
 		c.stats.Disallowed++
 		c.mu.Unlock()
-		c.commitState(ctx, it, stateDisallowed, "disallowed by robots.txt")
+		c.commitState(it, stateDisallowed, "disallowed by robots.txt")
 		return
 	}
 	conditional := it.etag != "" || it.lastModified != ""
@@ -266,7 +266,7 @@ func (c *crawler) process(ctx context.Context, h *hostState, it *item) {
 		c.stats.Failed++
 		c.siteStats(it.site).Errors++
 		c.mu.Unlock()
-		c.commitFailed(ctx, it, detail, attempts)
+		c.commitFailed(it, detail, attempts)
 		if kind != FaultTooLarge {
 			c.hostFailed(h, it.url)
 		}
@@ -302,7 +302,7 @@ func (c *crawler) process(ctx context.Context, h *hostState, it *item) {
 		c.mu.Unlock()
 	}
 	it.attempts = attempts
-	c.commitArchived(ctx, h, it, ex, nil, links)
+	c.commitArchived(h, it, ex, nil, links)
 }
 
 // enqueue adds a URL to the frontier inside tx and returns the item to push
