@@ -1,6 +1,7 @@
 package page
 
 import (
+	"bytes"
 	"github.com/govfig/govfig/extract/sniff"
 	"os"
 	"path/filepath"
@@ -222,7 +223,24 @@ func TestMayLinkAttachment(t *testing.T) {
 	if MayLinkAttachment([]byte(`<html><body><p>全区共有学校63所。</p><a href="/a.html">通知</a></body></html>`)) {
 		t.Error("a page without any attachment mark: want false")
 	}
-	if !MayLinkAttachment([]byte(`<a href="/U/2024/预算.XLSX">附件</a>`)) {
+	b := []byte(`<a href="/U/2024/预算.XLSX">附件</a>`)
+	if !MayLinkAttachment(b) {
 		t.Error("an upper-case extension: want true")
+	}
+	// İ lower-cases to i in attachmentOf's strings.ToLower: a .Zİp link is
+	// an attachment there, so the pre-scan must not rule it out.
+	site, err := os.ReadFile("../../fixtures/site/wuqing/zwgk/tzgg/202403/t20240318_690112.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = bytes.ReplaceAll(site, []byte(`.pdf`), []byte(`.Z`+"\u0130"+`P`)) // its one attachment mark
+	if bytes.Equal(b, site) {
+		t.Fatal("the sample-site page no longer links W020240318_2.pdf: update the test")
+	}
+	if doc, err := Read(b, "http://a.gov.cn/x/a.html", ""); err != nil || len(doc.Attachments) == 0 {
+		t.Fatalf("page.Read finds no .Zİp attachment (%v): the case this checks is gone", err)
+	}
+	if !MayLinkAttachment(b) {
+		t.Error("a .Zİp link is an attachment to page.Read, but MayLinkAttachment says none")
 	}
 }
