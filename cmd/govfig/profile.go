@@ -5,6 +5,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"runtime/trace"
 )
 
 // startProfiles writes a CPU profile to $GOVFIG_CPUPROFILE and, at the end,
@@ -23,7 +24,22 @@ func startProfiles() func() {
 			f = nil
 		}
 	}
+	var tf *os.File
+	if tr := os.Getenv("GOVFIG_TRACE"); tr != "" {
+		var err error
+		if tf, err = os.Create(tr); err == nil {
+			err = trace.Start(tf)
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "govfig: GOVFIG_TRACE: %v\n", err)
+			tf = nil
+		}
+	}
 	return func() {
+		if tf != nil {
+			trace.Stop()
+			tf.Close()
+		}
 		if f != nil {
 			pprof.StopCPUProfile()
 			f.Close()
