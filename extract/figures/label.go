@@ -231,10 +231,13 @@ const placeNotBefore = "城乡村各全点小心色集制建每个该本此两�
 // after a list mark or 是/为/在/的 (受理量居前两位的是临湖镇, not
 // 建成国家卫生镇).
 func placeEnd(s string) int {
-	rs := []rune(s)
+	var rs []rune
 	for _, suf := range placeSuffixes {
 		if !strings.HasSuffix(s, suf) {
 			continue
+		}
+		if rs == nil {
+			rs = []rune(s)
 		}
 		k := len(rs) - utf8.RuneCountInString(suf)
 		if k < 2 || strings.ContainsRune(placeNotBefore, rs[k-1]) {

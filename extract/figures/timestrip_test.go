@@ -54,3 +54,25 @@ func FuzzLabelTimeStrip(f *testing.F) {
 		}
 	})
 }
+
+// TestHasBefore checks hasBefore, which compares backwards, against its
+// definition: rs[:p] ends with w.
+func TestHasBefore(t *testing.T) {
+	words := []string{"", "年", "同比", "比上年", "增长", "x", "\xe4\xb8", "上年同期"}
+	texts := []string{"", "比上年增长", "同比增长3%", "上年同期", "年", "ab\xe4\xb8"}
+	for _, text := range texts {
+		rs := []rune(text)
+		for p := -1; p <= len(rs)+1; p++ {
+			for _, w := range words {
+				wr := []rune(w)
+				want := p >= len(wr) && p <= len(rs) && string(rs[p-len(wr):p]) == string(wr)
+				if w == "" {
+					want = p >= 0
+				}
+				if got := hasBefore(rs, p, w); got != want {
+					t.Errorf("hasBefore(%q, %d, %q) = %v, want %v", text, p, w, got, want)
+				}
+			}
+		}
+	}
+}

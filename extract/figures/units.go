@@ -190,8 +190,20 @@ func hasAt(rs []rune, p int, w string) bool {
 
 // hasBefore reports whether rs[:p] ends with w.
 func hasBefore(rs []rune, p int, w string) bool {
-	n := len([]rune(w))
-	return p-n >= 0 && hasAt(rs, p-n, w)
+	if w == "" {
+		return p >= 0
+	}
+	if p > len(rs) {
+		return false
+	}
+	for len(w) > 0 {
+		r, n := utf8.DecodeLastRuneInString(w)
+		if p <= 0 || rs[p-1] != r {
+			return false
+		}
+		w, p = w[:len(w)-n], p-1
+	}
+	return true
 }
 
 // sub returns rs[a:b] as a string, or "" when the span is empty or invalid.
