@@ -205,8 +205,8 @@ func (e *Extractor) Run(doc *schema.Document) Result {
 	if doc == nil || doc.Text == "" {
 		return Result{Figures: out}
 	}
-	c := &docCtx{e: e, doc: doc, rs: []rune(doc.Text)}
-	c.off = runeOffsets(doc.Text, len(c.rs))
+	c := &docCtx{e: e, doc: doc}
+	c.rs, c.off = decodeText(doc.Text)
 	c.sentences = segment.SentencesOf(c.rs)
 	c.clauses = segment.ClausesOf(c.rs)
 	c.sections = doc.Sections

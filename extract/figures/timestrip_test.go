@@ -1,8 +1,10 @@
 package figures
 
 import (
+	"fmt"
 	"regexp"
 	"testing"
+	"unicode/utf8"
 )
 
 // labelTimeRe is the specification of labelTimeStrip's time expressions,
@@ -73,6 +75,31 @@ func TestHasBefore(t *testing.T) {
 					t.Errorf("hasBefore(%q, %d, %q) = %v, want %v", text, p, w, got, want)
 				}
 			}
+		}
+	}
+}
+
+// TestDecodeText: the runes are []rune(s)'s, the offsets those of a range
+// over s, and none for text that is not valid UTF-8.
+func TestDecodeText(t *testing.T) {
+	for _, s := range []string{"", "abc", "学前三年毛入园率96.34%", "a\xffb", "\xe4\xb8", "末尾\xe4", "\U0001F600x"} {
+		rs, off := decodeText(s)
+		if string(rs) != string([]rune(s)) || len(rs) != len([]rune(s)) {
+			t.Errorf("decodeText(%q) runes %q, want %q", s, string(rs), string([]rune(s)))
+		}
+		if !utf8.ValidString(s) {
+			if off != nil {
+				t.Errorf("decodeText(%q): offsets for invalid UTF-8", s)
+			}
+			continue
+		}
+		var want []int32
+		for i := range s {
+			want = append(want, int32(i))
+		}
+		want = append(want, int32(len(s)))
+		if fmt.Sprint(off) != fmt.Sprint(want) {
+			t.Errorf("decodeText(%q) offsets %v, want %v", s, off, want)
 		}
 	}
 }

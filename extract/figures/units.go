@@ -238,17 +238,35 @@ func (c *docCtx) sub(a, b int) string {
 	return c.doc.Text[c.off[a]:c.off[b]]
 }
 
-// runeOffsets returns the byte offset of every rune of s and len(s) last,
-// or nil when s is not valid UTF-8 (a rune slice of s then differs from s).
-func runeOffsets(s string, runes int) []int32 {
-	if !utf8.ValidString(s) || len(s) > math.MaxInt32 {
-		return nil
+// decodeText returns the runes of s (as []rune(s) would) and the byte
+// offset of every rune with len(s) last, in one pass; the offsets are nil
+// when s is not valid UTF-8 (a rune slice of s then differs from s).
+func decodeText(s string) ([]rune, []int32) {
+	n := utf8.RuneCountInString(s)
+	rs := make([]rune, 0, n)
+	var off []int32
+	valid := len(s) <= math.MaxInt32
+	if valid {
+		off = make([]int32, 0, n+1)
 	}
-	off := make([]int32, 0, runes+1)
-	for i := range s {
-		off = append(off, int32(i))
+	for i := 0; i < len(s); {
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && w == 1 {
+				valid = false
+			}
+		}
+		rs = append(rs, r)
+		if valid {
+			off = append(off, int32(i))
+		}
+		i += w
 	}
-	return append(off, int32(len(s)))
+	if !valid {
+		return rs, nil
+	}
+	return rs, append(off, int32(len(s)))
 }
 
 // scaled is value × mag × factor with the binary noise of the product
