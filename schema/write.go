@@ -291,7 +291,15 @@ func (b *Batch) Put(doc *Document, key string, meta DocMeta) (id int64, created 
 			exists, id = true, old.ID
 		}
 	}
+	// The search entry of a stored document whose title and text stay the
+	// same stays as it is (extracting again with new figure rules keeps
+	// them): deleting and adding it back would tokenize the text twice.
+	sameText := false
 	if exists {
+		if err := b.tx.QueryRowContext(b.ctx, "SELECT title = ? AND body = ? FROM documents WHERE id = ?",
+			doc.Title, doc.Text, id).Scan(&sameText); err != nil {
+			return 0, false, err
+		}
 		for _, q := range []string{
 			"DELETE FROM figures WHERE document_id = ?",
 			"DELETE FROM sections WHERE document_id = ?",
@@ -315,8 +323,10 @@ func (b *Batch) Put(doc *Document, key string, meta DocMeta) (id int64, created 
 	if err := b.linkParent(id, key, doc); err != nil {
 		return 0, false, err
 	}
-	if err := b.queueFTS(id, doc.Title, doc.Text, exists); err != nil {
-		return 0, false, fmt.Errorf("index: %w", err)
+	if !sameText {
+		if err := b.queueFTS(id, doc.Title, doc.Text, exists); err != nil {
+			return 0, false, fmt.Errorf("index: %w", err)
+		}
 	}
 	return id, !exists, nil
 }

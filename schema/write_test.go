@@ -191,3 +191,43 @@ func TestPutAfterLookup(t *testing.T) {
 		t.Errorf("%d documents, want 3", n)
 	}
 }
+
+// A document stored again with the same title and text keeps its search
+// entry as it is; with another text it gets a new one.
+func TestPutAgainSameTextKeepsSearchEntry(t *testing.T) {
+	s := openTemp(t)
+	doc := &Document{URL: "http://a/1", Title: "教育报告", Text: "全年教育经费投入3286万元。"}
+	// Another document, so that deleting the entry of the first would not
+	// empty the index (FTS4 then drops every segment).
+	put(t, s, doc, &Document{URL: "http://a/2", Title: "其他", Text: "无关的正文"})
+	segments := count(t, s, "SELECT count(*) FROM documents_fts_segdir")
+	again := *doc
+	again.Figures = []Figure{{Kind: KindMoney, Value: 3286, Normalized: 3.286e7, Text: "3286万元", Start: 8, End: 14}}
+	put(t, s, &again)
+	if n := count(t, s, "SELECT count(*) FROM documents_fts_segdir"); n != segments {
+		t.Errorf("the same text was indexed again: %d segments, had %d", n, segments)
+	}
+	if n := count(t, s, "SELECT count(*) FROM figures"); n != 1 {
+		t.Errorf("%d figures, want 1", n)
+	}
+	if got := searchURLs(t, s, "经费"); len(got) != 1 {
+		t.Errorf("经费 finds %v", got)
+	}
+	for _, c := range []struct{ title, text, found, gone string }{
+		{"教育报告", "全年卫生支出1000万元。", "卫生", "经费"},
+		{"财政报告", "全年卫生支出1000万元。", "财政", "教育"},
+	} {
+		changed := &Document{URL: "http://a/1", Title: c.title, Text: c.text}
+		put(t, s, changed)
+		if got := searchURLs(t, s, c.found); len(got) != 1 {
+			t.Errorf("%s finds %v after the change", c.found, got)
+		}
+		if got := searchURLs(t, s, c.gone); got != nil {
+			t.Errorf("%s still finds %v after the change", c.gone, got)
+		}
+	}
+	var ok string
+	if err := s.DB().QueryRow("PRAGMA integrity_check").Scan(&ok); err != nil || ok != "ok" {
+		t.Errorf("integrity_check: %s %v", ok, err)
+	}
+}
