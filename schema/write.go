@@ -81,10 +81,11 @@ type Batch struct {
 	// reuses instead of asking again (ingest looks a document up before
 	// storing it); any Put clears it.
 	looked *lookedUp
-	// fts are the search entries of the documents put, written at Commit;
-	// ftsAt indexes them by document id.
-	fts   []ftsRow
-	ftsAt map[int64]int
+	// fts are the search entries of the documents put, written at Commit
+	// (see queueFTS); ftsAt indexes them by document id.
+	fts      []ftsRow
+	ftsAt    map[int64]int
+	ftsBytes int // of the queued titles and texts
 }
 
 type lookedUp struct {
@@ -146,13 +147,21 @@ func (b *Batch) queueFTS(id int64, title, text string, existed bool) error {
 	}
 	b.ftsAt[id] = len(b.fts)
 	b.fts = append(b.fts, ftsRow{id, title, text})
+	// The queue keeps the texts alive: past ftsQueueBytes (pages of many
+	// megabytes), it is written out now rather than at Commit.
+	if b.ftsBytes += len(title) + len(text); b.ftsBytes > ftsQueueBytes {
+		return b.writeFTS()
+	}
 	return nil
 }
+
+// ftsQueueBytes bounds the text a batch holds for its search entries.
+var ftsQueueBytes = 32 << 20
 
 // writeFTS writes the queued search entries in docid order.
 func (b *Batch) writeFTS() error {
 	rows := b.fts
-	b.fts, b.ftsAt = nil, nil
+	b.fts, b.ftsAt, b.ftsBytes = nil, nil, 0
 	sort.Slice(rows, func(i, j int) bool { return rows[i].id < rows[j].id })
 	for _, r := range rows {
 		if _, err := b.exec("INSERT INTO documents_fts (docid, title, body) VALUES (?, ?, ?)",

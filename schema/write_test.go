@@ -231,3 +231,41 @@ func TestPutAgainSameTextKeepsSearchEntry(t *testing.T) {
 		t.Errorf("integrity_check: %s %v", ok, err)
 	}
 }
+
+// Past ftsQueueBytes of queued text, a batch writes its search entries
+// before Commit; a document put again after that gets its entry replaced.
+func TestSearchQueueBound(t *testing.T) {
+	defer func(n int) { ftsQueueBytes = n }(ftsQueueBytes)
+	ftsQueueBytes = 60 // two of these documents
+	s := openTemp(t)
+	ctx := context.Background()
+	b, err := s.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Rollback()
+	for i, text := range []string{"第一篇教育经费报告正文", "第二篇卫生支出报告正文", "第三篇教育经费报告正文", "第一篇改为民政救助正文"} {
+		key := fmt.Sprintf("http://a/%d", i%3)
+		if _, _, err := b.Put(&Document{Title: "报告", Text: text}, key, DocMeta{SHA256: text}); err != nil {
+			t.Fatal(err)
+		}
+		if i == 1 {
+			// The first two texts passed the bound: their entries are written.
+			var n int
+			if err := b.tx.QueryRow("SELECT count(*) FROM documents_fts").Scan(&n); err != nil || n != 2 {
+				t.Errorf("%d entries written before Commit (%v), want 2", n, err)
+			}
+		}
+	}
+	if err := b.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string][]string{"经费": {"http://a/2"}, "民政": {"http://a/0"}, "卫生": {"http://a/1"}} {
+		if got := searchURLs(t, s, q); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s finds %v, want %v", q, got, want)
+		}
+	}
+	if n := count(t, s, "SELECT count(*) FROM documents_fts"); n != 3 {
+		t.Errorf("%d search entries, want 3", n)
+	}
+}
