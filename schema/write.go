@@ -70,7 +70,13 @@ type RunCounts struct {
 // Batch is one write transaction with its prepared statements. Everything
 // written through a Batch becomes visible at Commit, or not at all.
 type Batch struct {
-	ctx   context.Context
+	ctx context.Context
+	// short is ctx without its cancellation, for the statements that take
+	// microseconds: go-sqlite3 runs a statement whose context can be
+	// cancelled on a goroutine of its own, to interrupt it, which costs more
+	// than such a statement. A cancelled ctx still ends the batch: the
+	// transaction is rolled back, and its next statement fails.
+	short context.Context
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
 	// figureStmts are the prepared INSERTs of 1..figureChunk figures, by
@@ -100,7 +106,7 @@ func (s *Store) Begin(ctx context.Context) (*Batch, error) {
 	if err != nil {
 		return nil, fmt.Errorf("begin transaction: %w", err)
 	}
-	return &Batch{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}}, nil
+	return &Batch{ctx: ctx, short: context.WithoutCancel(ctx), tx: tx, stmts: map[string]*sql.Stmt{}}, nil
 }
 
 // Commit writes the batch's search entries and makes its writes durable.
@@ -138,7 +144,7 @@ func (b *Batch) queueFTS(id int64, title, text string, existed bool) error {
 		return nil
 	}
 	if existed {
-		if _, err := b.exec("DELETE FROM documents_fts WHERE docid = ?", id); err != nil {
+		if _, err := b.execLong("DELETE FROM documents_fts WHERE docid = ?", id); err != nil {
 			return err
 		}
 	}
@@ -164,7 +170,7 @@ func (b *Batch) writeFTS() error {
 	b.fts, b.ftsAt, b.ftsBytes = nil, nil, 0
 	sort.Slice(rows, func(i, j int) bool { return rows[i].id < rows[j].id })
 	for _, r := range rows {
-		if _, err := b.exec("INSERT INTO documents_fts (docid, title, body) VALUES (?, ?, ?)",
+		if _, err := b.execLong("INSERT INTO documents_fts (docid, title, body) VALUES (?, ?, ?)",
 			r.id, FTSText(r.title), FTSText(indexedPart(r.text))); err != nil {
 			return err
 		}
@@ -181,23 +187,33 @@ func (b *Batch) Rollback() error {
 	return err
 }
 
-// exec runs one of the batch's statements, preparing it on first use.
+// exec runs one of the batch's short statements, preparing it on first use.
 func (b *Batch) exec(query string, args ...any) (sql.Result, error) {
+	return b.execCtx(b.short, query, args...)
+}
+
+// execLong is exec for a statement that may take long (the search entry of
+// a large text), which cancelling ctx interrupts.
+func (b *Batch) execLong(query string, args ...any) (sql.Result, error) {
+	return b.execCtx(b.ctx, query, args...)
+}
+
+func (b *Batch) execCtx(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	st, ok := b.stmts[query]
 	if !ok {
 		var err error
-		st, err = b.tx.PrepareContext(b.ctx, query)
+		st, err = b.tx.PrepareContext(ctx, query)
 		if err != nil {
 			return nil, err
 		}
 		b.stmts[query] = st
 	}
-	return st.ExecContext(b.ctx, args...)
+	return st.ExecContext(ctx, args...)
 }
 
 // Lookup is Store.Lookup inside the transaction (it sees the batch's writes).
 func (b *Batch) Lookup(url string) (DocState, bool, error) {
-	st, ok, err := lookup(b.ctx, b.tx, url)
+	st, ok, err := lookup(b.short, b.tx, url)
 	if err == nil {
 		b.looked = &lookedUp{key: url, state: st, exists: ok}
 	} else {
@@ -290,7 +306,7 @@ func (b *Batch) Put(doc *Document, key string, meta DocMeta) (id int64, created 
 				return 0, false, err
 			}
 		} else {
-			old, ok, err := lookup(b.ctx, b.tx, key)
+			old, ok, err := lookup(b.short, b.tx, key)
 			if err != nil {
 				return 0, false, err
 			}
@@ -305,7 +321,7 @@ func (b *Batch) Put(doc *Document, key string, meta DocMeta) (id int64, created 
 	// them): deleting and adding it back would tokenize the text twice.
 	sameText := false
 	if exists {
-		if err := b.tx.QueryRowContext(b.ctx, "SELECT title = ? AND body = ? FROM documents WHERE id = ?",
+		if err := b.tx.QueryRowContext(b.short, "SELECT title = ? AND body = ? FROM documents WHERE id = ?",
 			doc.Title, doc.Text, id).Scan(&sameText); err != nil {
 			return 0, false, err
 		}
@@ -492,12 +508,12 @@ func (b *Batch) insertFigures(n int, args []any) error {
 		row := "(" + strings.Repeat("?, ", figureArgs-1) + "?)"
 		q := "INSERT INTO figures (" + figureColumns + ") VALUES " + strings.Repeat(row+", ", n-1) + row
 		var err error
-		if st, err = b.tx.PrepareContext(b.ctx, q); err != nil {
+		if st, err = b.tx.PrepareContext(b.short, q); err != nil {
 			return err
 		}
 		b.figureStmts[n] = st
 	}
-	_, err := st.ExecContext(b.ctx, args...)
+	_, err := st.ExecContext(b.short, args...)
 	return err
 }
 

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 func searchURLs(t *testing.T, s *Store, query string) []string {
@@ -267,5 +268,44 @@ func TestSearchQueueBound(t *testing.T) {
 	}
 	if n := count(t, s, "SELECT count(*) FROM documents_fts"); n != 3 {
 		t.Errorf("%d search entries, want 3", n)
+	}
+}
+
+// Short statements run without the batch's cancellation, but cancelling
+// its context still ends the batch: what follows fails and nothing of it
+// is stored.
+func TestCancelledBatch(t *testing.T) {
+	s := openTemp(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	b, err := s.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Rollback()
+	doc := func(i int) *Document {
+		return &Document{Title: "报告", Text: "教育经费", Sections: []Section{{Path: "一", Title: "一", Level: 1, Start: 0, End: 4}},
+			Figures: []Figure{{Kind: KindMoney, Value: 1, Normalized: 1, Text: "x", Start: 0, End: 1, Section: "一"}}}
+	}
+	if _, _, err := b.Put(doc(0), "http://a/0", DocMeta{SHA256: "x"}); err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	// database/sql rolls the transaction back when it sees the cancellation;
+	// give it the moment it takes.
+	var putErr error
+	for i := 1; i < 200 && putErr == nil; i++ {
+		_, _, putErr = b.Put(doc(i), fmt.Sprintf("http://a/%d", i), DocMeta{SHA256: "x"})
+		if putErr == nil {
+			time.Sleep(time.Millisecond)
+		}
+	}
+	if putErr == nil {
+		t.Fatal("Put kept succeeding after the cancellation")
+	}
+	if err := b.Commit(); err == nil {
+		t.Fatal("Commit succeeded after the cancellation")
+	}
+	if n := count(t, s, "SELECT count(*) FROM documents"); n != 0 {
+		t.Errorf("%d documents stored by a cancelled batch", n)
 	}
 }
