@@ -28,6 +28,8 @@ func runKind(r rune) int {
 	switch {
 	case r < utf8.RuneSelf && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'):
 		return 1 // ASCII word
+	case r >= 0x4E00 && r <= 0x9FFF: // CJK Unified Ideographs, all letters: most of a text
+		return 2
 	case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsNumber(r)):
 		return 2 // Chinese and other non-ASCII letters
 	default:

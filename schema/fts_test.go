@@ -4,6 +4,8 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // ftsTextRunes is FTSText as it was first written, over decoded runes: the
@@ -44,6 +46,28 @@ func TestFTSTextMatchesRunes(t *testing.T) {
 	for _, c := range cases {
 		if got, want := FTSText(c), ftsTextRunes(c); got != want {
 			t.Fatalf("FTSText(%q) = %q, want %q", c, got, want)
+		}
+	}
+}
+
+// runKind's shortcut for the CJK Unified Ideographs block gives what
+// unicode does.
+func TestRunKindCJK(t *testing.T) {
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if !unicode.IsLetter(r) && !unicode.IsNumber(r) {
+			t.Fatalf("%U is neither a letter nor a number", r)
+		}
+	}
+	for _, r := range []rune{0x4DFF, 0xA000, 'a', '1', ' ', '，'} {
+		want := 0
+		switch {
+		case r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			want = 1
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsNumber(r)):
+			want = 2
+		}
+		if got := runKind(r); got != want {
+			t.Errorf("runKind(%U) = %d, want %d", r, got, want)
 		}
 	}
 }
