@@ -309,3 +309,56 @@ func TestCancelledBatch(t *testing.T) {
 		t.Errorf("%d documents stored by a cancelled batch", n)
 	}
 }
+
+// Storing a document again deletes its parts; for each row deleted from a
+// parent table SQLite looks for the rows of child tables that refer to it.
+// Every such reference must have an index starting with its column, or that
+// look-up scans the whole child table (figures.section_id did: extracting
+// an archive again grew with the square of its size). runs are never
+// deleted.
+func TestForeignKeysIndexed(t *testing.T) {
+	s := openTemp(t)
+	tables, err := s.DB().Query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for tables.Next() {
+		var n string
+		tables.Scan(&n)
+		names = append(names, n)
+	}
+	tables.Close()
+	checked := 0
+	for _, table := range names {
+		rows, err := s.DB().Query("SELECT \"table\", \"from\" FROM pragma_foreign_key_list(?)", table)
+		if err != nil {
+			t.Fatal(err)
+		}
+		type fk struct{ parent, column string }
+		var fks []fk
+		for rows.Next() {
+			var f fk
+			rows.Scan(&f.parent, &f.column)
+			fks = append(fks, f)
+		}
+		rows.Close()
+		for _, f := range fks {
+			if f.parent == "runs" {
+				continue
+			}
+			checked++
+			var n int
+			if err := s.DB().QueryRow(`SELECT count(*) FROM pragma_index_list(?) l
+				JOIN pragma_index_info(l.name) i ON i.seqno = 0 AND i.name = ?`, table, f.column).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			if n == 0 {
+				t.Errorf("%s.%s refers to %s without an index starting with it", table, f.column, f.parent)
+			}
+		}
+	}
+	if checked < 5 {
+		t.Errorf("only %d references checked", checked)
+	}
+}
