@@ -270,6 +270,9 @@ func (b *Batch) ClearProblem(path, url string) error {
 // Put stores doc under key (its URL, or the cleaned path of a loose file),
 // replacing the stored document of that key together with its sections,
 // tables, attachments, figures and search entry. The document keeps its id.
+// Its search entry is written at Commit (queueFTS), with the batch's others.
+// After Lookup of key, Put trusts its answer: nothing else may store key in
+// between (no Batch method does).
 func (b *Batch) Put(doc *Document, key string, meta DocMeta) (id int64, created bool, err error) {
 	defer func() {
 		if err != nil {
