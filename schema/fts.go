@@ -28,6 +28,8 @@ func runKind(r rune) int {
 	switch {
 	case r < utf8.RuneSelf && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'):
 		return 1 // ASCII word
+	case r >= 0x4E00 && r <= 0x9FFF: // CJK Unified Ideographs, all letters: most of a text
+		return 2
 	case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsNumber(r)):
 		return 2 // Chinese and other non-ASCII letters
 	default:
@@ -78,24 +80,50 @@ func indexedPart(s string) string {
 
 // FTSText is the text the full-text index stores for s (see the FTS model
 // above). Exported so tools that fill documents_fts themselves stay in step.
+// It works on the bytes of s: a rune of a run is copied as it is written, so
+// the output is the same as re-encoding the decoded runes (a byte that is not
+// UTF-8 decodes to U+FFFD, a separator, and is dropped either way).
 func FTSText(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) * 3)
-	runs(s, func(kind int, run []rune) {
-		if kind == 1 {
-			b.WriteString(string(run))
-			b.WriteByte(' ')
-			return
+	// A Chinese character (3 bytes) becomes a bigram and a space (7 bytes).
+	b := make([]byte, 0, len(s)*7/3+8)
+	kind, start := 0, 0 // the current run: its kind and first byte
+	prev := -1          // in a run of kind 2: the first byte of its previous rune
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
 		}
-		for i := 0; i+1 < len(run); i++ {
-			b.WriteRune(run[i])
-			b.WriteRune(run[i+1])
-			b.WriteByte(' ')
+		k := runKind(r)
+		if k != kind {
+			b = ftsFlush(b, s, kind, start, prev, i)
+			kind, start, prev = k, i, -1
 		}
-		b.WriteRune(run[len(run)-1])
-		b.WriteByte(' ')
-	})
-	return b.String()
+		if k == 2 {
+			if prev >= 0 {
+				b = append(b, s[prev:i+size]...)
+				b = append(b, ' ')
+			}
+			prev = i
+		}
+		i += size
+	}
+	b = ftsFlush(b, s, kind, start, prev, len(s))
+	return string(b)
+}
+
+// ftsFlush ends the run s[start:end] of kind: an ASCII word is written
+// whole; a run of kind 2, whose bigrams are written already, adds its last
+// character alone (it starts at byte last).
+func ftsFlush(b []byte, s string, kind, start, last, end int) []byte {
+	switch kind {
+	case 1:
+		b = append(b, s[start:end]...)
+		b = append(b, ' ')
+	case 2:
+		b = append(b, s[last:end]...)
+		b = append(b, ' ')
+	}
+	return b
 }
 
 // FTSQuery turns search words into an FTS4 MATCH expression: every word (and

@@ -70,9 +70,34 @@ type RunCounts struct {
 // Batch is one write transaction with its prepared statements. Everything
 // written through a Batch becomes visible at Commit, or not at all.
 type Batch struct {
-	ctx   context.Context
+	ctx context.Context
+	// short is ctx without its cancellation, for the statements that take
+	// microseconds: go-sqlite3 runs a statement whose context can be
+	// cancelled on a goroutine of its own, to interrupt it, which costs more
+	// than such a statement. A cancelled ctx still ends the batch: the
+	// transaction is rolled back, and its next statement fails.
+	short context.Context
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
+	// figureStmts are the prepared INSERTs of 1..figureChunk figures, by
+	// count (a map keyed by a long query string costs its hash every call).
+	figureStmts [figureChunk + 1]*sql.Stmt
+	args        []any // reused argument slice of the figure INSERTs
+	// looked is the answer of the last Lookup, which Put of the same key
+	// reuses instead of asking again (ingest looks a document up before
+	// storing it); any Put clears it.
+	looked *lookedUp
+	// fts are the search entries of the documents put, written at Commit
+	// (see queueFTS); ftsAt indexes them by document id.
+	fts      []ftsRow
+	ftsAt    map[int64]int
+	ftsBytes int // of the queued titles and texts
+}
+
+type lookedUp struct {
+	key    string
+	state  DocState
+	exists bool
 }
 
 // Begin starts a write transaction.
@@ -81,13 +106,74 @@ func (s *Store) Begin(ctx context.Context) (*Batch, error) {
 	if err != nil {
 		return nil, fmt.Errorf("begin transaction: %w", err)
 	}
-	return &Batch{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}}, nil
+	return &Batch{ctx: ctx, short: context.WithoutCancel(ctx), tx: tx, stmts: map[string]*sql.Stmt{}}, nil
 }
 
-// Commit makes the batch's writes durable.
+// Commit writes the batch's search entries and makes its writes durable.
+// When it fails, nothing of the batch is written.
 func (b *Batch) Commit() error {
+	if err := b.writeFTS(); err != nil {
+		b.tx.Rollback()
+		return fmt.Errorf("commit: index: %w", err)
+	}
 	if err := b.tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// ftsRow is a search entry waiting for Commit.
+type ftsRow struct {
+	id          int64
+	title, text string
+}
+
+// Search entries are written at Commit, all together in docid order, not
+// by each Put: FTS4 keeps the terms of the rows it is given in memory and
+// writes them out as one segment, but it must write them out before any
+// statement that opens a savepoint (an INSERT of several rows, a DELETE of
+// a replaced document's parts), so entries interleaved with other writes
+// made a segment of one document each and merged them over and over.
+
+// queueFTS queues the search entry of document id, replacing one queued
+// earlier in the batch; the stored entry of a document that had one is
+// deleted now.
+func (b *Batch) queueFTS(id int64, title, text string, existed bool) error {
+	if i, ok := b.ftsAt[id]; ok {
+		b.fts[i] = ftsRow{id, title, text}
+		return nil
+	}
+	if existed {
+		if _, err := b.execLong("DELETE FROM documents_fts WHERE docid = ?", id); err != nil {
+			return err
+		}
+	}
+	if b.ftsAt == nil {
+		b.ftsAt = map[int64]int{}
+	}
+	b.ftsAt[id] = len(b.fts)
+	b.fts = append(b.fts, ftsRow{id, title, text})
+	// The queue keeps the texts alive: past ftsQueueBytes (pages of many
+	// megabytes), it is written out now rather than at Commit.
+	if b.ftsBytes += len(title) + len(text); b.ftsBytes > ftsQueueBytes {
+		return b.writeFTS()
+	}
+	return nil
+}
+
+// ftsQueueBytes bounds the text a batch holds for its search entries.
+var ftsQueueBytes = 32 << 20
+
+// writeFTS writes the queued search entries in docid order.
+func (b *Batch) writeFTS() error {
+	rows := b.fts
+	b.fts, b.ftsAt, b.ftsBytes = nil, nil, 0
+	sort.Slice(rows, func(i, j int) bool { return rows[i].id < rows[j].id })
+	for _, r := range rows {
+		if _, err := b.execLong("INSERT INTO documents_fts (docid, title, body) VALUES (?, ?, ?)",
+			r.id, FTSText(r.title), FTSText(indexedPart(r.text))); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -101,22 +187,40 @@ func (b *Batch) Rollback() error {
 	return err
 }
 
-// exec runs one of the batch's statements, preparing it on first use.
+// exec runs one of the batch's short statements, preparing it on first use.
 func (b *Batch) exec(query string, args ...any) (sql.Result, error) {
+	return b.execCtx(b.short, query, args...)
+}
+
+// execLong is exec for a statement that may take long (the search entry of
+// a large text), which cancelling ctx interrupts.
+func (b *Batch) execLong(query string, args ...any) (sql.Result, error) {
+	return b.execCtx(b.ctx, query, args...)
+}
+
+func (b *Batch) execCtx(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	st, ok := b.stmts[query]
 	if !ok {
 		var err error
-		st, err = b.tx.PrepareContext(b.ctx, query)
+		st, err = b.tx.PrepareContext(ctx, query)
 		if err != nil {
 			return nil, err
 		}
 		b.stmts[query] = st
 	}
-	return st.ExecContext(b.ctx, args...)
+	return st.ExecContext(ctx, args...)
 }
 
 // Lookup is Store.Lookup inside the transaction (it sees the batch's writes).
-func (b *Batch) Lookup(url string) (DocState, bool, error) { return lookup(b.ctx, b.tx, url) }
+func (b *Batch) Lookup(url string) (DocState, bool, error) {
+	st, ok, err := lookup(b.short, b.tx, url)
+	if err == nil {
+		b.looked = &lookedUp{key: url, state: st, exists: ok}
+	} else {
+		b.looked = nil
+	}
+	return st, ok, err
+}
 
 // StartRun records the start of a run and returns its id.
 func (b *Batch) StartRun(r RunRecord) (int64, error) {
@@ -166,6 +270,9 @@ func (b *Batch) ClearProblem(path, url string) error {
 // Put stores doc under key (its URL, or the cleaned path of a loose file),
 // replacing the stored document of that key together with its sections,
 // tables, attachments, figures and search entry. The document keeps its id.
+// Its search entry is written at Commit (queueFTS), with the batch's others.
+// After Lookup of key, Put trusts its answer: nothing else may store key in
+// between (no Batch method does).
 func (b *Batch) Put(doc *Document, key string, meta DocMeta) (id int64, created bool, err error) {
 	defer func() {
 		if err != nil {
@@ -175,15 +282,52 @@ func (b *Batch) Put(doc *Document, key string, meta DocMeta) (id int64, created 
 	if err := Validate(doc); err != nil {
 		return 0, false, err
 	}
-	old, exists, err := b.Lookup(key)
-	if err != nil {
-		return 0, false, err
-	}
+	looked := b.looked
+	b.looked = nil
 	cols := []any{doc.Site, doc.Region, doc.Column, doc.Title, doc.Publisher, doc.Published, meta.FetchedAt,
 		doc.Charset, doc.PageType, meta.SHA256, doc.Text, meta.ExtractorVersion, doc.Problem, meta.Source, meta.Offset,
 		originalURL(key, doc.URL), doc.Parent, doc.Format}
+	exists := false
+	if looked != nil && looked.key == key {
+		exists, id = looked.exists, looked.state.ID
+	}
+	if !exists {
+		// A new key is inserted at once; a key already stored (which a
+		// caller that did not look it up finds here) is replaced below.
+		res, err := b.exec(`INSERT INTO documents (site, region, site_column, title, publisher, published_at, fetched_at,
+			charset, page_type, content_sha256, body, extractor_version, problem, source, source_offset, original_url, parent_url, format, url)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING`, append(cols, key)...)
+		if err != nil {
+			return 0, false, err
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return 0, false, err
+		}
+		if n == 1 {
+			if id, err = res.LastInsertId(); err != nil {
+				return 0, false, err
+			}
+		} else {
+			old, ok, err := lookup(b.short, b.tx, key)
+			if err != nil {
+				return 0, false, err
+			}
+			if !ok {
+				return 0, false, fmt.Errorf("document neither inserted nor found")
+			}
+			exists, id = true, old.ID
+		}
+	}
+	// The search entry of a stored document whose title and text stay the
+	// same stays as it is (extracting again with new figure rules keeps
+	// them): deleting and adding it back would tokenize the text twice.
+	sameText := false
 	if exists {
-		id = old.ID
+		if err := b.tx.QueryRowContext(b.short, "SELECT title = ? AND body = ? FROM documents WHERE id = ?",
+			doc.Title, doc.Text, id).Scan(&sameText); err != nil {
+			return 0, false, err
+		}
 		for _, q := range []string{
 			"DELETE FROM figures WHERE document_id = ?",
 			"DELETE FROM sections WHERE document_id = ?",
@@ -200,16 +344,6 @@ func (b *Batch) Put(doc *Document, key string, meta DocMeta) (id int64, created 
 		if err != nil {
 			return 0, false, err
 		}
-	} else {
-		res, err := b.exec(`INSERT INTO documents (site, region, site_column, title, publisher, published_at, fetched_at,
-			charset, page_type, content_sha256, body, extractor_version, problem, source, source_offset, original_url, parent_url, format, url)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(cols, key)...)
-		if err != nil {
-			return 0, false, err
-		}
-		if id, err = res.LastInsertId(); err != nil {
-			return 0, false, err
-		}
 	}
 	if err := b.putParts(id, doc); err != nil {
 		return 0, false, err
@@ -217,14 +351,10 @@ func (b *Batch) Put(doc *Document, key string, meta DocMeta) (id int64, created 
 	if err := b.linkParent(id, key, doc); err != nil {
 		return 0, false, err
 	}
-	if exists {
-		if _, err := b.exec("DELETE FROM documents_fts WHERE docid = ?", id); err != nil {
+	if !sameText {
+		if err := b.queueFTS(id, doc.Title, doc.Text, exists); err != nil {
 			return 0, false, fmt.Errorf("index: %w", err)
 		}
-	}
-	if _, err := b.exec("INSERT INTO documents_fts (docid, title, body) VALUES (?, ?, ?)",
-		id, FTSText(doc.Title), FTSText(indexedPart(doc.Text))); err != nil {
-		return 0, false, fmt.Errorf("index: %w", err)
 	}
 	return id, !exists, nil
 }
@@ -316,43 +446,78 @@ func (b *Batch) putParts(id int64, doc *Document) error {
 	}
 	idx := newRuneIndex(doc.Text)
 	secs := newSectionIndex(doc.Sections)
+	args := b.args[:0]
+	from := 0 // first figure of the chunk being gathered
 	for i := range doc.Figures {
 		f := &doc.Figures[i]
-		var sentStart, sentEnd, sectionID, ct, cr, cc, year sql.NullInt64
-		var sentText, sectionText sql.NullString
+		// NULL is a nil argument; integers go as int64, which database/sql
+		// passes on without converting them by reflection.
+		var sentStart, sentEnd, sentText, sectionID, sectionText, ct, cr, cc, year any
 		if f.Sentence != "" {
 			if s, e, ok := idx.find(f.Sentence, f.Start, f.End); ok {
-				sentStart, sentEnd = sql.NullInt64{Int64: int64(s), Valid: true}, sql.NullInt64{Int64: int64(e), Valid: true}
+				sentStart, sentEnd = int64(s), int64(e)
 			} else {
-				sentText = sql.NullString{String: f.Sentence, Valid: true}
+				sentText = f.Sentence
 			}
 		}
 		if f.Section != "" {
 			if j := secs.of(f.Section, f.Start); j >= 0 {
-				sectionID = sql.NullInt64{Int64: sectionIDs[j], Valid: true}
+				sectionID = sectionIDs[j]
 			} else {
-				sectionText = sql.NullString{String: f.Section, Valid: true}
+				sectionText = f.Section
 			}
 		}
 		if f.Cell != nil {
-			ct = sql.NullInt64{Int64: int64(f.Cell.Table), Valid: true}
-			cr = sql.NullInt64{Int64: int64(f.Cell.Row), Valid: true}
-			cc = sql.NullInt64{Int64: int64(f.Cell.Col), Valid: true}
+			ct, cr, cc = int64(f.Cell.Table), int64(f.Cell.Row), int64(f.Cell.Col)
 		}
 		if f.Year != 0 {
-			year = sql.NullInt64{Int64: int64(f.Year), Valid: true}
+			year = int64(f.Year)
 		}
-		if _, err := b.exec(`INSERT INTO figures (document_id, seq, kind, value, unit, normalized, base_unit, qualifier,
-			role, label, subject, year, text, start, "end", sentence_start, sentence_end, sentence_text,
-			section_id, section_text, cell_table, cell_row, cell_col, direction)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, i, string(f.Kind), f.Value, f.Unit, f.Normalized, f.BaseUnit, string(f.Qualifier),
-			string(f.Role), f.Label, f.Subject, year, f.Text, f.Start, f.End, sentStart, sentEnd, sentText,
-			sectionID, sectionText, ct, cr, cc, string(f.Direction)); err != nil {
-			return fmt.Errorf("figure %d: %w", i, err)
+		args = append(args, id, int64(i), string(f.Kind), f.Value, f.Unit, f.Normalized, f.BaseUnit, string(f.Qualifier),
+			string(f.Role), f.Label, f.Subject, year, f.Text, int64(f.Start), int64(f.End), sentStart, sentEnd, sentText,
+			sectionID, sectionText, ct, cr, cc, string(f.Direction))
+		if n := i + 1 - from; n == figureChunk || i == len(doc.Figures)-1 {
+			if err := b.insertFigures(n, args); err != nil {
+				if n == 1 {
+					return fmt.Errorf("figure %d: %w", from, err)
+				}
+				return fmt.Errorf("figures %d to %d: %w", from, i, err)
+			}
+			args, from = args[:0], i+1
 		}
 	}
+	clear(args[:cap(args)])
+	b.args = args[:0]
 	return nil
+}
+
+// figureChunk is how many figures one INSERT statement stores: one
+// statement of many rows costs one call into SQLite instead of one a row.
+const figureChunk = 16
+
+// figureColumns are the columns of a figure row, in the order of the
+// arguments putParts gathers.
+const figureColumns = `document_id, seq, kind, value, unit, normalized, base_unit, qualifier,
+	role, label, subject, year, text, start, "end", sentence_start, sentence_end, sentence_text,
+	section_id, section_text, cell_table, cell_row, cell_col, direction`
+
+const figureArgs = 24
+
+// insertFigures inserts n figure rows whose values are args (figureArgs a
+// row), preparing the statement of n rows on first use in the batch.
+func (b *Batch) insertFigures(n int, args []any) error {
+	st := b.figureStmts[n]
+	if st == nil {
+		row := "(" + strings.Repeat("?, ", figureArgs-1) + "?)"
+		q := "INSERT INTO figures (" + figureColumns + ") VALUES " + strings.Repeat(row+", ", n-1) + row
+		var err error
+		if st, err = b.tx.PrepareContext(b.short, q); err != nil {
+			return err
+		}
+		b.figureStmts[n] = st
+	}
+	_, err := st.ExecContext(b.short, args...)
+	return err
 }
 
 // sectionOf returns the index of the section with path that contains rune
