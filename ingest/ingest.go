@@ -57,7 +57,12 @@ type Options struct {
 	// first input is read (extract.Warm: the dictionary loads while the
 	// first page is parsed); an unchanged re-run never calls it.
 	Warm func()
-	Now  func() time.Time
+	// Mapper, when set, maps every figure onto the indicator catalogue in
+	// the workers (schema.Figure.Mapped); the caller stores the same
+	// catalogue first (Store.Remap), so that the figures of the run need no
+	// remap after it. Nil leaves them unmapped (indicator NULL).
+	Mapper schema.Mapper
+	Now    func() time.Time
 }
 
 // Stats counts what a run did.
@@ -68,6 +73,7 @@ type Stats struct {
 	Unchanged   int // documents already stored with this content and extractor
 	Skipped     int // records passed over (not a page, not HTTP 200, an older copy…)
 	Figures     int // figures written
+	Mapped      int // figures written with an indicator (Options.Mapper)
 	Problems    int // inputs that could not be read, extracted or stored
 	ProblemList []schema.Problem
 	Elapsed     time.Duration
@@ -336,6 +342,15 @@ func process(ctx context.Context, st *schema.Store, j job, opt Options, lookup b
 	if doc.Parent == "" && doc.PageType == schema.PageAttachment {
 		doc.Parent = it.Parent // the article the crawler found it on
 	}
+	if opt.Mapper != nil {
+		// Mapped here, on all cores, rather than read back and updated
+		// one by one after the run on one.
+		for i := range doc.Figures {
+			f := &doc.Figures[i]
+			f.Indicator, f.IndicatorConfidence = opt.Mapper.MapFigure(f)
+			f.Mapped = true
+		}
+	}
 	r.doc = doc
 	return r
 }
@@ -576,6 +591,11 @@ func (w *writer) apply(r result) error {
 		w.stats.Changed++
 	}
 	w.stats.Figures += len(r.doc.Figures)
+	for _, f := range r.doc.Figures {
+		if f.Indicator != "" {
+			w.stats.Mapped++
+		}
+	}
 	if msg, ok := noBody(r.doc); ok {
 		return w.problem(schema.Problem{Path: it.Source, URL: it.URL, Stage: "extract", Message: msg})
 	}

@@ -76,6 +76,14 @@ type Figure struct {
 	Section   string    `json:"section"`
 	// Cell locates a figure read from a table cell; nil for prose.
 	Cell *CellRef `json:"cell,omitempty"`
+	// Mapped says the writer's caller mapped the figure onto the indicator
+	// catalogue (ingest does, with the catalogue its command stored first):
+	// Indicator is then the code, "" for none, stored as is; an unmapped
+	// figure is stored with indicator NULL for Store.Remap. Not part of a
+	// document's JSON: inspect maps nothing.
+	Mapped              bool    `json:"-"`
+	Indicator           string  `json:"-"`
+	IndicatorConfidence float64 `json:"-"`
 }
 
 // CellRef points at one cell of Document.Tables.

@@ -473,9 +473,16 @@ func (b *Batch) putParts(id int64, doc *Document) error {
 		if f.Year != 0 {
 			year = int64(f.Year)
 		}
+		var ind, conf any // NULL: not mapped yet (Store.Remap maps it)
+		if f.Mapped {
+			ind = f.Indicator
+			if f.Indicator != "" {
+				conf = f.IndicatorConfidence
+			}
+		}
 		args = append(args, id, int64(i), string(f.Kind), f.Value, f.Unit, f.Normalized, f.BaseUnit, string(f.Qualifier),
 			string(f.Role), f.Label, f.Subject, year, f.Text, int64(f.Start), int64(f.End), sentStart, sentEnd, sentText,
-			sectionID, sectionText, ct, cr, cc, string(f.Direction))
+			sectionID, sectionText, ct, cr, cc, string(f.Direction), ind, conf)
 		if n := i + 1 - from; n == figureChunk || i == len(doc.Figures)-1 {
 			if err := b.insertFigures(n, args); err != nil {
 				if n == 1 {
@@ -499,9 +506,9 @@ const figureChunk = 16
 // arguments putParts gathers.
 const figureColumns = `document_id, seq, kind, value, unit, normalized, base_unit, qualifier,
 	role, label, subject, year, text, start, "end", sentence_start, sentence_end, sentence_text,
-	section_id, section_text, cell_table, cell_row, cell_col, direction`
+	section_id, section_text, cell_table, cell_row, cell_col, direction, indicator, indicator_confidence`
 
-const figureArgs = 24
+const figureArgs = 26
 
 // insertFigures inserts n figure rows whose values are args (figureArgs a
 // row), preparing the statement of n rows on first use in the batch.

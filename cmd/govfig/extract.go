@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/govfig/govfig/extract"
+	"github.com/govfig/govfig/indicator"
 	"github.com/govfig/govfig/ingest"
 	"github.com/govfig/govfig/schema"
 	"github.com/schollz/progressbar/v3"
@@ -51,23 +52,39 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	defer st.Close()
 
-	_, err = extractPaths(ctx, st, paths, *workers, "extract", !*quiet && isTerminal(stderr), stdout, stderr)
+	if err := remapStore(ctx, st, cat, false, stdout); err != nil {
+		return fmt.Errorf("extract: %w", err)
+	}
+	est, err := extractPaths(ctx, st, paths, *workers, "extract", cat, !*quiet && isTerminal(stderr), stdout, stderr)
 	var partial *partialError
 	if err != nil && !errors.As(err, &partial) {
 		return err
 	}
+	printMapped(stdout, cat, est)
 	if rerr := remapStore(ctx, st, cat, false, stdout); rerr != nil {
 		return fmt.Errorf("extract: %w", rerr)
 	}
 	return err
 }
 
+// printMapped says how many of the figures a run wrote its workers mapped
+// onto the catalogue.
+func printMapped(out io.Writer, cat *indicator.Catalogue, st ingest.Stats) {
+	if st.Figures > 0 {
+		fmt.Fprintf(out, "indicators: catalogue %s (%d indicators): %d of the %d figures written have an indicator\n",
+			cat.Hash(), len(cat.Indicators()), st.Mapped, st.Figures)
+	}
+}
+
 // extractPaths extracts paths into st (the extract stage of `extract` and
 // `run`): a progress bar on stderr when bar is true, the counts on out, the
 // first problems on stderr. Problems make the error a *partialError.
-func extractPaths(ctx context.Context, st *schema.Store, paths []string, workers int, command string, bar bool, out, stderr io.Writer) (ingest.Stats, error) {
+func extractPaths(ctx context.Context, st *schema.Store, paths []string, workers int, command string, cat *indicator.Catalogue, bar bool, out, stderr io.Writer) (ingest.Stats, error) {
 	opt := ingest.Options{Read: extract.Read, ReadList: extract.ReadList, ExtractorVersion: extract.Version, Version: govfigBuildVersion(),
 		Workers: workers, Command: command, Warm: extract.Warm}
+	if cat != nil {
+		opt.Mapper = cat
+	}
 	var pb *progressbar.ProgressBar
 	if bar {
 		pb = progressbar.NewOptions64(-1, progressbar.OptionSetWriter(rawTerm(stderr)), progressbar.OptionShowCount(),

@@ -43,7 +43,7 @@ func remapStore(ctx context.Context, st *schema.Store, cat *indicator.Catalogue,
 	if err != nil {
 		return err
 	}
-	if rs.Full {
+	if rs.Full && rs.Figures > 0 {
 		fmt.Fprintf(out, "indicators: catalogue %s (%d indicators); mapped all %d figures again: %d with an indicator, %d changed\n",
 			cat.Hash(), len(cat.Indicators()), rs.Figures, rs.Mapped, rs.Changed)
 	} else if rs.Figures > 0 {

@@ -134,3 +134,37 @@ func TestSiteRegions(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractMapsInWorkers: extract maps each figure in its workers with
+// the catalogue it stored first, so no remap follows, and the mapping is
+// the one a full remap gives (remap --all changes nothing). A second
+// extract into the same database with another catalogue remaps the stored
+// figures first.
+func TestExtractMapsInWorkers(t *testing.T) {
+	dir := t.TempDir()
+	dbPath := filepath.Join(dir, "g.db")
+	out, _, err := runCmd(t, "extract", "-q", "--db", dbPath, "../../fixtures/docs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "figures written have an indicator") || strings.Contains(out, "mapped all") || strings.Contains(out, "new figures") {
+		t.Errorf("extract into a new database: want the workers' count and no remap, got\n%s", out)
+	}
+	out, _, err = runCmd(t, "remap", "--all", "--db", dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "with an indicator, 0 changed") {
+		t.Errorf("remap --all after extract: the workers' mapping differs from the catalogue's\n%s", out)
+	}
+	user := filepath.Join(dir, "mine.tsv")
+	os.WriteFile(user, []byte("code\tname\ten\tkind\tunit\tdomain\tof\tpatterns\tnot\texample\tnote\n"+
+		"loc.canteens\t学生食堂数\tSchool canteens\tschools\t所\t教育\t\t初中校学生食堂|学生食堂\t\t学生食堂\t\n"), 0o644)
+	out, _, err = runCmd(t, "extract", "-q", "--db", dbPath, "--indicators", user, "../../fixtures/docs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "mapped all") {
+		t.Errorf("extract with another catalogue: want the stored figures remapped first\n%s", out)
+	}
+}

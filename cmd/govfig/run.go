@@ -133,11 +133,15 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return fmt.Errorf("run: %w", err)
 	}
 	defer st.Close()
-	est, err := extractPaths(ctx, st, []string{archiveDir}, runtime.NumCPU(), "run", !*quiet && isTerminal(stderr), logw, stderr)
+	if err := remapStore(ctx, st, cat, false, logw); err != nil {
+		return fmt.Errorf("run: %w", err)
+	}
+	est, err := extractPaths(ctx, st, []string{archiveDir}, runtime.NumCPU(), "run", cat, !*quiet && isTerminal(stderr), logw, stderr)
 	var partial *partialError
 	if err != nil && !errors.As(err, &partial) {
 		return err
 	}
+	printMapped(logw, cat, est)
 	if _, err := st.FillRegions(ctx, siteRegions(sites)); err != nil {
 		return fmt.Errorf("run: %w", err)
 	}
