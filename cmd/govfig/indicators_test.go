@@ -52,8 +52,7 @@ func TestIndicatorsRemap(t *testing.T) {
 	}
 
 	user := filepath.Join(dir, "mine.tsv")
-	os.WriteFile(user, []byte("code\tname\ten\tkind\tunit\tdomain\tof\tpatterns\tnot\texample\tnote\n"+
-		"loc.canteens\t学生食堂数\tSchool canteens\tschools\t所\t教育\t\t初中校学生食堂|学生食堂\t\t学生食堂\t\n"), 0o644)
+	writeCanteens(t, user)
 	out, _, err := runCmd(t, "remap", "--db", dbPath, "--indicators", user)
 	if err != nil {
 		t.Fatal(err)
@@ -158,13 +157,22 @@ func TestExtractMapsInWorkers(t *testing.T) {
 		t.Errorf("remap --all after extract: the workers' mapping differs from the catalogue's\n%s", out)
 	}
 	user := filepath.Join(dir, "mine.tsv")
-	os.WriteFile(user, []byte("code\tname\ten\tkind\tunit\tdomain\tof\tpatterns\tnot\texample\tnote\n"+
-		"loc.canteens\t学生食堂数\tSchool canteens\tschools\t所\t教育\t\t初中校学生食堂|学生食堂\t\t学生食堂\t\n"), 0o644)
+	writeCanteens(t, user)
 	out, _, err = runCmd(t, "extract", "-q", "--db", dbPath, "--indicators", user, "../../fixtures/docs")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out, "mapped all") {
 		t.Errorf("extract with another catalogue: want the stored figures remapped first\n%s", out)
+	}
+}
+
+// writeCanteens writes a user catalogue of one indicator (学生食堂数) that
+// the built-in one lacks.
+func writeCanteens(t *testing.T, path string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte("code\tname\ten\tkind\tunit\tdomain\tof\tpatterns\tnot\texample\tnote\n"+
+		"loc.canteens\t学生食堂数\tSchool canteens\tschools\t所\t教育\t\t初中校学生食堂|学生食堂\t\t学生食堂\t\n"), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
