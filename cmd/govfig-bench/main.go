@@ -18,9 +18,11 @@ import (
 	"strings"
 
 	"github.com/govfig/govfig/internal/bench"
+	"github.com/govfig/govfig/internal/gcconf"
 )
 
 func main() {
+	gcconf.Apply() // the runtime settings of the govfig binary
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {

@@ -13,8 +13,9 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"syscall"
+
+	"github.com/govfig/govfig/internal/gcconf"
 )
 
 // command is one subcommand: its one-line summary and its entry point.
@@ -39,24 +40,8 @@ var commands = []command{
 	{"doctor", "check a database: integrity, foreign keys, figure offsets, article bodies", runDoctor},
 }
 
-// memoryLimit is the Go heap's soft limit unless GOMEMLIMIT sets another:
-// the collector works harder near it, so one 32 MB page stays under 1 GB of
-// memory (issue 11) while ordinary runs, at a few hundred MB, never meet it.
-const memoryLimit = 700 << 20
-
-// gcPercent is the collector's target unless GOGC sets another: a live heap
-// of some tens of MB may grow four times over before a collection, not twice
-// (GOGC=100), which takes about 6% of extract's CPU time for about 50 MB more
-// memory (issue 12); memoryLimit still bounds the whole.
-const gcPercent = 400
-
 func main() {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(memoryLimit)
-	}
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(gcPercent)
-	}
+	gcconf.Apply() // heap limit and GC target, unless the environment sets them
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	endProfiles := startProfiles()
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
