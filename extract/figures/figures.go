@@ -83,6 +83,7 @@ type docCtx struct {
 	periods   []segment.Span // sentences ended by 。！？ only (context for years and plans)
 	planDoc   bool
 	sentCache map[segment.Span]string
+	spare     *cand          // a candidate read() may fill again (see read)
 	secYears  map[string]int // sectionYear per section path
 	capped    int            // figures dropped past MaxPerSentence
 	pageCap   bool
@@ -304,10 +305,29 @@ func (c *docCtx) prose() []*cand {
 	return figs
 }
 
-// read turns a numeral into a candidate figure, or nil.
+// read turns a numeral into a candidate figure, or nil. Most numerals are
+// none (years, dates, item numbers): the candidate of one that is not is
+// used again for the next.
 func (c *docCtx) read(m number.Match) *cand {
+	cd := c.spare
+	if cd == nil {
+		cd = new(cand)
+	} else {
+		*cd = cand{}
+	}
+	cd.numStart, cd.numEnd, cd.form, cd.mag = m.Start, m.End, m.Form, 1
+	if got := c.readInto(cd, m); got != nil {
+		c.spare = nil
+		return got
+	}
+	c.spare = cd
+	return nil
+}
+
+// readInto fills cd from the numeral m; nil when m is no figure. It keeps no
+// reference to cd when it returns nil.
+func (c *docCtx) readInto(cd *cand, m number.Match) *cand {
 	rs := c.rs
-	cd := &cand{numStart: m.Start, numEnd: m.End, form: m.Form, mag: 1}
 	cd.sent = spanAt(c.sentences, m.Start)
 	cd.period = spanAt(c.periods, m.Start)
 	cd.clause = spanAt(c.clauses, m.Start)
@@ -965,8 +985,8 @@ func (c *docCtx) target(cd *cand, left string, before []*cand) bool {
 		return true
 	}
 	future := c.docYear > 0 && cd.f.Year > c.docYear
-	for _, w := range targetFuture {
-		if strings.Contains(pLeft, w) && future || strings.Contains(c.sub(lw(cd.clause.Start, cd.f.Start), cd.f.Start), "年初"+w) {
+	for i, w := range targetFuture {
+		if strings.Contains(pLeft, w) && future || strings.Contains(cLeft, earlyTargetFuture[i]) {
 			return true
 		}
 	}

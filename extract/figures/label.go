@@ -471,18 +471,20 @@ var subjectStop = []string{"的", "被", "在", "将", "为", "是", "中", "获
 
 // isFiller reports whether w is only a filler word.
 func isFiller(w string) bool {
-	for _, t := range labelTrail {
-		if w == t {
-			return true
-		}
-	}
-	for _, t := range labelLead {
-		if w == t {
-			return true
-		}
-	}
-	return false
+	_, ok := fillers[w]
+	return ok
 }
+
+// fillers are labelTrail and labelLead as a set.
+var fillers = func() map[string]struct{} {
+	m := map[string]struct{}{}
+	for _, ws := range [][]string{labelTrail, labelLead} {
+		for _, w := range ws {
+			m[w] = struct{}{}
+		}
+	}
+	return m
+}()
 
 func counted(k schema.Kind) bool {
 	return k == schema.KindHeadcount || k == schema.KindSchools || k == schema.KindCount
@@ -777,18 +779,22 @@ func (c *docCtx) subjectAfter(cd *cand) string {
 	quoteEnd := end
 	// Single-rune stop words stop only where a word starts (公共服务 goes on
 	// past 共); the window is segmented only when one is met.
-	var starts map[int]bool
+	var starts []bool // starts[i]: a word starts at quoteEnd+i
 	wordStart := func(at int) bool {
 		if c.e.seg == nil {
 			return true
 		}
 		if starts == nil {
-			starts = map[int]bool{}
-			for _, t := range c.e.seg.Tokens(c.sub(quoteEnd, min(len(rs), p+maxSubject+2))) {
-				starts[quoteEnd+t.Start] = true
+			winEnd := min(len(rs), p+maxSubject+2)
+			starts = make([]bool, winEnd-quoteEnd+1)
+			for _, t := range c.e.seg.Tokens(c.sub(quoteEnd, winEnd)) {
+				if t.Start < len(starts) {
+					starts[t.Start] = true
+				}
 			}
 		}
-		return starts[at]
+		i := at - quoteEnd
+		return i >= 0 && i < len(starts) && starts[i]
 	}
 	for end < len(rs) && end < p+maxSubject {
 		r := rs[end]

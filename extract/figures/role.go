@@ -55,6 +55,15 @@ var shareOfRe = regexp.MustCompile(`占[^，,。；;]{0,20}的?(比重|比例)?(
 // (年初安排预备费1.8亿元).
 var targetFuture = []string{"安排", "预计", "争取", "将", "计划"} // 2024年，全县计划完成造林绿化面积1.5万亩
 
+// earlyTargetFuture are targetFuture after 年初 (年初计划…): a target whatever the year.
+var earlyTargetFuture = func() []string {
+	ws := make([]string, len(targetFuture))
+	for i, w := range targetFuture {
+		ws[i] = "年初" + w
+	}
+	return ws
+}()
+
 // planSections name the parts of a report that set out plans; there a
 // quota to complete (完成社会职业技能培训5000人次以上) is a target.
 var planSections = []string{"改进措施", "下一步", "工作计划", "工作打算", "工作思路", "努力方向", "工作安排", "重点工作", "主要任务"}
