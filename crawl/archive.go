@@ -113,8 +113,15 @@ type encoder struct {
 	buf bytes.Buffer // the gzip members
 }
 
+// recordLevel is the gzip level of the records: BestSpeed. Against the
+// default level it takes about a fifth less CPU time to compress a record
+// (13–18% less CPU for a whole page fetched over loopback, what brings the
+// crawler past 2,000 pages/s on two cores) for archives about 7% larger on
+// the fixture pages (0.584 of the raw record bytes instead of 0.544).
+const recordLevel = gzip.BestSpeed
+
 func newEncoder() *encoder {
-	gz, _ := gzip.NewWriterLevel(io.Discard, gzip.DefaultCompression)
+	gz, _ := gzip.NewWriterLevel(io.Discard, recordLevel)
 	return &encoder{gz: gz}
 }
 
