@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"os"
 	"path/filepath"
@@ -35,7 +36,7 @@ func recordOptions() []gowarc.WarcRecordOption {
 		gowarc.WithDefaultDigestEncoding(gowarc.Base32),
 		gowarc.WithAddMissingDigest(true),
 		gowarc.WithAddMissingRecordId(true),
-		gowarc.WithRecordIdFunc(newRecordID),
+		gowarc.WithRecordIdFunc(func() (string, error) { return recordID() }),
 		gowarc.WithBufferMaxMemBytes(64 << 20),
 	}
 }
@@ -111,6 +112,7 @@ type encoder struct {
 	gz  *gzip.Writer
 	raw bytes.Buffer // one record, uncompressed
 	buf bytes.Buffer // the gzip members
+	sha hash.Hash    // SHA-1, for encodeExchange's digests
 }
 
 // recordLevel is the gzip level of the records: BestSpeed. Against the
@@ -140,12 +142,8 @@ func (e *encoder) encode(infoID string, recs ...gowarc.WarcRecord) error {
 		if err := e.marshal(r); err != nil {
 			return fmt.Errorf("archive: marshal %s record: %w", r.Type(), err)
 		}
-		e.gz.Reset(&e.buf)
-		if _, err := e.gz.Write(e.raw.Bytes()); err != nil {
-			return fmt.Errorf("archive: %w", err)
-		}
-		if err := e.gz.Close(); err != nil {
-			return fmt.Errorf("archive: %w", err)
+		if err := e.compress(); err != nil {
+			return err
 		}
 	}
 	return nil
