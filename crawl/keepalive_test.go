@@ -171,7 +171,8 @@ func (s *keepAliveSite) wireRequests() []string {
 }
 
 // archivedRequests returns the blocks of the archive's request records and
-// the number of response and revisit records per target URI.
+// the number of response and revisit records per target URI. Every request,
+// response and revisit record must name the loopback address it came from.
 func archivedRequests(t *testing.T, dir string) (blocks []string, answers map[string]int) {
 	t.Helper()
 	files, err := crawl.Files(dir)
@@ -196,6 +197,11 @@ func archivedRequests(t *testing.T, dir string) (blocks []string, answers map[st
 				t.Fatal(err)
 			}
 			wr := rec.WarcRecord
+			if wr.Type() != gowarc.Warcinfo {
+				if ip := wr.WarcHeader().Get(gowarc.WarcIPAddress); ip != "127.0.0.1" {
+					t.Errorf("%s record of %s: WARC-IP-Address %q, want 127.0.0.1", wr.Type(), wr.WarcHeader().Get(gowarc.WarcTargetURI), ip)
+				}
+			}
 			switch wr.Type() {
 			case gowarc.Request:
 				rd, err := wr.Block().RawBytes()
@@ -348,6 +354,11 @@ type resendingTransport struct {
 	hits []time.Time // every request, re-sends counted twice
 }
 
+// loopbackConn is a connection that says it goes to 127.0.0.1.
+type loopbackConn struct{ net.Conn }
+
+func (loopbackConn) RemoteAddr() net.Addr { return &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 80} }
+
 func (rt *resendingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	trace := httptrace.ContextClientTrace(req.Context())
 	sends := 1
@@ -362,7 +373,7 @@ func (rt *resendingTransport) RoundTrip(req *http.Request) (*http.Response, erro
 			trace.GetConn(req.URL.Host)
 		}
 		if trace != nil && trace.GotConn != nil {
-			trace.GotConn(httptrace.GotConnInfo{Conn: c1})
+			trace.GotConn(httptrace.GotConnInfo{Conn: loopbackConn{c1}})
 		}
 		rt.mu.Lock()
 		rt.hits = append(rt.hits, time.Now())
