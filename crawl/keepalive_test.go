@@ -326,23 +326,40 @@ func TestKeepAliveClosedUnanswered(t *testing.T) {
 	}
 }
 
-// TestNoConnectionLeft: when Run returns, the connections it kept alive are
-// closed (no transport goroutines left, the server sees them closed).
+// TestNoConnectionLeft: when Run returns, after a whole crawl or cancelled
+// in the middle of one, the connections it kept alive are closed (no
+// transport goroutines left).
 func TestNoConnectionLeft(t *testing.T) {
-	s := startKeepAliveSite(t, 3, "")
-	if _, err := crawl.Run(context.Background(), s.config(t.TempDir())); err != nil {
-		t.Fatal(err)
-	}
-	var stacks string
-	for range 100 {
-		buf := make([]byte, 1<<20)
-		stacks = string(buf[:runtime.Stack(buf, true)])
-		if !strings.Contains(stacks, "net/http.(*persistConn)") {
-			return
+	for _, cancelled := range []bool{false, true} {
+		s := startKeepAliveSite(t, 6, "")
+		cfg := s.config(t.TempDir())
+		ctx, cancel := context.WithCancel(context.Background())
+		if cancelled {
+			cfg.ReadArticle = func(_ []byte, u, _ string) ([]string, error) {
+				if strings.HasSuffix(u, "/a/2.html") {
+					cancel()
+				}
+				return nil, nil
+			}
 		}
-		time.Sleep(20 * time.Millisecond)
+		st, err := crawl.Run(ctx, cfg)
+		cancel()
+		if cancelled != (err != nil) || cancelled && st.Articles >= 6 {
+			t.Fatalf("cancelled %v: %d articles, error %v", cancelled, st.Articles, err)
+		}
+		var stacks string
+		for range 100 {
+			buf := make([]byte, 1<<20)
+			stacks = string(buf[:runtime.Stack(buf, true)])
+			if !strings.Contains(stacks, "net/http.(*persistConn)") {
+				break
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		if strings.Contains(stacks, "net/http.(*persistConn)") {
+			t.Errorf("cancelled %v: connections left open after Run:\n%s", cancelled, stacks)
+		}
 	}
-	t.Errorf("connections left open after Run:\n%s", stacks)
 }
 
 // resendingTransport answers every request, and for one path plays a
