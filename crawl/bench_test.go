@@ -46,9 +46,9 @@ func BenchmarkCrawl50Hosts(b *testing.B) {
 
 // BenchmarkGET50Hosts GETs the pages BenchmarkCrawl50Hosts crawls, one
 // goroutine per host, with nothing else: the baseline the crawler's
-// overhead is measured against. "keepalive" reuses connections (as
-// govfig-bench's plain GETs do); "close" opens one per request, as the
-// crawler does (see newTransport).
+// overhead is measured against. "keepalive" reuses connections, as the
+// crawler (one per host) and govfig-bench's plain GETs do; "close" opens one
+// per request, as the crawler did before it kept connections alive.
 func BenchmarkGET50Hosts(b *testing.B) {
 	fsys, paths := bench.CrawlFS(50)
 	s := startSite(b, siteserver.Options{FS: fsys})

@@ -148,28 +148,31 @@ func (c *crawler) commitArchived(h *hostState, it *item, ex *exchange, robots *r
 }
 
 // prebuild builds and compresses an exchange's request and response records
-// as they will be unless the writer finds an earlier record to refer to (a
+// (encodeExchange: the bytes gowarc's builder would make, without it) as
+// they will be unless the writer finds an earlier record to refer to (a
 // 304 answer, a payload archived before) or the file rolled meanwhile; then
 // the writer builds them again. Before the first file is open, the records
 // are built but left for the writer to compress (they name the file's
 // warcinfo record). A failure here is left to the writer too.
 func (c *crawler) prebuild(j *job) {
 	info := c.ar.currentInfo()
-	req, resp, digest, err := c.buildRecords(j.ex, j.it.kind, j.it.parent, nil, nil)
-	if err != nil {
-		return
-	}
-	j.respID, j.digest = resp.RecordId(), digest
 	if info == "" {
+		req, resp, digest, err := c.buildRecords(j.ex, j.it.kind, j.it.parent, nil, nil)
+		if err != nil {
+			return
+		}
+		j.respID, j.digest = resp.RecordId(), digest
 		j.recs = []gowarc.WarcRecord{req, resp}
 		return
 	}
 	e := c.getEncoder()
 	e.buf.Reset()
-	if err := e.encode(info, req, resp); err != nil {
+	respID, digest, err := e.encodeExchange(info, j.ex, j.it.kind, j.it.parent)
+	if err != nil {
 		c.putEncoder(e)
 		return
 	}
+	j.respID, j.digest = respID, digest
 	j.enc, j.infoID = e, info
 }
 

@@ -152,7 +152,8 @@ func (c *Config) defaults() {
 type Stats struct {
 	Generation  int            // crawl generation (1 for the first crawl of an archive)
 	Resumed     bool           // the run continued an interrupted generation
-	Requests    int            // HTTP requests sent (attempts, robots.txt included)
+	Requests    int            // HTTP requests sent (attempts, robots.txt included, Resent too)
+	Resent      int            // requests net/http sent again on its own after a kept-alive connection failed (see FaultResent)
 	ListPages   int            // list pages fetched and read
 	Articles    int            // articles archived (200)
 	Attachments int            // attachments archived
@@ -190,4 +191,5 @@ const (
 	FaultHostAbandoned = "host-abandoned" // a host was left for the next run
 	FaultRetryAfter    = "retry-after"    // Retry-After longer than MaxRetryAfter
 	FaultList          = "list"           // a list page could not be read
+	FaultResent        = "resent"         // net/http re-sent a request on a new connection (rare: such re-sends are stopped, see fetch)
 )

@@ -21,10 +21,14 @@
 // Each host has one worker: one connection, one request at a time, and a
 // pause of at least the host's delay (Config.Delay or the robots.txt
 // Crawl-delay, whichever is longer, plus a little jitter) between the end of
-// one request and the start of the next. Hosts are crawled in parallel.
-// Transient failures (time-outs, resets, 408, 429, 5xx) are retried with
-// exponential backoff honouring Retry-After; a host that keeps failing is
-// paused and then left for the next run.
+// one request and the start of the next. The connection is kept alive
+// between a host's requests (closed after a few seconds idle and at the end
+// of the run); net/http's own immediate re-send of a request whose kept-alive
+// connection closed before an answer is stopped, so that request is retried
+// by the crawler, paced and counted, like a reset (fetch.go). Hosts are
+// crawled in parallel. Transient failures (time-outs, resets, 408, 429, 5xx)
+// are retried with exponential backoff honouring Retry-After; a host that
+// keeps failing is paused and then left for the next run.
 //
 // # Archive and frontier
 //

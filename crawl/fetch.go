@@ -15,6 +15,7 @@ import (
 	"net/http/httptrace"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -28,11 +29,25 @@ type exchange struct {
 	body     []byte
 	ip       string
 	start    time.Time
-	err      error // network error, time-out, or errTooLarge
+	err      error // network error, time-out, errTooLarge or errUnanswered
+	resent   int   // requests net/http sent again on its own (see fetch); normally 0
 }
 
 // errTooLarge means the body was longer than MaxBodySize; nothing is stored.
 var errTooLarge = errors.New("body too large")
+
+// errUnanswered means a kept-alive connection was closed (or failed) before
+// any byte of an answer came back, and net/http's own re-send of the request
+// on a new connection was stopped (see fetch): the crawler retries it
+// itself, paced, like any reset.
+var errUnanswered = errors.New("kept-alive connection closed without an answer")
+
+// idleTimeout is how long a host's connection is kept open between two
+// requests. It is below the keep-alive time-outs servers commonly use
+// (Apache's is 5 s), so that the crawler, not the server, closes an idle
+// connection and a request rarely meets a connection the server is closing.
+// With a longer delay between requests every request opens a connection.
+const idleTimeout = 4 * time.Second
 
 func newTransport(c *Config) http.RoundTripper {
 	if c.Client != nil && c.Client.Transport != nil {
@@ -43,6 +58,10 @@ func newTransport(c *Config) http.RoundTripper {
 	if c.DialContext != nil {
 		dial = c.DialContext
 	}
+	// One connection per host, kept alive between its requests (fewer TCP
+	// and TLS handshakes for the server, and for us). net/http would
+	// silently re-send a GET whose reused connection closed before an
+	// answer; fetch stops that re-send and counts any that gets through.
 	return &http.Transport{
 		Proxy:                 http.ProxyFromEnvironment,
 		DialContext:           dial,
@@ -51,33 +70,50 @@ func newTransport(c *Config) http.RoundTripper {
 		MaxConnsPerHost:       1,
 		MaxIdleConnsPerHost:   1,
 		MaxIdleConns:          1000,
-		IdleConnTimeout:       90 * time.Second,
+		IdleConnTimeout:       idleTimeout,
 		DisableCompression:    true, // archive the bytes the server sent
-		// One request per connection: with keep-alive, net/http silently
-		// re-sends a GET whose reused connection was closed, a request our
-		// pacing and retry accounting would never see.
-		DisableKeepAlives: true,
 		// HTTP/1.1 only: the archive holds HTTP/1.1 messages.
 		TLSNextProto: map[string]func(string, *tls.Conn) http.RoundTripper{},
 	}
 }
 
 // fetch performs one GET, reading at most max bytes of body.
+//
+// Every request on the wire is one the crawler decided to send, paced and
+// counted: when a kept-alive connection fails before any byte of an answer
+// (the server closed it as the request went out, or died on it), net/http
+// would re-send the GET at once on a new connection (Transport's automatic
+// retry of idempotent requests), unseen by the crawler's pacing and retry
+// accounting. The trace's GetConn hook sees a second connection wanted for
+// the same request and cancels the request instead: fetch then fails with
+// errUnanswered, a transient failure the crawler retries after its backoff.
+// If the re-send still got a connection (a race inside net/http), the
+// GotConn hook counts it in ex.resent, and the crawler counts and paces it.
 func fetch(ctx context.Context, client *http.Client, cfg *Config, it *item, conditional bool) *exchange {
 	ex := &exchange{url: it.url, start: cfg.Clock()}
 	ctx, cancel := context.WithTimeout(ctx, cfg.Timeout)
 	defer cancel()
-	trace := &httptrace.ClientTrace{GotConn: func(ci httptrace.GotConnInfo) {
-		if a, ok := ci.Conn.RemoteAddr().(*net.TCPAddr); ok {
-			ex.ip = a.IP.String()
-		}
-	}}
+	ctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	var wanted, got atomic.Int32 // connections asked for and obtained for this request
+	trace := &httptrace.ClientTrace{
+		GetConn: func(string) {
+			if wanted.Add(1) > 1 {
+				stop(errUnanswered)
+			}
+		},
+		GotConn: func(ci httptrace.GotConnInfo) {
+			got.Add(1)
+			if a, ok := ci.Conn.RemoteAddr().(*net.TCPAddr); ok {
+				ex.ip = a.IP.String()
+			}
+		},
+	}
 	req, err := http.NewRequestWithContext(httptrace.WithClientTrace(ctx, trace), http.MethodGet, it.url, nil)
 	if err != nil {
 		ex.err = fmt.Errorf("build request: %w", err)
 		return ex
 	}
-	req.Close = true // one request per connection (see newTransport)
 	req.Header.Set("User-Agent", cfg.UserAgent)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
 	req.Header.Set("Accept-Language", "zh-CN,zh;q=0.9")
@@ -91,8 +127,15 @@ func fetch(ctx context.Context, client *http.Client, cfg *Config, it *item, cond
 	}
 	ex.reqRaw = rawRequest(req)
 	resp, err := client.Do(req)
+	// GetConn and GotConn are called on this goroutine, before Do returns.
+	if n := int(got.Load()); n > 1 {
+		ex.resent = n - 1
+	}
 	if err != nil {
 		ex.err = err
+		if errors.Is(context.Cause(ctx), errUnanswered) {
+			ex.err = fmt.Errorf("%w (net/http's re-send on a new connection stopped)", errUnanswered)
+		}
 		return ex
 	}
 	defer resp.Body.Close()
@@ -154,14 +197,19 @@ func decodeBody(body []byte, contentEncoding string, max int64) ([]byte, error) 
 	return out, nil
 }
 
-// rawRequest renders the request as it goes on the wire (HTTP/1.1).
+// rawRequest renders the request as net/http writes it on the wire
+// (HTTP/1.1): request line, Host, User-Agent, Connection: close when the
+// request asks for it, then the other headers in sorted order.
 func rawRequest(req *http.Request) []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "GET %s HTTP/1.1\r\nHost: %s\r\n", req.URL.RequestURI(), req.URL.Host)
+	if ua := req.Header.Get("User-Agent"); ua != "" {
+		fmt.Fprintf(&b, "User-Agent: %s\r\n", ua)
+	}
 	if req.Close {
 		b.WriteString("Connection: close\r\n")
 	}
-	req.Header.Write(&b)
+	req.Header.WriteSubset(&b, map[string]bool{"User-Agent": true})
 	b.WriteString("\r\n")
 	return b.Bytes()
 }
@@ -208,7 +256,7 @@ func classify(err error) string {
 	switch {
 	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():
 		return "timeout"
-	case errors.Is(err, syscall.ECONNRESET), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+	case errors.Is(err, errUnanswered), errors.Is(err, syscall.ECONNRESET), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
 		return "reset"
 	}
 	return "network"

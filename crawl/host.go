@@ -116,9 +116,16 @@ func (c *crawler) fetchRetrying(ctx context.Context, h *hostState, it *item, con
 		<-c.sem
 		h.last = time.Now()
 		h.next = h.last.Add(c.gap(h))
+		for range ex.resent {
+			h.next = h.next.Add(c.gap(h)) // a pause for each request net/http sent again
+		}
 		c.mu.Lock()
-		c.stats.Requests++
+		c.stats.Requests += 1 + ex.resent
+		c.stats.Resent += ex.resent
 		c.mu.Unlock()
+		if ex.resent > 0 {
+			c.fault(it.url, h.name, FaultResent, fmt.Sprintf("attempt %d: net/http sent the request %d more time(s) on a new connection after a kept-alive one closed without an answer", attempt+1, ex.resent))
+		}
 		if ctx.Err() != nil {
 			return nil, attempt + 1
 		}

@@ -69,8 +69,9 @@ type Stage struct {
 	Note         string
 	PerPageMilli []float64 // extract stages: wall milliseconds per page
 	// CPUValues and CPUBase are the same work per CPU second of the whole
-	// process (user + system), less sensitive to other load on the machine;
-	// empty for stages measured together with a server (crawl) or in one call.
+	// process (user + system), less sensitive to other load on the machine
+	// (for the crawl, the loopback server's share is in both); empty for
+	// stages measured in one call.
 	CPUValues, CPUBase []float64
 	CPUPerPageMilli    []float64
 }
@@ -249,12 +250,15 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		}
 		if crawlSt != nil {
 			logf("run %d: crawl", run+1)
-			c, b, err := site.run(ctx, dir)
+			c, err := site.run(ctx, dir)
 			if err != nil {
 				return nil, err
 			}
-			crawlSt.Values = append(crawlSt.Values, c)
-			crawlSt.BaseValues = append(crawlSt.BaseValues, b)
+			crawlSt.Values = append(crawlSt.Values, c.crawled)
+			crawlSt.BaseValues = append(crawlSt.BaseValues, c.bare)
+			crawlSt.CPUValues = append(crawlSt.CPUValues, c.crawledCPU)
+			crawlSt.CPUBase = append(crawlSt.CPUBase, c.bareCPU)
+			crawlSt.CPUPerPageMilli = append(crawlSt.CPUPerPageMilli, 1000/c.crawledCPU)
 		}
 	}
 	if opt.Export {
@@ -568,6 +572,13 @@ func (r *Result) Print(w io.Writer) {
 	for _, s := range r.Stages {
 		if s.PerPageMilli != nil {
 			ex = append(ex, s)
+		}
+	}
+	for _, s := range r.Stages {
+		if s.PerPageMilli == nil && s.CPUPerPageMilli != nil {
+			c := median(s.CPUPerPageMilli)
+			fmt.Fprintf(w, "\n%s: %.2f ms of CPU a page (median; the process's user + system time, loopback server included): %d idle cores allow at most %.0f pages/s.\n",
+				s.Name, c, r.Cores, float64(r.Cores)*1000/c)
 		}
 	}
 	if len(ex) > 0 {

@@ -29,12 +29,15 @@ func TestTableHasEveryStage(t *testing.T) {
 	res.Print(&buf)
 	out := buf.String()
 	for _, want := range []string{"Machine:", "cores", "extract 20 pages", "extract 40 pages", "SQLite writer", "text → figures",
-		"export", "crawl", "ms/page"} {
+		"export", "crawl", "ms/page", "ms of CPU a page"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
 		}
 	}
 	for _, s := range res.Stages {
+		if strings.HasPrefix(s.Name, "crawl") && (len(s.CPUValues) != 1 || s.CPUValues[0] <= 0 || s.CPUBase[0] <= 0) {
+			t.Errorf("%s: pages per CPU second %v against %v", s.Name, s.CPUValues, s.CPUBase)
+		}
 		for i, v := range s.Values {
 			if v <= 0 || s.BaseValues[i] <= 0 {
 				t.Errorf("%s: run %d: %v against %v", s.Name, i, v, s.BaseValues[i])
