@@ -67,6 +67,10 @@ func TestFTSText(t *testing.T) {
 		{"校", "校 "},
 		{"GDP增长, 经费。", "GDP 增长 长 经费 费 "},
 		{"", ""},
+		// Each term once a text, where it first occurs; GDP and gdp are
+		// one word to the index.
+		{"全年教育经费3286万元，教育经费3286", "全年 年教 教育 育经 经费 费 3286 万元 元 "},
+		{"GDP gdp Gdp 经费经费", "GDP 经费 费经 费 "},
 	} {
 		if got := FTSText(c.in); got != c.want {
 			t.Errorf("FTSText(%q) = %q, want %q", c.in, got, c.want)
@@ -74,7 +78,8 @@ func TestFTSText(t *testing.T) {
 	}
 	for _, c := range []struct{ in, want string }{
 		{"经费", `"经费"`},
-		{"教育经费 GDP", `"教育 育经 经费" "gdp"`},
+		{"教育经费 GDP", `"教育" "育经" "经费" "gdp"`},
+		{"年年年", `"年年"`},
 		{"校", `校*`},
 		{"学前2023", `"学前" "2023"`},
 	} {
@@ -111,6 +116,7 @@ func TestSearchTwoCharacterWords(t *testing.T) {
 		{"站", []string{"http://a/decoy"}},
 		{"gdp", []string{"http://a/english"}},
 		{"资金", nil},
+		{"教育师资", []string{"http://a/decoy"}},
 	} {
 		hits, err := s.Search(ctx, c.query, 10)
 		if err != nil {

@@ -91,7 +91,8 @@ type Batch struct {
 	// (see queueFTS); ftsAt indexes them by document id.
 	fts      []ftsRow
 	ftsAt    map[int64]int
-	ftsBytes int // of the queued titles and texts
+	ftsBytes int      // of the queued titles and texts
+	terms    ftsTerms // cuts their texts into terms, its sets reused
 }
 
 type lookedUp struct {
@@ -171,7 +172,7 @@ func (b *Batch) writeFTS() error {
 	sort.Slice(rows, func(i, j int) bool { return rows[i].id < rows[j].id })
 	for _, r := range rows {
 		if _, err := b.execLong("INSERT INTO documents_fts (docid, title, body) VALUES (?, ?, ?)",
-			r.id, FTSText(r.title), FTSText(indexedPart(r.text))); err != nil {
+			r.id, b.terms.text(r.title), b.terms.text(indexedPart(r.text))); err != nil {
 			return err
 		}
 	}
