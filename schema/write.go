@@ -447,7 +447,9 @@ func (b *Batch) putParts(id int64, doc *Document) error {
 	}
 	idx := newRuneIndex(doc.Text)
 	secs := newSectionIndex(doc.Sections)
-	args := b.args[:0]
+	// The arguments of an INSERT of figures from..i: the document and the
+	// seq of its first row, then the other columns of each row.
+	args := append(b.args[:0], id, int64(0))
 	from := 0 // first figure of the chunk being gathered
 	for i := range doc.Figures {
 		f := &doc.Figures[i]
@@ -481,7 +483,7 @@ func (b *Batch) putParts(id int64, doc *Document) error {
 				conf = f.IndicatorConfidence
 			}
 		}
-		args = append(args, id, int64(i), string(f.Kind), f.Value, f.Unit, f.Normalized, f.BaseUnit, string(f.Qualifier),
+		args = append(args, string(f.Kind), f.Value, f.Unit, f.Normalized, f.BaseUnit, string(f.Qualifier),
 			string(f.Role), f.Label, f.Subject, year, f.Text, int64(f.Start), int64(f.End), sentStart, sentEnd, sentText,
 			sectionID, sectionText, ct, cr, cc, string(f.Direction), ind, conf)
 		if n := i + 1 - from; n == figureChunk || i == len(doc.Figures)-1 {
@@ -491,7 +493,7 @@ func (b *Batch) putParts(id int64, doc *Document) error {
 				}
 				return fmt.Errorf("figures %d to %d: %w", from, i, err)
 			}
-			args, from = args[:0], i+1
+			args, from = append(args[:0], id, int64(i+1)), i+1
 		}
 	}
 	clear(args[:cap(args)])
@@ -511,15 +513,28 @@ const figureColumns = `document_id, seq, kind, value, unit, normalized, base_uni
 
 const figureArgs = 26
 
-// insertFigures inserts n figure rows whose values are args (figureArgs a
-// row), preparing the statement of n rows on first use in the batch.
+// insertFigures inserts n figure rows whose values are args: the document
+// id and the seq of the first row (bound once, ?1 and ?2, and the seq of
+// row k is ?2 + k), then the other figureArgs-2 columns of each row.
+// It prepares the statement of n rows on first use in the batch.
 func (b *Batch) insertFigures(n int, args []any) error {
 	st := b.figureStmts[n]
 	if st == nil {
-		row := "(" + strings.Repeat("?, ", figureArgs-1) + "?)"
-		q := "INSERT INTO figures (" + figureColumns + ") VALUES " + strings.Repeat(row+", ", n-1) + row
+		var q strings.Builder
+		q.WriteString("INSERT INTO figures (" + figureColumns + ") VALUES ")
+		rest := strings.Repeat(", ?", figureArgs-2) + ")"
+		for k := 0; k < n; k++ {
+			if k > 0 {
+				q.WriteString(", ")
+			}
+			if k == 0 {
+				q.WriteString("(?1, ?2" + rest)
+			} else {
+				fmt.Fprintf(&q, "(?1, ?2 + %d%s", k, rest)
+			}
+		}
 		var err error
-		if st, err = b.tx.PrepareContext(b.short, q); err != nil {
+		if st, err = b.tx.PrepareContext(b.short, q.String()); err != nil {
 			return err
 		}
 		b.figureStmts[n] = st

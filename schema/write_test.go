@@ -362,3 +362,49 @@ func TestForeignKeysIndexed(t *testing.T) {
 		t.Errorf("only %d references checked", checked)
 	}
 }
+
+// Figures stored in INSERTs of several rows (figureChunk and the rest, the
+// document and the first seq bound once a statement) come back each with
+// its document, seq and columns, whatever the chunk.
+func TestFiguresInChunksReadBack(t *testing.T) {
+	s := openTemp(t)
+	var docs []*Document
+	for d := 0; d < 3; d++ {
+		var figs []Figure
+		for j := 0; j < 2*figureChunk+d*5+1; j++ {
+			f := Figure{Kind: KindMoney, Value: float64(100*d + j), Normalized: float64(j), Unit: "万元",
+				Label: fmt.Sprintf("L%d-%d", d, j), Text: "x", Start: 0, End: 1}
+			if j%3 == 0 {
+				f.Year = 2000 + j
+			}
+			figs = append(figs, f)
+		}
+		docs = append(docs, &Document{URL: fmt.Sprintf("http://a/%d", d), Title: "t", Text: "x", Figures: figs})
+	}
+	ids := put(t, s, docs...)
+	for d, doc := range docs {
+		rows, err := s.DB().Query("SELECT seq, value, label, year FROM figures WHERE document_id = ? ORDER BY id", ids[d])
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for rows.Next() {
+			var seq int
+			var value float64
+			var label string
+			var year *int
+			if err := rows.Scan(&seq, &value, &label, &year); err != nil {
+				t.Fatal(err)
+			}
+			f := doc.Figures[n]
+			if seq != n || value != f.Value || label != f.Label || (year == nil) != (f.Year == 0) || year != nil && *year != f.Year {
+				t.Errorf("document %d, row %d: seq %d value %v label %q year %v; want figure %+v", d, n, seq, value, label, year, f)
+			}
+			n++
+		}
+		rows.Close()
+		if n != len(doc.Figures) {
+			t.Errorf("document %d: %d figures read back, want %d", d, n, len(doc.Figures))
+		}
+	}
+}
