@@ -305,14 +305,14 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 		limit = 20
 	}
 	// A word of three or more characters must be in the title or in the
-	// part of the body the index holds (MaxIndexedText bytes, which
-	// indexedPart cuts at a character: a word cannot end in the cut-off
-	// rest of a character).
+	// part of the body the index holds: its first MaxIndexedText bytes,
+	// compared as bytes (indexedPart cuts at a character, and a word, whole
+	// UTF-8 characters, cannot end in the cut-off rest of one).
 	var where strings.Builder
 	args := []any{match}
 	for _, w := range exact {
-		fmt.Fprintf(&where, ` AND (instr(d.title, ?) > 0 OR instr(CASE WHEN octet_length(d.body) <= %d THEN d.body
-			ELSE substr(CAST(d.body AS BLOB), 1, %d) END, ?) > 0)`, MaxIndexedText, MaxIndexedText)
+		fmt.Fprintf(&where, ` AND (instr(d.title, ?) > 0 OR instr(substr(CAST(d.body AS BLOB), 1, %d), CAST(? AS BLOB)) > 0)`,
+			MaxIndexedText)
 		args = append(args, w, w)
 	}
 	args = append(args, limit)
