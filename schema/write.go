@@ -84,6 +84,7 @@ type Batch struct {
 	// its hash every call).
 	figureStmts map[figureStmtKey]*sql.Stmt
 	args        []any // reused argument slice of the figure INSERTs
+	runes       []int // reused by the rune index of each document's text
 	// looked is the answer of the last Lookup, which Put of the same key
 	// reuses instead of asking again (ingest looks a document up before
 	// storing it); any Put clears it.
@@ -446,7 +447,10 @@ func (b *Batch) putParts(id int64, doc *Document) error {
 	if len(doc.Figures) == 0 {
 		return nil
 	}
-	idx := newRuneIndex(doc.Text)
+	idx := newRuneIndex(doc.Text, b.runes)
+	if cap(idx.bytes) <= 1<<20 { // reused by the next document
+		b.runes = idx.bytes[:0]
+	}
 	secs := newSectionIndex(doc.Sections)
 	// The arguments of an INSERT of figures from..i: the document and the
 	// seq of its first row, then the other columns of each row.
@@ -658,8 +662,12 @@ type runeIndex struct {
 	bytes []int // bytes[i] = byte offset of rune i; bytes[len] = len(text)
 }
 
-func newRuneIndex(text string) *runeIndex {
-	idx := &runeIndex{text: text, bytes: make([]int, 0, len(text)/2+1)}
+// newRuneIndex indexes text, in buf when it has room.
+func newRuneIndex(text string, buf []int) *runeIndex {
+	if cap(buf) < len(text)/2+1 {
+		buf = make([]int, 0, len(text)/2+1)
+	}
+	idx := &runeIndex{text: text, bytes: buf[:0]}
 	for i := range text {
 		idx.bytes = append(idx.bytes, i)
 	}
