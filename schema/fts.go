@@ -27,6 +27,7 @@ import (
 // wherever they occur. Until schema 8 every occurrence of a term was
 // written and a longer word was a phrase of its bigrams; Search finds the
 // same documents in an index of either kind.
+
 // runKind classifies a rune for FTS tokenizing.
 func runKind(r rune) int {
 	switch {
