@@ -14,14 +14,19 @@ import (
 // sentence would be a single word. The store therefore indexes text that is
 // already cut: every run of Chinese (non-ASCII letters or digits) becomes its
 // overlapping character bigrams followed by its last character alone, and every
-// ASCII word stays a word:
+// ASCII word stays a word; each of these terms is written once a text, where
+// it first occurs:
 //
-//	全年教育经费3286万元 → 全年 年教 教育 育经 经费 费 3286 万元 元
+//	全年教育经费3286万元，教育经费 → 全年 年教 教育 育经 经费 费 3286 万元 元
 //
-// A query word becomes a phrase of its bigrams ("经费" → "经费", "教育经费" →
-// "教育 育经 经费"), which matches exactly where the characters are adjacent;
-// a single character becomes a prefix query (校 → 校*). No segmenter is needed
-// and two-character words are found wherever they occur.
+// A query word of two characters is its bigram ("经费"); a longer one is
+// every one of its bigrams ("教育经费" → "教育" "育经" "经费"), and Search
+// keeps only the documents whose title or indexed text holds the word itself
+// (the bigrams may occur apart); a single character is a prefix query
+// (校 → 校*). No segmenter is needed and two-character words are found
+// wherever they occur. Until schema 8 every occurrence of a term was
+// written and a longer word was a phrase of its bigrams; Search finds the
+// same documents in an index of either kind.
 
 // runKind classifies a rune for FTS tokenizing.
 func runKind(r rune) int {
@@ -84,10 +89,90 @@ func indexedPart(s string) string {
 // the output is the same as re-encoding the decoded runes (a byte that is not
 // UTF-8 decodes to U+FFFD, a separator, and is dropped either way).
 func FTSText(s string) string {
+	var t ftsTerms
+	return t.text(s)
+}
+
+// ftsTerms cuts texts into their search terms, each term once a text; its
+// sets are kept from one text to the next (a Batch reuses one).
+type ftsTerms struct {
+	grams termSet             // bigrams and last characters seen: see gramKey
+	words map[string]struct{} // ASCII words seen, as written and lower-cased
+	buf   []byte
+}
+
+// gramKey identifies the bigram of runes a, b, or the character a alone
+// when b < 0. It is never 0: a is not ASCII.
+func gramKey(a, b rune) uint64 { return uint64(a)<<32 | uint64(b+1) }
+
+// termSet is a set of gramKeys: open addressing, emptied by a new
+// generation rather than by clearing (a text holds hundreds of terms, and a
+// map costs several times as much a term).
+type termSet struct {
+	keys []uint64
+	gen  []uint32 // keys[i] is in the set when gen[i] == cur
+	cur  uint32
+	n    int
+}
+
+// reset empties the set.
+func (t *termSet) reset() {
+	t.cur++
+	t.n = 0
+	if t.cur == 0 { // wrapped around: old generations would look current
+		clear(t.gen)
+		t.cur = 1
+	}
+	if t.keys == nil {
+		t.keys, t.gen = make([]uint64, 1024), make([]uint32, 1024)
+	}
+}
+
+// add adds k and reports whether it was new.
+func (t *termSet) add(k uint64) bool {
+	if 2*(t.n+1) > len(t.keys) {
+		t.grow()
+	}
+	mask := uint64(len(t.keys) - 1)
+	for i := (k * 0x9E3779B97F4A7C15) >> 32 & mask; ; i = (i + 1) & mask {
+		if t.gen[i] != t.cur {
+			t.keys[i], t.gen[i] = k, t.cur
+			t.n++
+			return true
+		}
+		if t.keys[i] == k {
+			return false
+		}
+	}
+}
+
+// grow doubles the table, keeping the current generation's keys.
+func (t *termSet) grow() {
+	keys, gen, cur := t.keys, t.gen, t.cur
+	t.keys, t.gen, t.cur, t.n = make([]uint64, 2*len(keys)), make([]uint32, 2*len(keys)), 1, 0
+	for i, k := range keys {
+		if gen[i] == cur {
+			t.add(k)
+		}
+	}
+}
+
+// text is FTSText(s).
+func (t *ftsTerms) text(s string) string {
+	t.grams.reset()
+	if t.words == nil {
+		t.words = map[string]struct{}{}
+	} else if len(t.words) > 0 {
+		clear(t.words)
+	}
 	// A Chinese character (3 bytes) becomes a bigram and a space (7 bytes).
-	b := make([]byte, 0, len(s)*7/3+8)
+	b := t.buf[:0]
+	if c := len(s)*7/3 + 8; cap(b) < c && c <= 1<<20 {
+		b = make([]byte, 0, c)
+	}
 	kind, start := 0, 0 // the current run: its kind and first byte
 	prev := -1          // in a run of kind 2: the first byte of its previous rune
+	var prevRune rune
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
@@ -95,41 +180,84 @@ func FTSText(s string) string {
 		}
 		k := runKind(r)
 		if k != kind {
-			b = ftsFlush(b, s, kind, start, prev, i)
+			b = t.flush(b, s, kind, start, prev, prevRune, i)
 			kind, start, prev = k, i, -1
 		}
 		if k == 2 {
 			if prev >= 0 {
-				b = append(b, s[prev:i+size]...)
-				b = append(b, ' ')
+				b = t.add(b, gramKey(prevRune, r), s[prev:i+size])
 			}
-			prev = i
+			prev, prevRune = i, r
 		}
 		i += size
 	}
-	b = ftsFlush(b, s, kind, start, prev, len(s))
-	return string(b)
+	b = t.flush(b, s, kind, start, prev, prevRune, len(s))
+	out := string(b)
+	if cap(b) <= 1<<20 {
+		t.buf = b[:0]
+	}
+	return out
 }
 
-// ftsFlush ends the run s[start:end] of kind: an ASCII word is written
-// whole; a run of kind 2, whose bigrams are written already, adds its last
-// character alone (it starts at byte last).
-func ftsFlush(b []byte, s string, kind, start, last, end int) []byte {
+// add appends term (key k) and a space unless the text had it already.
+func (t *ftsTerms) add(b []byte, k uint64, term string) []byte {
+	if !t.grams.add(k) {
+		return b
+	}
+	b = append(b, term...)
+	return append(b, ' ')
+}
+
+// flush ends the run s[start:end] of kind: an ASCII word is written whole;
+// a run of kind 2, whose bigrams are written already, adds its last
+// character alone (the rune last, which starts at byte at). Each only the
+// first time in the text: the index's tokenizer lower-cases ASCII, so GDP
+// and gdp are one word.
+func (t *ftsTerms) flush(b []byte, s string, kind, start, at int, last rune, end int) []byte {
 	switch kind {
 	case 1:
-		b = append(b, s[start:end]...)
+		w := s[start:end]
+		if _, ok := t.words[w]; ok {
+			return b
+		}
+		lw := asciiLower(w)
+		if _, ok := t.words[lw]; ok {
+			t.words[w] = struct{}{}
+			return b
+		}
+		t.words[w], t.words[lw] = struct{}{}, struct{}{}
+		b = append(b, w...)
 		b = append(b, ' ')
 	case 2:
-		b = append(b, s[last:end]...)
-		b = append(b, ' ')
+		b = t.add(b, gramKey(last, -1), s[at:end])
 	}
 	return b
 }
 
+// asciiLower lower-cases the ASCII letters of w (a word of kind 1),
+// allocating only when it has an upper-case one.
+func asciiLower(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}
+
 // FTSQuery turns search words into an FTS4 MATCH expression: every word (and
 // every run of one script inside a word) must occur; see the FTS model above.
+// The expression finds a superset of the documents that contain a word of
+// three or more Chinese characters; Search keeps those that contain it.
 func FTSQuery(query string) (string, error) {
-	var parts []string
+	match, _, err := ftsQuery(query)
+	return match, err
+}
+
+// ftsQuery returns the MATCH expression of query and the runs of three or
+// more characters a document must also contain as they are.
+func ftsQuery(query string) (string, []string, error) {
+	var parts, exact []string
 	for _, word := range strings.Fields(query) {
 		runs(word, func(kind int, run []rune) {
 			switch {
@@ -138,18 +266,23 @@ func FTSQuery(query string) (string, error) {
 			case len(run) == 1:
 				parts = append(parts, string(run)+"*")
 			default:
-				grams := make([]string, 0, len(run)-1)
+				seen := map[string]bool{}
 				for i := 0; i+1 < len(run); i++ {
-					grams = append(grams, string(run[i:i+2]))
+					if g := string(run[i : i+2]); !seen[g] {
+						seen[g] = true
+						parts = append(parts, `"`+g+`"`)
+					}
 				}
-				parts = append(parts, `"`+strings.Join(grams, " ")+`"`)
+				if len(run) > 2 {
+					exact = append(exact, string(run))
+				}
 			}
 		})
 	}
 	if len(parts) == 0 {
-		return "", errors.New("search query has no words")
+		return "", nil, errors.New("search query has no words")
 	}
-	return strings.Join(parts, " "), nil
+	return strings.Join(parts, " "), exact, nil
 }
 
 // Hit is one document found by Search.
@@ -165,19 +298,31 @@ type Hit struct {
 // Search returns the documents whose title or body contain every word of
 // query, newest first, at most limit (0 = 20).
 func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, error) {
-	match, err := FTSQuery(query)
+	match, exact, err := ftsQuery(query)
 	if err != nil {
 		return nil, err
 	}
 	if limit <= 0 {
 		limit = 20
 	}
+	// A word of three or more characters must be in the title or in the
+	// part of the body the index holds: its first MaxIndexedText bytes,
+	// compared as bytes (indexedPart cuts at a character, and a word, whole
+	// UTF-8 characters, cannot end in the cut-off rest of one).
+	var where strings.Builder
+	args := []any{match}
+	for _, w := range exact {
+		fmt.Fprintf(&where, ` AND (instr(d.title, ?) > 0 OR instr(substr(CAST(d.body AS BLOB), 1, %d), CAST(? AS BLOB)) > 0)`,
+			MaxIndexedText)
+		args = append(args, w, w)
+	}
+	args = append(args, limit)
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT d.id, d.url, d.title, d.region, d.published_at, d.body
 		FROM documents_fts JOIN documents d ON d.id = documents_fts.docid
-		WHERE documents_fts MATCH ?
+		WHERE documents_fts MATCH ?`+where.String()+`
 		ORDER BY d.published_at DESC, d.id
-		LIMIT ?`, match, limit)
+		LIMIT ?`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", query, err)
 	}

@@ -137,6 +137,7 @@ func backfillFTS(ctx context.Context, tx *sql.Tx) error {
 		title, body string
 	}
 	last := int64(0)
+	var terms ftsTerms
 	for {
 		rows, err := tx.QueryContext(ctx, "SELECT id, title, body FROM documents WHERE id > ? ORDER BY id LIMIT 200", last)
 		if err != nil {
@@ -160,7 +161,7 @@ func backfillFTS(ctx context.Context, tx *sql.Tx) error {
 		}
 		for _, r := range page {
 			if _, err := tx.ExecContext(ctx, "INSERT INTO documents_fts (docid, title, body) VALUES (?, ?, ?)",
-				r.id, FTSText(r.title), FTSText(indexedPart(r.body))); err != nil {
+				r.id, terms.text(r.title), terms.text(indexedPart(r.body))); err != nil {
 				return err
 			}
 			last = r.id

@@ -79,10 +79,12 @@ type Batch struct {
 	short context.Context
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
-	// figureStmts are the prepared INSERTs of 1..figureChunk figures, by
-	// count (a map keyed by a long query string costs its hash every call).
-	figureStmts [figureChunk + 1]*sql.Stmt
+	// figureStmts are the prepared INSERTs of figures, by count and by the
+	// columns written as NULL (a map keyed by a long query string costs
+	// its hash every call).
+	figureStmts map[figureStmtKey]*sql.Stmt
 	args        []any // reused argument slice of the figure INSERTs
+	runes       []int // reused by the rune index of each document's text
 	// looked is the answer of the last Lookup, which Put of the same key
 	// reuses instead of asking again (ingest looks a document up before
 	// storing it); any Put clears it.
@@ -91,7 +93,8 @@ type Batch struct {
 	// (see queueFTS); ftsAt indexes them by document id.
 	fts      []ftsRow
 	ftsAt    map[int64]int
-	ftsBytes int // of the queued titles and texts
+	ftsBytes int      // of the queued titles and texts
+	terms    ftsTerms // cuts their texts into terms, its sets reused
 }
 
 type lookedUp struct {
@@ -171,7 +174,7 @@ func (b *Batch) writeFTS() error {
 	sort.Slice(rows, func(i, j int) bool { return rows[i].id < rows[j].id })
 	for _, r := range rows {
 		if _, err := b.execLong("INSERT INTO documents_fts (docid, title, body) VALUES (?, ?, ?)",
-			r.id, FTSText(r.title), FTSText(indexedPart(r.text))); err != nil {
+			r.id, b.terms.text(r.title), b.terms.text(indexedPart(r.text))); err != nil {
 			return err
 		}
 	}
@@ -444,9 +447,14 @@ func (b *Batch) putParts(id int64, doc *Document) error {
 	if len(doc.Figures) == 0 {
 		return nil
 	}
-	idx := newRuneIndex(doc.Text)
+	idx := newRuneIndex(doc.Text, b.runes)
+	if cap(idx.bytes) <= 1<<20 { // reused by the next document
+		b.runes = idx.bytes[:0]
+	}
 	secs := newSectionIndex(doc.Sections)
-	args := b.args[:0]
+	// The arguments of an INSERT of figures from..i: the document and the
+	// seq of its first row, then the other columns of each row.
+	args := append(b.args[:0], id, int64(0))
 	from := 0 // first figure of the chunk being gathered
 	for i := range doc.Figures {
 		f := &doc.Figures[i]
@@ -480,17 +488,17 @@ func (b *Batch) putParts(id int64, doc *Document) error {
 				conf = f.IndicatorConfidence
 			}
 		}
-		args = append(args, id, int64(i), string(f.Kind), f.Value, f.Unit, f.Normalized, f.BaseUnit, string(f.Qualifier),
+		args = append(args, string(f.Kind), f.Value, f.Unit, f.Normalized, f.BaseUnit, string(f.Qualifier),
 			string(f.Role), f.Label, f.Subject, year, f.Text, int64(f.Start), int64(f.End), sentStart, sentEnd, sentText,
 			sectionID, sectionText, ct, cr, cc, string(f.Direction), ind, conf)
 		if n := i + 1 - from; n == figureChunk || i == len(doc.Figures)-1 {
-			if err := b.insertFigures(n, args); err != nil {
+			if err := b.insertFigures(n, &args); err != nil {
 				if n == 1 {
 					return fmt.Errorf("figure %d: %w", from, err)
 				}
 				return fmt.Errorf("figures %d to %d: %w", from, i, err)
 			}
-			args, from = args[:0], i+1
+			args, from = append(args[:0], id, int64(i+1)), i+1
 		}
 	}
 	clear(args[:cap(args)])
@@ -510,20 +518,79 @@ const figureColumns = `document_id, seq, kind, value, unit, normalized, base_uni
 
 const figureArgs = 26
 
-// insertFigures inserts n figure rows whose values are args (figureArgs a
-// row), preparing the statement of n rows on first use in the batch.
-func (b *Batch) insertFigures(n int, args []any) error {
-	st := b.figureStmts[n]
+// figureStmtKey identifies a figure INSERT: its number of rows and the
+// columns (bit j: the j-th of figureColumns after document_id and seq)
+// it writes as NULL instead of binding.
+type figureStmtKey struct {
+	n     int
+	nulls uint32
+}
+
+// insertFigures inserts n figure rows whose values are *args: the document
+// id and the seq of the first row (bound once, ?1 and ?2, and the seq of
+// row k is ?2 + k), then the other figureArgs-2 columns of each row.
+// A column that is NULL in every row is written as NULL in the statement
+// and not bound (go-sqlite3 binds each value with a call into C; a figure
+// of prose has no cell, and most have their sentence and section as
+// offsets and a row, not as text): the rows' values of such columns are
+// removed from *args. It prepares the statement on first use in the batch.
+func (b *Batch) insertFigures(n int, args *[]any) error {
+	const cols = figureArgs - 2
+	a := *args
+	nulls := uint32(1)<<cols - 1
+	for k := 0; k < n && nulls != 0; k++ {
+		for j, v := range a[2+k*cols : 2+(k+1)*cols] {
+			if v != nil {
+				nulls &^= 1 << j
+			}
+		}
+	}
+	if nulls != 0 { // keep only the bound values
+		w := 2
+		for r := 2; r < len(a); r++ {
+			if nulls&(1<<((r-2)%cols)) == 0 {
+				a[w] = a[r]
+				w++
+			}
+		}
+		clear(a[w:])
+		a = a[:w]
+		*args = a
+	}
+	key := figureStmtKey{n, nulls}
+	st := b.figureStmts[key]
 	if st == nil {
-		row := "(" + strings.Repeat("?, ", figureArgs-1) + "?)"
-		q := "INSERT INTO figures (" + figureColumns + ") VALUES " + strings.Repeat(row+", ", n-1) + row
+		var q strings.Builder
+		q.WriteString("INSERT INTO figures (" + figureColumns + ") VALUES ")
+		var rest strings.Builder
+		for j := 0; j < cols; j++ {
+			if nulls&(1<<j) != 0 {
+				rest.WriteString(", NULL")
+			} else {
+				rest.WriteString(", ?")
+			}
+		}
+		rest.WriteString(")")
+		for k := 0; k < n; k++ {
+			if k > 0 {
+				q.WriteString(", ")
+			}
+			if k == 0 {
+				q.WriteString("(?1, ?2" + rest.String())
+			} else {
+				fmt.Fprintf(&q, "(?1, ?2 + %d%s", k, rest.String())
+			}
+		}
 		var err error
-		if st, err = b.tx.PrepareContext(b.short, q); err != nil {
+		if st, err = b.tx.PrepareContext(b.short, q.String()); err != nil {
 			return err
 		}
-		b.figureStmts[n] = st
+		if b.figureStmts == nil {
+			b.figureStmts = map[figureStmtKey]*sql.Stmt{}
+		}
+		b.figureStmts[key] = st
 	}
-	_, err := st.ExecContext(b.short, args...)
+	_, err := st.ExecContext(b.short, a...)
 	return err
 }
 
@@ -595,8 +662,12 @@ type runeIndex struct {
 	bytes []int // bytes[i] = byte offset of rune i; bytes[len] = len(text)
 }
 
-func newRuneIndex(text string) *runeIndex {
-	idx := &runeIndex{text: text, bytes: make([]int, 0, len(text)/2+1)}
+// newRuneIndex indexes text, in buf when it has room.
+func newRuneIndex(text string, buf []int) *runeIndex {
+	if cap(buf) < len(text)/2+1 {
+		buf = make([]int, 0, len(text)/2+1)
+	}
+	idx := &runeIndex{text: text, bytes: buf[:0]}
 	for i := range text {
 		idx.bytes = append(idx.bytes, i)
 	}

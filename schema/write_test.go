@@ -362,3 +362,147 @@ func TestForeignKeysIndexed(t *testing.T) {
 		t.Errorf("only %d references checked", checked)
 	}
 }
+
+// Figures stored in INSERTs of several rows (figureChunk and the rest, the
+// document and the first seq bound once a statement) come back each with
+// its document, seq and columns, whatever the chunk.
+func TestFiguresInChunksReadBack(t *testing.T) {
+	s := openTemp(t)
+	var docs []*Document
+	for d := 0; d < 3; d++ {
+		var figs []Figure
+		for j := 0; j < 2*figureChunk+d*5+1; j++ {
+			f := Figure{Kind: KindMoney, Value: float64(100*d + j), Normalized: float64(j), Unit: "万元",
+				Label: fmt.Sprintf("L%d-%d", d, j), Text: "x", Start: 0, End: 1}
+			if j%3 == 0 {
+				f.Year = 2000 + j
+			}
+			figs = append(figs, f)
+		}
+		docs = append(docs, &Document{URL: fmt.Sprintf("http://a/%d", d), Title: "t", Text: "x", Figures: figs})
+	}
+	ids := put(t, s, docs...)
+	for d, doc := range docs {
+		rows, err := s.DB().Query("SELECT seq, value, label, year FROM figures WHERE document_id = ? ORDER BY id", ids[d])
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for rows.Next() {
+			var seq int
+			var value float64
+			var label string
+			var year *int
+			if err := rows.Scan(&seq, &value, &label, &year); err != nil {
+				t.Fatal(err)
+			}
+			f := doc.Figures[n]
+			if seq != n || value != f.Value || label != f.Label || (year == nil) != (f.Year == 0) || year != nil && *year != f.Year {
+				t.Errorf("document %d, row %d: seq %d value %v label %q year %v; want figure %+v", d, n, seq, value, label, year, f)
+			}
+			n++
+		}
+		rows.Close()
+		if n != len(doc.Figures) {
+			t.Errorf("document %d: %d figures read back, want %d", d, n, len(doc.Figures))
+		}
+	}
+}
+
+// A figure INSERT writes the columns that are NULL in all its rows as NULL
+// instead of binding them: every row must still come back with each of its
+// own values and NULLs, whatever the other rows of its chunk hold (chunks
+// all prose, all cells, mixed; sentences and sections found and not).
+func TestFigureNullColumnsPerChunk(t *testing.T) {
+	s := openTemp(t)
+	text := "一、概况\n全年教育经费投入3286万元。其他内容。"
+	sentence := "全年教育经费投入3286万元。" // runes 5..20 of text
+	start := strings.Index(text, "3286")
+	start = len([]rune(text[:start]))
+	var figs []Figure
+	var want []string
+	for i := 0; i < 5*figureChunk+7; i++ {
+		f := Figure{Kind: KindMoney, Value: float64(i), Unit: "万元", Normalized: float64(i), BaseUnit: "元",
+			Label: fmt.Sprintf("L%d", i), Text: "3286万元", Start: start, End: start + 6}
+		chunk := i / figureChunk
+		bit := func(k int) bool { return (i*7+k*3+chunk)%(k+2) == 0 || chunk == 1 && k < 5 }
+		if chunk == 2 { // a chunk of prose with neither sentence nor section nor year
+			bit = func(int) bool { return false }
+		}
+		year, sentS, sentE, sentT, secID, secT, cell, ind, conf := "NULL", "NULL", "NULL", "NULL", "NULL", "NULL", "NULL|NULL|NULL", "NULL", "NULL"
+		if bit(0) {
+			f.Year = 2000 + i
+			year = fmt.Sprint(f.Year)
+		}
+		if bit(1) {
+			f.Sentence = sentence
+			sentS, sentE = "5", "20"
+		} else if bit(2) {
+			f.Sentence = "不在正文里的句子。"
+			sentT = f.Sentence
+		}
+		if bit(3) {
+			f.Section = "一、概况"
+			secID = "SEC"
+		} else if bit(4) {
+			f.Section = "无此节"
+			secT = f.Section
+		}
+		if bit(5) {
+			f.Cell = &CellRef{Table: i % 3, Row: i, Col: i % 5}
+			cell = fmt.Sprintf("%d|%d|%d", i%3, i, i%5)
+		}
+		if bit(6) {
+			f.Mapped = true
+			if i%2 == 0 {
+				f.Indicator, f.IndicatorConfidence = "fin.exp.education", 0.5
+				ind, conf = f.Indicator, "0.5"
+			} else {
+				ind = ""
+			}
+		}
+		figs = append(figs, f)
+		want = append(want, fmt.Sprintf("%d|%d|%s|%s|%s|%s|%s|%s|%s|%s|%s", i, i, year, sentS, sentE, sentT, secID, secT, cell, ind, conf))
+	}
+	doc := &Document{URL: "http://a/nulls", Title: "t", Text: text,
+		Sections: []Section{{Path: "一、概况", Title: "一、概况", Level: 1, Start: 0, End: len([]rune(text))}}, Figures: figs}
+	id := put(t, s, doc)[0]
+	var secID int64
+	if err := s.DB().QueryRow("SELECT id FROM sections WHERE document_id = ?", id).Scan(&secID); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := s.DB().Query(`SELECT seq, value, year, sentence_start, sentence_end, sentence_text, section_id, section_text,
+		cell_table, cell_row, cell_col, indicator, indicator_confidence FROM figures WHERE document_id = ? ORDER BY seq`, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		vals := make([]any, 13)
+		ptrs := make([]any, 13)
+		for j := range vals {
+			ptrs[j] = &vals[j]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		var parts []string
+		for _, v := range vals {
+			if v == nil {
+				parts = append(parts, "NULL")
+			} else {
+				parts = append(parts, fmtAny(v))
+			}
+		}
+		got := strings.Join(parts, "|")
+		w := strings.Replace(want[n], "SEC", fmt.Sprint(secID), 1)
+		if got != w {
+			t.Errorf("figure %d: %s, want %s", n, got, w)
+		}
+		n++
+	}
+	if n != len(want) {
+		t.Errorf("%d figures read back, want %d", n, len(want))
+	}
+}

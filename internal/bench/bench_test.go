@@ -113,3 +113,20 @@ func BenchmarkWriterSynth(b *testing.B) {
 	b.ReportMetric(median(bare), "bare-figures/cpu-s")
 	b.ReportMetric(median(w)/median(bare), "ratio")
 }
+
+// BenchmarkWriterAloneSynth is schema's writer alone over the 300 synthetic
+// documents of BenchmarkWriterSynth, for profiles (-cpuprofile) and for
+// comparing two builds of the writer (old and new test binaries
+// alternated); it reports the CPU time of one load (Open to Close).
+func BenchmarkWriterAloneSynth(b *testing.B) {
+	docs := synthDocs(b, 300)
+	dir := b.TempDir()
+	b.ResetTimer()
+	c0 := cpuTime()
+	for i := 0; b.Loop(); i++ {
+		if _, err := writerRun(context.Background(), docs, filepath.Join(dir, fmt.Sprintf("w%d.db", i))); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric((cpuTime()-c0)*1000/float64(b.N), "cpu-ms/op")
+}

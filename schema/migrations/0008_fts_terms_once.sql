@@ -1,0 +1,15 @@
+-- 0008: the search index holds each term once a document. From this
+-- version on, the text written to documents_fts for a title or body holds
+-- each of its bigrams, last characters and ASCII words once, where it first
+-- occurs (schema/fts.go), not at every occurrence: a smaller index, written
+-- in less time. A word of three or more characters is then no longer a
+-- phrase of its bigrams (their positions are those of their first
+-- occurrences): govfig search asks for the bigrams and keeps the documents
+-- whose title or indexed text holds the word itself, which gives the same
+-- documents in an index of either kind, so the entries written before
+-- stay as they are (storing a document again writes its entry anew). The
+-- version number is what changes: a govfig older than this one refuses the
+-- database instead of searching the new entries as phrases and missing
+-- documents. SQL that writes MATCH itself should ask for bigrams, as in
+-- schema/QUERIES.md, not for phrases of them.
+SELECT 1;
