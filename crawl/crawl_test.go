@@ -118,9 +118,10 @@ func checkGaps(t *testing.T, h *siteserver.Host, min time.Duration) {
 	}
 }
 
-// warcResponses reads every record of the archive with gowarc and counts
-// response and revisit records per target URI.
-func warcResponses(t *testing.T, dir string) (responses, revisits map[string]int, requests int) {
+// eachRecord checks every WARC file of the archive (at least one) and calls
+// fn with each of its records, read by gowarc; first is true for a file's
+// first record.
+func eachRecord(t *testing.T, dir string, fn func(file string, first bool, wr gowarc.WarcRecord)) {
 	t.Helper()
 	files, err := crawl.Files(dir)
 	if err != nil {
@@ -129,7 +130,6 @@ func warcResponses(t *testing.T, dir string) (responses, revisits map[string]int
 	if len(files) == 0 {
 		t.Fatal("no WARC files")
 	}
-	responses, revisits = map[string]int{}, map[string]int{}
 	for _, f := range files {
 		if _, err := crawl.CheckWARC(f); err != nil {
 			t.Fatal(err)
@@ -138,8 +138,7 @@ func warcResponses(t *testing.T, dir string) (responses, revisits map[string]int
 		if err != nil {
 			t.Fatal(err)
 		}
-		first := true
-		for {
+		for first := true; ; first = false {
 			rec, err := r.Next()
 			if err == io.EOF {
 				break
@@ -147,26 +146,34 @@ func warcResponses(t *testing.T, dir string) (responses, revisits map[string]int
 			if err != nil {
 				t.Fatalf("%s: %v", f, err)
 			}
-			wr := rec.WarcRecord
-			if first && wr.Type() != gowarc.Warcinfo {
-				t.Errorf("%s starts with a %s record, want warcinfo", f, wr.Type())
-			}
-			first = false
-			u := wr.WarcHeader().Get(gowarc.WarcTargetURI)
-			switch wr.Type() {
-			case gowarc.Response:
-				responses[u]++
-				if wr.WarcHeader().Get(gowarc.WarcPayloadDigest) == "" {
-					t.Errorf("response %s without payload digest", u)
-				}
-			case gowarc.Revisit:
-				revisits[u]++
-			case gowarc.Request:
-				requests++
-			}
+			fn(f, first, rec.WarcRecord)
 			rec.Close()
 		}
 	}
+}
+
+// warcResponses reads every record of the archive with gowarc and counts
+// response and revisit records per target URI.
+func warcResponses(t *testing.T, dir string) (responses, revisits map[string]int, requests int) {
+	t.Helper()
+	responses, revisits = map[string]int{}, map[string]int{}
+	eachRecord(t, dir, func(f string, first bool, wr gowarc.WarcRecord) {
+		if first && wr.Type() != gowarc.Warcinfo {
+			t.Errorf("%s starts with a %s record, want warcinfo", f, wr.Type())
+		}
+		u := wr.WarcHeader().Get(gowarc.WarcTargetURI)
+		switch wr.Type() {
+		case gowarc.Response:
+			responses[u]++
+			if wr.WarcHeader().Get(gowarc.WarcPayloadDigest) == "" {
+				t.Errorf("response %s without payload digest", u)
+			}
+		case gowarc.Revisit:
+			revisits[u]++
+		case gowarc.Request:
+			requests++
+		}
+	})
 	return responses, revisits, requests
 }
 

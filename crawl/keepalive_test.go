@@ -175,47 +175,25 @@ func (s *keepAliveSite) wireRequests() []string {
 // response and revisit record must name the loopback address it came from.
 func archivedRequests(t *testing.T, dir string) (blocks []string, answers map[string]int) {
 	t.Helper()
-	files, err := crawl.Files(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
 	answers = map[string]int{}
-	for _, f := range files {
-		if _, err := crawl.CheckWARC(f); err != nil {
-			t.Fatal(err)
-		}
-		r, err := gowarc.NewWarcFileReader(f, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for {
-			rec, err := r.Next()
-			if err == io.EOF {
-				break
+	eachRecord(t, dir, func(_ string, _ bool, wr gowarc.WarcRecord) {
+		if wr.Type() != gowarc.Warcinfo {
+			if ip := wr.WarcHeader().Get(gowarc.WarcIPAddress); ip != "127.0.0.1" {
+				t.Errorf("%s record of %s: WARC-IP-Address %q, want 127.0.0.1", wr.Type(), wr.WarcHeader().Get(gowarc.WarcTargetURI), ip)
 			}
+		}
+		switch wr.Type() {
+		case gowarc.Request:
+			rd, err := wr.Block().RawBytes()
 			if err != nil {
 				t.Fatal(err)
 			}
-			wr := rec.WarcRecord
-			if wr.Type() != gowarc.Warcinfo {
-				if ip := wr.WarcHeader().Get(gowarc.WarcIPAddress); ip != "127.0.0.1" {
-					t.Errorf("%s record of %s: WARC-IP-Address %q, want 127.0.0.1", wr.Type(), wr.WarcHeader().Get(gowarc.WarcTargetURI), ip)
-				}
-			}
-			switch wr.Type() {
-			case gowarc.Request:
-				rd, err := wr.Block().RawBytes()
-				if err != nil {
-					t.Fatal(err)
-				}
-				b, _ := io.ReadAll(rd)
-				blocks = append(blocks, string(b))
-			case gowarc.Response, gowarc.Revisit:
-				answers[wr.WarcHeader().Get(gowarc.WarcTargetURI)]++
-			}
-			rec.Close()
+			b, _ := io.ReadAll(rd)
+			blocks = append(blocks, string(b))
+		case gowarc.Response, gowarc.Revisit:
+			answers[wr.WarcHeader().Get(gowarc.WarcTargetURI)]++
 		}
-	}
+	})
 	sort.Strings(blocks)
 	return blocks, answers
 }
