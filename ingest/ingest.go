@@ -51,6 +51,7 @@ type Options struct {
 	BatchSize        int           // documents per transaction; 0 = 200
 	FlushEvery       time.Duration // longest a transaction stays open; 0 = 2s
 	MaxBody          int64         // largest page read; 0 = archive.DefaultMaxBody
+	InflightBytes    int64         // input bytes of the pages in flight at most; 0 = DefaultInflightBytes
 	MaxProblems      int           // problems kept in Stats.ProblemList; 0 = 100
 	Progress         func(Stats)   // called by the writer after every event
 	// Warm, when set, is started once in the background just before the
@@ -88,13 +89,15 @@ const (
 )
 
 type job struct {
-	seq  int
-	item archive.Item
+	seq    int
+	item   archive.Item
+	weight int64 // its place in flight (see flight)
 }
 
 // result is one numbered event on its way to the writer.
 type result struct {
 	seq     int
+	weight  int64 // its place in flight, given back by the writer (see flight)
 	kind    int
 	item    archive.Item // Body dropped; Source, URL, Offset, Date kept
 	sha     string
@@ -114,6 +117,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.BatchSize <= 0 {
 		o.BatchSize = 200
+	}
+	if o.InflightBytes <= 0 {
+		o.InflightBytes = DefaultInflightBytes
 	}
 	if o.FlushEvery <= 0 {
 		o.FlushEvery = 2 * time.Second
@@ -176,7 +182,7 @@ func Run(ctx context.Context, st *schema.Store, paths []string, opt Options) (_ 
 	defer cancel(nil)
 
 	inflight := opt.Workers * 8
-	tokens := make(chan struct{}, inflight)
+	fl := newFlight(inflight, opt.InflightBytes)
 	jobs := make(chan job, opt.Workers)
 	results := make(chan result, inflight)
 
@@ -185,16 +191,8 @@ func Run(ctx context.Context, st *schema.Store, paths []string, opt Options) (_ 
 	go func() {
 		defer close(jobs)
 		seq := 0
-		acquire := func() bool {
-			select {
-			case tokens <- struct{}{}:
-				return true
-			case <-ctx.Done():
-				return false
-			}
-		}
 		send := func(r result) {
-			if !acquire() {
+			if _, ok := fl.acquire(ctx, 0); !ok {
 				return
 			}
 			r.seq = seq
@@ -206,10 +204,11 @@ func Run(ctx context.Context, st *schema.Store, paths []string, opt Options) (_ 
 		}
 		walkDone <- archive.Walk(ctx, paths, archive.Visitor{
 			Item: func(it archive.Item) error {
-				if !acquire() {
+				weight, ok := fl.acquire(ctx, len(it.Body))
+				if !ok {
 					return context.Cause(ctx)
 				}
-				j := job{seq: seq, item: it}
+				j := job{seq: seq, item: it, weight: weight}
 				seq++
 				select {
 				case jobs <- j:
@@ -236,6 +235,7 @@ func Run(ctx context.Context, st *schema.Store, paths []string, opt Options) (_ 
 				defer func() { done <- struct{}{} }()
 				for j := range jobs {
 					r := process(ctx, st, j, opt, had)
+					r.weight = j.weight
 					select {
 					case results <- r:
 					case <-ctx.Done():
@@ -257,14 +257,14 @@ func Run(ctx context.Context, st *schema.Store, paths []string, opt Options) (_ 
 	for _, p := range known {
 		w.known[[2]string{p.Path, p.URL}] = p
 	}
-	werr := w.loop(ctx, results, tokens)
+	werr := w.loop(ctx, results, fl)
 	if werr != nil {
 		cancel(werr)
 	}
 	var walkErr error
 	if ctx.Err() == nil {
-		for range results { // let the walker and workers finish
-			<-tokens
+		for r := range results { // let the walker and workers finish
+			fl.release(r.weight)
 		}
 		walkErr = <-walkDone
 	} else {
@@ -385,7 +385,7 @@ type writer struct {
 	runID  int64 // 0 until something is written
 }
 
-func (w *writer) loop(ctx context.Context, results <-chan result, tokens <-chan struct{}) error {
+func (w *writer) loop(ctx context.Context, results <-chan result, fl *flight) error {
 	pending := map[int]result{}
 	next := 0
 	tick := time.NewTicker(w.opt.FlushEvery / 2)
@@ -404,13 +404,15 @@ func (w *writer) loop(ctx context.Context, results <-chan result, tokens <-chan 
 				}
 				delete(pending, next)
 				next++
-				<-tokens
 				if ctx.Err() != nil {
 					return nil // interrupted: results may be artefacts of the cancellation
 				}
 				if err := w.apply(r); err != nil {
 					return err
 				}
+				// Given back once stored: the next large page is not read
+				// while this one is still being written.
+				fl.release(r.weight)
 				if w.opt.Progress != nil {
 					w.opt.Progress(w.stats)
 				}

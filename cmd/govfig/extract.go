@@ -108,9 +108,13 @@ func extractPaths(ctx context.Context, st *schema.Store, paths []string, workers
 	if secs := stats.Elapsed.Seconds(); secs > 0 {
 		rate = float64(stats.Pages) / secs
 	}
-	fmt.Fprintf(out, "%d new, %d changed, %d unchanged, %d skipped, %d problems; %d figures written in %s (%.0f pages/s)\n",
+	digits := 0
+	if rate < 10 {
+		digits = 2 // a few huge pages: 0.14 pages/s, not 0
+	}
+	fmt.Fprintf(out, "%d new, %d changed, %d unchanged, %d skipped, %d problems; %d figures written in %s (%.*f pages/s)\n",
 		stats.New, stats.Changed, stats.Unchanged, stats.Skipped, stats.Problems, stats.Figures,
-		stats.Elapsed.Round(time.Millisecond), rate)
+		stats.Elapsed.Round(time.Millisecond), digits, rate)
 	if runErr != nil {
 		if ctx.Err() != nil {
 			return stats, fmt.Errorf("%s interrupted (what was stored is kept; run again to finish): %w", command, runErr)
