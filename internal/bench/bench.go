@@ -26,6 +26,7 @@ import (
 	"bufio"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -84,6 +85,24 @@ type Result struct {
 	Runs    int
 	Workers int
 	Stages  []*Stage
+	Parts   *Parts
+}
+
+// Parts splits the CPU a page of the first extract stage into what its
+// parts cost alone in the same run, in milliseconds a page: page.Read (the
+// extract stage's baseline), the figure rules (the text → figures stage)
+// and the writer (the writer stage); the rest is reading the archive,
+// mapping figures to indicators and handing pages between goroutines.
+type Parts struct {
+	Extract                    string
+	Total, Read, Rules, Writer []float64
+}
+
+func (p *Parts) add(total, read, rules, writer float64) {
+	p.Total = append(p.Total, total)
+	p.Read = append(p.Read, read)
+	p.Rules = append(p.Rules, rules)
+	p.Writer = append(p.Writer, writer)
 }
 
 func (o Options) withDefaults() Options {
@@ -165,8 +184,15 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		}
 	}
 	writer := &Stage{Name: fmt.Sprintf("SQLite writer (%d documents)", len(docs)), Unit: "figures/s", Base: "bare prepared INSERT loop, same rows"}
+	writerAll := &Stage{Name: writer.Name, Unit: "figures/s", Base: "bare INSERT loop, every row it writes"}
 	text := &Stage{Name: fmt.Sprintf("text → figures (%d texts)", min(opt.Texts, len(docs))), Unit: "MB/s", Base: "gse Cut, same texts"}
-	res.Stages = append(res.Stages, writer, text)
+	res.Stages = append(res.Stages, writer, writerAll, text)
+	texts := docs[:min(opt.Texts, len(docs))]
+	textMB := 0.0
+	for _, d := range texts {
+		textMB += float64(len(d.Text)) / (1 << 20)
+	}
+	res.Parts = &Parts{Extract: sets[0].stage.Name}
 	var export, crawlSt *Stage
 	if opt.Export {
 		export = &Stage{Name: "export " + fmt.Sprint(sets[0].n) + "-page database", Unit: "figures/s", Base: "bare excelize StreamWriter, same cells"}
@@ -225,14 +251,25 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 			return nil, err
 		}
 		c2 := cpuTime()
+		ball, err := bareAllRun(docs, filepath.Join(dir, fmt.Sprintf("bare-all-%d.db", run)))
+		if err != nil {
+			return nil, err
+		}
+		c3 := cpuTime()
 		nf := float64(countFigures(docs))
 		writer.CPUValues = append(writer.CPUValues, nf/(c1-c0))
 		writer.CPUBase = append(writer.CPUBase, nf/(c2-c1))
 		writer.Values = append(writer.Values, w)
 		writer.BaseValues = append(writer.BaseValues, b)
+		writerAll.CPUValues = append(writerAll.CPUValues, nf/(c1-c0))
+		writerAll.CPUBase = append(writerAll.CPUBase, nf/(c3-c2))
+		writerAll.Values = append(writerAll.Values, w)
+		writerAll.BaseValues = append(writerAll.BaseValues, ball)
 
 		logf("run %d: text → figures", run+1)
-		f, c, fc, cc := textRun(docs[:min(opt.Texts, len(docs))])
+		f, c, fc, cc := textRun(texts)
+		first := sets[0].stage
+		res.Parts.add(first.CPUPerPageMilli[run], 1000/first.CPUBase[run], 1000*textMB/fc/float64(len(texts)), 1000*(c1-c0)/float64(len(docs)))
 		text.CPUValues = append(text.CPUValues, fc)
 		text.CPUBase = append(text.CPUBase, cc)
 		text.Values = append(text.Values, f)
@@ -389,6 +426,35 @@ func writerRun(ctx context.Context, docs []*schema.Document, db string) (float64
 	return float64(countFigures(docs)) / time.Since(start).Seconds(), nil
 }
 
+// The bare loops' tables (no index but the row id) and statements.
+const (
+	bareTables = `CREATE TABLE documents (id INTEGER PRIMARY KEY, url TEXT, site TEXT, region TEXT, site_column TEXT,
+		title TEXT, publisher TEXT, published_at TEXT, charset TEXT, page_type TEXT, content_sha256 TEXT, body TEXT, extractor_version TEXT);
+		CREATE TABLE figures (id INTEGER PRIMARY KEY, document_id INTEGER, seq INTEGER, kind TEXT, value REAL, unit TEXT,
+		normalized REAL, base_unit TEXT, qualifier TEXT, role TEXT, label TEXT, subject TEXT, year INTEGER, text TEXT,
+		start INTEGER, "end" INTEGER, sentence_start INTEGER, sentence_end INTEGER, sentence_text TEXT, section_id INTEGER,
+		section_text TEXT, cell_table INTEGER, cell_row INTEGER, cell_col INTEGER, direction TEXT)`
+	bareInsertDocument = `INSERT INTO documents (url, site, region, site_column, title, publisher, published_at,
+		charset, page_type, content_sha256, body, extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	bareInsertFigure = `INSERT INTO figures (document_id, seq, kind, value, unit, normalized, base_unit, qualifier,
+		role, label, subject, year, text, start, "end", sentence_start, sentence_end, sentence_text,
+		section_id, section_text, cell_table, cell_row, cell_col, direction)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+)
+
+// bareFigures inserts doc's figure rows one statement each.
+func bareFigures(insFig *sql.Stmt, id int64, d *schema.Document) error {
+	for j := range d.Figures {
+		f := &d.Figures[j]
+		if _, err := insFig.Exec(id, j, string(f.Kind), f.Value, f.Unit, f.Normalized, f.BaseUnit, string(f.Qualifier),
+			string(f.Role), f.Label, f.Subject, f.Year, f.Text, f.Start, f.End, f.Start, f.End, nil,
+			nil, f.Section, nil, nil, nil, string(f.Direction)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // bareRun inserts the same document and figure rows with two prepared
 // statements into tables without indexes: figures/s.
 func bareRun(docs []*schema.Document, db string) (float64, error) {
@@ -400,12 +466,7 @@ func bareRun(docs []*schema.Document, db string) (float64, error) {
 	}
 	defer h.Close()
 	h.SetMaxOpenConns(1)
-	if _, err := h.Exec(`CREATE TABLE documents (id INTEGER PRIMARY KEY, url TEXT, site TEXT, region TEXT, site_column TEXT,
-		title TEXT, publisher TEXT, published_at TEXT, charset TEXT, page_type TEXT, content_sha256 TEXT, body TEXT, extractor_version TEXT);
-		CREATE TABLE figures (id INTEGER PRIMARY KEY, document_id INTEGER, seq INTEGER, kind TEXT, value REAL, unit TEXT,
-		normalized REAL, base_unit TEXT, qualifier TEXT, role TEXT, label TEXT, subject TEXT, year INTEGER, text TEXT,
-		start INTEGER, "end" INTEGER, sentence_start INTEGER, sentence_end INTEGER, sentence_text TEXT, section_id INTEGER,
-		section_text TEXT, cell_table INTEGER, cell_row INTEGER, cell_col INTEGER, direction TEXT)`); err != nil {
+	if _, err := h.Exec(bareTables); err != nil {
 		return 0, err
 	}
 	start := time.Now()
@@ -421,14 +482,10 @@ func bareRun(docs []*schema.Document, db string) (float64, error) {
 			if tx, err = h.Begin(); err != nil {
 				return 0, err
 			}
-			if insDoc, err = tx.Prepare(`INSERT INTO documents (url, site, region, site_column, title, publisher, published_at,
-				charset, page_type, content_sha256, body, extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
+			if insDoc, err = tx.Prepare(bareInsertDocument); err != nil {
 				return 0, err
 			}
-			if insFig, err = tx.Prepare(`INSERT INTO figures (document_id, seq, kind, value, unit, normalized, base_unit, qualifier,
-				role, label, subject, year, text, start, "end", sentence_start, sentence_end, sentence_text,
-				section_id, section_text, cell_table, cell_row, cell_col, direction)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
+			if insFig, err = tx.Prepare(bareInsertFigure); err != nil {
 				return 0, err
 			}
 		}
@@ -438,13 +495,104 @@ func bareRun(docs []*schema.Document, db string) (float64, error) {
 			return 0, err
 		}
 		id, _ := r.LastInsertId()
-		for j := range d.Figures {
-			f := &d.Figures[j]
-			if _, err := insFig.Exec(id, j, string(f.Kind), f.Value, f.Unit, f.Normalized, f.BaseUnit, string(f.Qualifier),
-				string(f.Role), f.Label, f.Subject, f.Year, f.Text, f.Start, f.End, f.Start, f.End, nil,
-				nil, f.Section, nil, nil, nil, string(f.Direction)); err != nil {
+		if err := bareFigures(insFig, id, d); err != nil {
+			return 0, err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, err
+	}
+	return float64(countFigures(docs)) / time.Since(start).Seconds(), nil
+}
+
+// bareAllRun inserts every row the writer writes — documents, sections,
+// tables, figures and each document's search entry (its title's and text's
+// terms, as schema.FTSText gives them, into an FTS4 table like the
+// writer's) — with one prepared single-row statement each into tables
+// without indexes, in the same batches: figures/s. The rows are made before
+// the clock starts (table cells as JSON, search terms), so the difference
+// from the writer is the writer's own work: its Go code, its statements'
+// shapes, its indexes.
+func bareAllRun(docs []*schema.Document, db string) (float64, error) {
+	removeDB(db)
+	defer removeDB(db)
+	h, err := sql.Open("sqlite3", db+"?_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate")
+	if err != nil {
+		return 0, err
+	}
+	defer h.Close()
+	h.SetMaxOpenConns(1)
+	if _, err := h.Exec(bareTables + `;
+		CREATE TABLE sections (id INTEGER PRIMARY KEY, document_id INTEGER, seq INTEGER, path TEXT, title TEXT, level INTEGER,
+			start INTEGER, "end" INTEGER);
+		CREATE TABLE doc_tables (id INTEGER PRIMARY KEY, document_id INTEGER, seq INTEGER, caption TEXT, header_rows INTEGER,
+			header_cols INTEGER, start INTEGER, "end" INTEGER, rows_json TEXT);
+		CREATE VIRTUAL TABLE documents_fts USING fts4(title, body, tokenize=simple)`); err != nil {
+		return 0, err
+	}
+	type prepared struct{ title, body string }
+	terms := make([]prepared, len(docs))
+	cells := make([][]string, len(docs))
+	for i, d := range docs {
+		terms[i] = prepared{schema.FTSText(d.Title), schema.FTSText(d.Text)}
+		for _, t := range d.Tables {
+			j, err := json.Marshal(t.Rows)
+			if err != nil {
 				return 0, err
 			}
+			cells[i] = append(cells[i], string(j))
+		}
+	}
+	start := time.Now()
+	var tx *sql.Tx
+	var insDoc, insSec, insTab, insFig, insFTS *sql.Stmt
+	for i, d := range docs {
+		if i%batchSize == 0 {
+			if tx != nil {
+				if err := tx.Commit(); err != nil {
+					return 0, err
+				}
+			}
+			if tx, err = h.Begin(); err != nil {
+				return 0, err
+			}
+			for _, p := range []struct {
+				st **sql.Stmt
+				q  string
+			}{
+				{&insDoc, bareInsertDocument},
+				{&insFig, bareInsertFigure},
+				{&insSec, `INSERT INTO sections (document_id, seq, path, title, level, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?)`},
+				{&insTab, `INSERT INTO doc_tables (document_id, seq, caption, header_rows, header_cols, start, "end", rows_json)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
+				{&insFTS, `INSERT INTO documents_fts (docid, title, body) VALUES (?, ?, ?)`},
+			} {
+				if *p.st, err = tx.Prepare(p.q); err != nil {
+					return 0, err
+				}
+			}
+		}
+		r, err := insDoc.Exec(d.URL, d.Site, d.Region, d.Column, d.Title, d.Publisher, d.Published, d.Charset, d.PageType,
+			fmt.Sprint(i), d.Text, "bench")
+		if err != nil {
+			return 0, err
+		}
+		id, _ := r.LastInsertId()
+		for j, s := range d.Sections {
+			if _, err := insSec.Exec(id, j, s.Path, s.Title, s.Level, s.Start, s.End); err != nil {
+				return 0, err
+			}
+		}
+		for j, t := range d.Tables {
+			if _, err := insTab.Exec(id, j, t.Caption, t.HeaderRows, t.HeaderCols, t.Start, t.End, cells[i][j]); err != nil {
+				return 0, err
+			}
+		}
+		if err := bareFigures(insFig, id, d); err != nil {
+			return 0, err
+		}
+		if _, err := insFTS.Exec(id, terms[i].title, terms[i].body); err != nil {
+			return 0, err
 		}
 	}
 	if err := tx.Commit(); err != nil {
@@ -580,6 +728,12 @@ func (r *Result) Print(w io.Writer) {
 			fmt.Fprintf(w, "\n%s: %.2f ms of CPU a page (median; the process's user + system time, loopback server included): %d idle cores allow at most %.0f pages/s.\n",
 				s.Name, c, r.Cores, float64(r.Cores)*1000/c)
 		}
+	}
+	if p := r.Parts; p != nil && len(p.Total) > 0 {
+		t, rd, ru, wr := median(p.Total), median(p.Read), median(p.Rules), median(p.Writer)
+		fmt.Fprintf(w, "\nWhere a page's CPU goes in %s (medians, ms of CPU a page, each part measured alone in the same runs): "+
+			"%.2f = page.Read %.2f (%.0f%%) + figure rules %.2f (%.0f%%) + writer %.2f (%.0f%%) + the rest %.2f (%.0f%%: the archive, indicator mapping, hand-offs).\n",
+			p.Extract, t, rd, 100*rd/t, ru, 100*ru/t, wr, 100*wr/t, t-rd-ru-wr, 100*(t-rd-ru-wr)/t)
 	}
 	if len(ex) > 0 {
 		fmt.Fprintln(w)
