@@ -39,6 +39,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/govfig/govfig/archive"
 	"github.com/govfig/govfig/extract"
 	"github.com/govfig/govfig/extract/figures"
 	"github.com/govfig/govfig/extract/page"
@@ -90,12 +91,13 @@ type Result struct {
 
 // Parts splits the CPU a page of the first extract stage into what its
 // parts cost alone in the same run, in milliseconds a page: page.Read (the
-// extract stage's baseline), the figure rules (the text → figures stage)
-// and the writer (the writer stage); the rest is reading the archive,
-// mapping figures to indicators and handing pages between goroutines.
+// extract stage's baseline), the figure rules (the text → figures stage),
+// the writer (the writer stage) and reading the archive (archive.Walk); the
+// rest is mapping figures to indicators, looking each page up in the
+// database and handing pages between goroutines.
 type Parts struct {
-	Extract                    string
-	Total, Read, Rules, Writer []float64
+	Extract                             string
+	Total, Read, Rules, Writer, Archive []float64
 }
 
 func (p *Parts) add(total, read, rules, writer float64) {
@@ -231,6 +233,12 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 				return nil, err
 			}
 			c2 := cpuTime()
+			if s == sets[0] {
+				if err := walkRun(ctx, s.arch, s.n); err != nil {
+					return nil, err
+				}
+				res.Parts.Archive = append(res.Parts.Archive, 1000*(cpuTime()-c2)/float64(s.n))
+			}
 			s.stage.CPUValues = append(s.stage.CPUValues, float64(s.n)/(c1-c0))
 			s.stage.CPUBase = append(s.stage.CPUBase, float64(s.n)/(c2-c1))
 			s.stage.CPUPerPageMilli = append(s.stage.CPUPerPageMilli, 1000*(c1-c0)/float64(s.n))
@@ -339,6 +347,17 @@ func extractRun(ctx context.Context, arch, db string, workers, want int) (float6
 		return 0, fmt.Errorf("bench: extract: %w", err)
 	}
 	return float64(want) / time.Since(start).Seconds(), nil
+}
+
+// walkRun reads every record of the archive (archive.Walk: gzip, WARC
+// headers, HTTP payloads), as extract does before page.Read.
+func walkRun(ctx context.Context, arch string, want int) error {
+	n := 0
+	err := archive.Walk(ctx, []string{arch}, archive.Visitor{Item: func(archive.Item) error { n++; return nil }}, archive.Options{})
+	if err == nil && n < want {
+		err = fmt.Errorf("bench: read %d records of %s, want %d", n, arch, want)
+	}
+	return err
 }
 
 // readRun is page.Read over the pages with workers goroutines: pages/s.
@@ -730,10 +749,11 @@ func (r *Result) Print(w io.Writer) {
 		}
 	}
 	if p := r.Parts; p != nil && len(p.Total) > 0 {
-		t, rd, ru, wr := median(p.Total), median(p.Read), median(p.Rules), median(p.Writer)
+		t, rd, ru, wr, ar := median(p.Total), median(p.Read), median(p.Rules), median(p.Writer), median(p.Archive)
+		rest := t - rd - ru - wr - ar
 		fmt.Fprintf(w, "\nWhere a page's CPU goes in %s (medians, ms of CPU a page, each part measured alone in the same runs): "+
-			"%.2f = page.Read %.2f (%.0f%%) + figure rules %.2f (%.0f%%) + writer %.2f (%.0f%%) + the rest %.2f (%.0f%%: the archive, indicator mapping, hand-offs).\n",
-			p.Extract, t, rd, 100*rd/t, ru, 100*ru/t, wr, 100*wr/t, t-rd-ru-wr, 100*(t-rd-ru-wr)/t)
+			"%.2f = page.Read %.2f (%.0f%%) + figure rules %.2f (%.0f%%) + writer %.2f (%.0f%%) + reading the archive %.2f (%.0f%%) + the rest %.2f (%.0f%%: indicator mapping, look-ups, hand-offs).\n",
+			p.Extract, t, rd, 100*rd/t, ru, 100*ru/t, wr, 100*wr/t, ar, 100*ar/t, rest, 100*rest/t)
 	}
 	if len(ex) > 0 {
 		fmt.Fprintln(w)
