@@ -353,7 +353,7 @@ func (c *docCtx) readInto(cd *cand, m number.Match) *cand {
 			f.Kind, f.Normalized = schema.KindIndex, m.Value
 		}
 	default:
-		if strings.ContainsAny(m.Text, "/／") {
+		if containsAnyRune(m.Text, "/／") {
 			// 总数的1/3: a slash fraction is a figure only as a share of a whole.
 			left := c.sub(lw(cd.clause.Start, m.Start), m.Start)
 			if !strings.Contains(left, "占") && !strings.HasSuffix(left, "的") {
@@ -377,7 +377,7 @@ func (c *docCtx) readInto(cd *cand, m number.Match) *cand {
 				}
 			}
 		}
-		if strings.ContainsAny(c.sub(m.Start, numEnd), "余多") {
+		if containsAnyRune(c.sub(m.Start, numEnd), "余多") {
 			qual = schema.QualGT // 60余亿元
 			cd.infixQual = true
 		}
@@ -463,7 +463,7 @@ func (c *docCtx) readInto(cd *cand, m number.Match) *cand {
 		} else {
 			f.Value = m.Value
 			textEnd = m.End
-			if m.End < len(rs) && strings.ContainsRune("年月日号时点岁届期级", rs[m.End]) {
+			if m.End < len(rs) && runeIn("年月日号时点岁届期级", rs[m.End]) {
 				return nil // 2024年, 9月, 12号: dates and names, never figures
 			}
 			if k, end, ok := c.bareIndex(cd, m); ok {
@@ -486,10 +486,10 @@ func (c *docCtx) finishRead(cd *cand, textStart, textEnd int, qual schema.Qualif
 	// Qualifier words before and after.
 	for _, q := range qualBefore {
 		if hasBefore(rs, textStart, q.word) {
-			if q.word == "近" && textStart >= 2 && strings.ContainsRune("最接附将邻", rs[textStart-2]) && !hasBefore(rs, textStart, "将近") && !hasBefore(rs, textStart, "接近") {
+			if q.word == "近" && textStart >= 2 && runeIn("最接附将邻", rs[textStart-2]) && !hasBefore(rs, textStart, "将近") && !hasBefore(rs, textStart, "接近") {
 				break
 			}
-			if q.word == "超" && textStart >= 2 && strings.ContainsRune("赶高", rs[textStart-2]) {
+			if q.word == "超" && textStart >= 2 && runeIn("赶高", rs[textStart-2]) {
 				break
 			}
 			qual = q.qual
@@ -499,7 +499,7 @@ func (c *docCtx) finishRead(cd *cand, textStart, textEnd int, qual schema.Qualif
 		}
 	}
 	if !cd.leftQual && qual == schema.QualExact {
-		if left := c.sub(max(0, textStart-6), textStart); strings.ContainsAny(left, "至少最不") {
+		if left := c.sub(max(0, textStart-6), textStart); containsAnyRune(left, "至少最不") {
 			if m := qualVerbRe.FindStringSubmatch(left); m != nil {
 				for _, q := range qualBefore {
 					if q.word == m[1] {
@@ -562,7 +562,7 @@ func (c *docCtx) finishRead(cd *cand, textStart, textEnd int, qual schema.Qualif
 // 千瓦时, 120兆瓦 is 120 and 兆瓦 (the scanner read 千 and 兆 as numerals).
 func unitInside(rs []rune, m number.Match) number.Match {
 	for k := m.Start + 1; k < m.End; k++ {
-		if !strings.ContainsRune("百千万亿兆", rs[k]) || !isDigitRune(rs[k-1]) && !strings.ContainsRune("万亿", rs[k-1]) {
+		if !runeIn("百千万亿兆", rs[k]) || !isDigitRune(rs[k-1]) && !runeIn("万亿", rs[k-1]) {
 			continue
 		}
 		for _, u := range unitIndex[rs[k]] {
@@ -695,15 +695,15 @@ func (c *docCtx) unitRefused(m number.Match, u unitEntry, uEnd int) bool {
 	}
 	oneHan := m.Chinese && m.End-m.Start == 1
 	switch {
-	case u.rule.unit == "分" && m.Start > 0 && strings.ContainsRune("时点:：", rs[m.Start-1]):
+	case u.rule.unit == "分" && m.Start > 0 && runeIn("时点:：", rs[m.Start-1]):
 		return true
 	case containsAny(u.rule.unit, durationUnits) && hasBefore(rs, m.Start, "连续"):
 		return true
 	case u.rule.unit == "小时" && m.Value == 24 && isHan(next):
 		return true
-	case u.rule.kind == schema.KindMoney && oneHan && isHan(next) && !strings.ContainsRune("钱的以左多每和及与或至到", next):
+	case u.rule.kind == schema.KindMoney && oneHan && isHan(next) && !runeIn("钱的以左多每和及与或至到", next):
 		return true
-	case u.rule.unit == "类" && oneHan && isHan(next) && !strings.ContainsRune("的以和及与或、", next):
+	case u.rule.unit == "类" && oneHan && isHan(next) && !runeIn("的以和及与或、", next):
 		return true
 	}
 	return false
@@ -766,7 +766,7 @@ func (c *docCtx) role(cd *cand, prev *cand, before []*cand) {
 	}
 	after := c.sub(f.End, min(f.End+4, len(rs)))
 	switch {
-	case strings.ContainsAny(left, "比较") && previousRe.MatchString(left) || strings.Contains(left, "由") && fromRe.MatchString(left) && hasAnyPrefix(after, toAfter):
+	case containsAnyRune(left, "比较") && previousRe.MatchString(left) || strings.Contains(left, "由") && fromRe.MatchString(left) && hasAnyPrefix(after, toAfter):
 		f.Role = schema.RolePrevious
 	case c.changeBefore(cd, left):
 		f.Role = schema.RoleChange
@@ -885,7 +885,7 @@ func (c *docCtx) changeBefore(cd *cand, left string) bool {
 			return true
 		}
 	}
-	if strings.ContainsAny(l, "比较") && benchmarkRe.MatchString(l) {
+	if containsAnyRune(l, "比较") && benchmarkRe.MatchString(l) {
 		return true // 比上年多30场, 比全省平均水平高3.5个百分点
 	}
 	rl := []rune(l)
@@ -959,7 +959,7 @@ func (c *docCtx) thresholdAfter(cd *cand, left string) bool {
 
 // rangeEnd reports whether cd is the upper end of a range.
 func (c *docCtx) rangeEnd(cd *cand) bool {
-	return cd.numStart > 0 && strings.ContainsRune("至到-－~～—", c.rs[cd.numStart-1]) && cd.numStart >= 2 && (isDigitRune(c.rs[cd.numStart-2]) || strings.ContainsRune("一二三四五六七八九十两", c.rs[cd.numStart-2]))
+	return cd.numStart > 0 && runeIn("至到-－~～—", c.rs[cd.numStart-1]) && cd.numStart >= 2 && (isDigitRune(c.rs[cd.numStart-2]) || runeIn("一二三四五六七八九十两", c.rs[cd.numStart-2]))
 }
 
 // target reports a planned or aimed-for figure.
@@ -1070,7 +1070,7 @@ func (c *docCtx) bareMagnitudeCands() []*cand {
 	var out []*cand
 	for i, r := range rs {
 		mag, ok := bareMagnitudes[r]
-		if !ok || c.inTable(i) || i > 0 && (isDigitRune(rs[i-1]) || strings.ContainsRune("零〇一二两三四五六七八九十百千万亿数几干上成好", rs[i-1])) {
+		if !ok || c.inTable(i) || i > 0 && (isDigitRune(rs[i-1]) || runeIn("零〇一二两三四五六七八九十百千万亿数几干上成好", rs[i-1])) {
 			continue
 		}
 		p, qual := i+1, schema.QualExact

@@ -80,7 +80,7 @@ func countRunEnd(s string, i int) int {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if !strings.ContainsRune("一二三四五六七八九十两", r) {
+		if !runeIn("一二三四五六七八九十两", r) {
 			return i
 		}
 		i += n
@@ -155,7 +155,7 @@ const wordSuffixes = "化性型式度率"
 // suffix of the verb's word.
 func wordGoesOn(rest string) bool {
 	r, _ := utf8.DecodeRuneInString(rest)
-	return strings.ContainsRune(wordSuffixes, r)
+	return runeIn(wordSuffixes, r)
 }
 
 // leadKeep are words that start with a lead word but are names, kept whole
@@ -240,7 +240,7 @@ func placeEnd(s string) int {
 			rs = []rune(s)
 		}
 		k := len(rs) - utf8.RuneCountInString(suf)
-		if k < 2 || strings.ContainsRune(placeNotBefore, rs[k-1]) {
+		if k < 2 || runeIn(placeNotBefore, rs[k-1]) {
 			return 0
 		}
 		for n := 2; n <= 3 && k-n >= 0; n++ {
@@ -248,7 +248,7 @@ func placeEnd(s string) int {
 			if !isHan(rs[st]) {
 				break
 			}
-			if st == 0 || strings.ContainsRune("是为在的、，,和及与：:", rs[st-1]) {
+			if st == 0 || runeIn("是为在的、，,和及与：:", rs[st-1]) {
 				return len(string(rs[st:]))
 			}
 		}
@@ -269,17 +269,17 @@ func cutLeft(w string, seg *segment.Segmenter) (label string, peeled bool) {
 	if n := placeEnd(w); n > 0 && utf8.RuneCountInString(w[:len(w)-n]) >= 2 {
 		w = w[:len(w)-n] // 受理量居前两位的是临湖镇: the place names no indicator
 	}
-	if strings.ContainsAny(w, "比较与") {
+	if containsAnyRune(w, "比较与") {
 		w = comparisonRe.ReplaceAllString(w, "")
 		w = benchmarkRe.ReplaceAllString(w, "")
 	}
-	if strings.ContainsAny(w, "高低快慢") {
+	if containsAnyRune(w, "高低快慢") {
 		w = aboveRe.ReplaceAllString(w, "") // 人均纯收入…高于全县农村居民收入增速3.2个百分点
 	}
 	if strings.Contains(w, "由") {
 		w = fromCutRe.ReplaceAllString(w, "")
 	}
-	if r, _ := utf8.DecodeRuneInString(w); strings.ContainsRune("0123456789(（全县市我", r) {
+	if r, _ := utf8.DecodeRuneInString(w); runeIn("0123456789(（全县市我", r) {
 		w = listHeadRe.ReplaceAllString(w, "")
 	}
 	if strings.Contains(w, "月") {
@@ -303,7 +303,7 @@ func cutLeft(w string, seg *segment.Segmenter) (label string, peeled bool) {
 	if !strings.Contains(w, "有") {
 		// no existence verb
 	} else if loc := existRe.FindStringSubmatchIndex(w); loc != nil && utf8.RuneCountInString(w[loc[1]:]) >= 2 && !strings.HasPrefix(w[loc[2]:], "共有产权") {
-		if r, _ := utf8.DecodeLastRuneInString(w[:loc[2]]); !strings.ContainsRune(existBlocked, r) {
+		if r, _ := utf8.DecodeLastRuneInString(w[:loc[2]]); !runeIn(existBlocked, r) {
 			w = w[loc[1]:]
 		}
 	}
@@ -421,14 +421,14 @@ func trimBrackets(w string) string {
 	for w != "" {
 		first, n := utf8.DecodeRuneInString(w)
 		if first == '(' || first == '（' {
-			if !strings.ContainsAny(w[n:], ")）") {
+			if !containsAnyRune(w[n:], ")）") {
 				w = w[n:]
 				continue
 			}
 		}
 		last, m := utf8.DecodeLastRuneInString(w)
 		if last == ')' || last == '）' {
-			if !strings.ContainsAny(w[:len(w)-m], "(（") {
+			if !containsAnyRune(w[:len(w)-m], "(（") {
 				w = w[:len(w)-m]
 				continue
 			}
@@ -760,7 +760,7 @@ const maxSubject = 14
 func (c *docCtx) subjectAfter(cd *cand) string {
 	rs := c.rs
 	p := cd.f.End
-	if p < len(rs) && strings.ContainsRune("和及与、", rs[p]) {
+	if p < len(rs) && runeIn("和及与、", rs[p]) {
 		return "" // 3所和1所学校: the list goes on; the noun comes at its end
 	}
 	end := p
@@ -798,7 +798,7 @@ func (c *docCtx) subjectAfter(cd *cand) string {
 	}
 	for end < len(rs) && end < p+maxSubject {
 		r := rs[end]
-		if !isHan(r) || strings.ContainsRune("、，。；：", r) {
+		if !isHan(r) || runeIn("、，。；：", r) {
 			break
 		}
 		if _, ok := number.MatchAt(rs, end); ok && end > p {
@@ -811,7 +811,7 @@ func (c *docCtx) subjectAfter(cd *cand) string {
 			if runesAt(rs, end, w) {
 				// 30.42万人减少0.27万人: a change verb and its number end it
 				n := end + len(w)
-				if n < len(rs) && (isDigitRune(rs[n]) || strings.ContainsRune("一二三四五六七八九十两", rs[n])) || end > p && containsAny(string(w), changeNear) {
+				if n < len(rs) && (isDigitRune(rs[n]) || runeIn("一二三四五六七八九十两", rs[n])) || end > p && containsAny(string(w), changeNear) {
 					stop = true
 				}
 			}
@@ -824,7 +824,7 @@ func (c *docCtx) subjectAfter(cd *cand) string {
 				if len(w) == 1 && end > quoteEnd && !wordStart(end) {
 					continue // 公共: no 共 of its own
 				}
-				if len(w) == 1 && w[0] == '等' && end > 0 && strings.ContainsRune("一二三四五六七八九特", rs[end-1]) {
+				if len(w) == 1 && w[0] == '等' && end > 0 && runeIn("一二三四五六七八九特", rs[end-1]) {
 					continue // 一等奖, 特等奖
 				}
 				stop = true

@@ -334,7 +334,7 @@ func splitList(s string) []string {
 
 // labelTimeStrip drops a leading time expression from a list head.
 func labelTimeStrip(s string) string {
-	if !strings.ContainsAny(s, "年今目至当同") {
+	if !containsAnyRune(s, "年今目至当同") {
 		return s
 	}
 	last := -1

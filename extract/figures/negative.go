@@ -1,7 +1,6 @@
 package figures
 
 import (
-	"strings"
 	"unicode"
 
 	"github.com/govfig/govfig/extract/number"
@@ -126,11 +125,11 @@ func dashed(rs []rune, m number.Match) bool {
 // vagueBefore reports a magnitude without digits after 数/几/若干 (数十位,
 // 几百名专家): no number is stated.
 func vagueBefore(rs []rune, m number.Match) bool {
-	if m.Start == 0 || !strings.ContainsRune("数几干", rs[m.Start-1]) {
+	if m.Start == 0 || !runeIn("数几干", rs[m.Start-1]) {
 		return false
 	}
 	for _, r := range rs[m.Start:m.End] {
-		if !strings.ContainsRune("十百千万亿余多", r) {
+		if !runeIn("十百千万亿余多", r) {
 			return false
 		}
 	}

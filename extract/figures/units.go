@@ -110,7 +110,7 @@ func matchUnit(rs []rune, p int) (unitEntry, bool) {
 				break
 			}
 		}
-		if bad || u.rule.alone && end < len(rs) && isHan(rs[end]) && !strings.ContainsRune(aloneOK, rs[end]) {
+		if bad || u.rule.alone && end < len(rs) && isHan(rs[end]) && !runeIn(aloneOK, rs[end]) {
 			continue
 		}
 		if u.rule.rate && rateSuffixAt(rs, end) == 0 {

@@ -31,7 +31,7 @@ func findYears(rs []rune, from, to int) []yearMark {
 			for k < to && rs[k] == ' ' {
 				k++
 			}
-			if k < to && strings.ContainsRune("-—–~～至到", rs[k]) {
+			if k < to && runeIn("-—–~～至到", rs[k]) {
 				k++
 				for k < to && rs[k] == ' ' {
 					k++
