@@ -484,7 +484,11 @@ func (c *docCtx) finishRead(cd *cand, textStart, textEnd int, qual schema.Qualif
 	f := &cd.f
 	cd.unitEnd = textEnd
 	// Qualifier words before and after.
-	for _, q := range qualBefore {
+	var before []qualRule // the words that may end right before the text: qualBefore's order
+	if textStart > 0 && textStart <= len(rs) {
+		before = qualBeforeByLast[rs[textStart-1]]
+	}
+	for _, q := range before {
 		if hasBefore(rs, textStart, q.word) {
 			if q.word == "近" && textStart >= 2 && runeIn("最接附将邻", rs[textStart-2]) && !hasBefore(rs, textStart, "将近") && !hasBefore(rs, textStart, "接近") {
 				break
@@ -534,7 +538,11 @@ func (c *docCtx) finishRead(cd *cand, textStart, textEnd int, qual schema.Qualif
 		}
 	}
 	{
-		for _, q := range qualAfter {
+		var after []qualRule
+		if textEnd >= 0 && textEnd < len(rs) {
+			after = qualAfterByFirst[rs[textEnd]]
+		}
+		for _, q := range after {
 			if hasAt(rs, textEnd, q.word) {
 				if q.word == "以上" && qual == schema.QualGT {
 					// 超过…以上 stays gt
@@ -766,7 +774,7 @@ func (c *docCtx) role(cd *cand, prev *cand, before []*cand) {
 	}
 	after := c.sub(f.End, min(f.End+4, len(rs)))
 	switch {
-	case containsAnyRune(left, "比较") && previousRe.MatchString(left) || strings.Contains(left, "由") && fromRe.MatchString(left) && hasAnyPrefix(after, toAfter):
+	case previousEnd(left) && containsAnyRune(left, "比较") && previousRe.MatchString(left) || strings.Contains(left, "由") && fromRe.MatchString(left) && hasAnyPrefix(after, toAfter):
 		f.Role = schema.RolePrevious
 	case c.changeBefore(cd, left):
 		f.Role = schema.RoleChange
@@ -873,7 +881,8 @@ func (c *docCtx) changeBefore(cd *cand, left string) bool {
 	l := strings.TrimRight(left, " ")
 	l = strings.TrimSuffix(l, "了")
 	l = strings.TrimSuffix(l, "幅度为")
-	for _, w := range changeWords {
+	last, _ := utf8.DecodeLastRuneInString(l)
+	for _, w := range changeWordsByLast[last] { // changeWords' order
 		if strings.HasSuffix(l, w) {
 			if compoundChange(strings.TrimSuffix(l, w)) {
 				return false // 改造提升1.4万亩
@@ -885,15 +894,12 @@ func (c *docCtx) changeBefore(cd *cand, left string) bool {
 			return true
 		}
 	}
-	if containsAnyRune(l, "比较") && benchmarkRe.MatchString(l) {
+	if benchmarkEnd(l) && containsAnyRune(l, "比较") && benchmarkRe.MatchString(l) {
 		return true // 比上年多30场, 比全省平均水平高3.5个百分点
 	}
-	rl := []rune(l)
-	if len(rl) > 6 {
-		rl = rl[len(rl)-6:]
-	}
+	tail := lastRunes(l, 6)
 	for _, w := range changeNear {
-		if strings.Contains(string(rl), w) && !strings.HasSuffix(l, w+"至") && !strings.HasSuffix(l, w+"到") {
+		if strings.Contains(tail, w) && !strings.HasSuffix(l, w+"至") && !strings.HasSuffix(l, w+"到") {
 			return true // 压缩至3个月 gives the new level
 		}
 	}
@@ -970,12 +976,12 @@ func (c *docCtx) target(cd *cand, left string, before []*cand) bool {
 		sLeft = titleRe.ReplaceAllString(sLeft, "《》") // 《…改善计划…办法》 is a title, no cue
 	}
 	cLeft := c.sub(lw(cd.clause.Start, cd.f.Start), cd.f.Start)
-	if willRe.MatchString(cLeft) {
+	if strings.Contains(cLeft, "将") && willRe.MatchString(cLeft) {
 		return true // 达标率将由88%提高到95%, 比例将达到82%
 	}
 	// A cue in another clause of the sentence plans nothing for a share of a
 	// total (…，占全部投资的89.4%) nor for a year already past.
-	ownOnly := shareOfRe.MatchString(cLeft) || c.docYear > 0 && cd.f.Year > 0 && cd.f.Year < c.docYear
+	ownOnly := strings.Contains(cLeft, "占") && shareOfRe.MatchString(cLeft) || c.docYear > 0 && cd.f.Year > 0 && cd.f.Year < c.docYear
 	if ownOnly && hasTargetCue(cLeft) || !ownOnly && hasTargetCue(sLeft) {
 		return true
 	}
@@ -985,8 +991,9 @@ func (c *docCtx) target(cd *cand, left string, before []*cand) bool {
 		return true
 	}
 	future := c.docYear > 0 && cd.f.Year > c.docYear
+	early := strings.Contains(cLeft, "年初") // every earlyTargetFuture word starts with it
 	for i, w := range targetFuture {
-		if strings.Contains(pLeft, w) && future || strings.Contains(cLeft, earlyTargetFuture[i]) {
+		if future && strings.Contains(pLeft, w) || early && strings.Contains(cLeft, earlyTargetFuture[i]) {
 			return true
 		}
 	}

@@ -271,9 +271,11 @@ func cutLeft(w string, seg *segment.Segmenter) (label string, peeled bool) {
 	}
 	if containsAnyRune(w, "比较与") {
 		w = comparisonRe.ReplaceAllString(w, "")
-		w = benchmarkRe.ReplaceAllString(w, "")
+		if benchmarkEnd(w) {
+			w = benchmarkRe.ReplaceAllString(w, "")
+		}
 	}
-	if containsAnyRune(w, "高低快慢") {
+	if hasAnyPrefix(w, aboveWords) {
 		w = aboveRe.ReplaceAllString(w, "") // 人均纯收入…高于全县农村居民收入增速3.2个百分点
 	}
 	if strings.Contains(w, "由") {
@@ -282,7 +284,7 @@ func cutLeft(w string, seg *segment.Segmenter) (label string, peeled bool) {
 	if r, _ := utf8.DecodeRuneInString(w); runeIn("0123456789(（全县市我", r) {
 		w = listHeadRe.ReplaceAllString(w, "")
 	}
-	if strings.Contains(w, "月") {
+	if digitMonth(w) {
 		w = dateRe.ReplaceAllString(w, "") // 公示期为2024年4月10日至2024年4月16日 → 公示期为至
 	}
 	w = labelTimeStrip(w)
@@ -457,6 +459,21 @@ func trimQuotes(w string) string {
 
 // dateRe matches a written date in a label window.
 var dateRe = regexp.MustCompile(`((19|20)\d\d年)?\d{1,2}月(\d{1,2}日)?`)
+
+// digitMonth reports whether an ASCII digit stands before a 月 in s, as in
+// every match of dateRe: a cheap test before the expression.
+func digitMonth(s string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "月")
+		if j < 0 {
+			return false
+		}
+		if i+j > 0 && isDigitByte(s[i+j-1]) {
+			return true
+		}
+		i += j + len("月")
+	}
+}
 
 // fromCutRe drops a 由… base phrase: 城乡低保标准由每人每月 → 城乡低保标准.
 var fromCutRe = regexp.MustCompile(`由[^，,。；;]*$`)

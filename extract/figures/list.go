@@ -339,11 +339,13 @@ func labelTimeStrip(s string) string {
 	}
 	last := -1
 	for i := 0; i < len(s); {
-		if e := timeExprAt(s, i); e > i {
-			last, i = e, e
-			continue
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isDigitByte(s[i]) || runeIn(timeExprFirst, r) {
+			if e := timeExprAt(s, i); e > i {
+				last, i = e, e
+				continue
+			}
 		}
-		_, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 	}
 	if last < 0 {
@@ -351,6 +353,10 @@ func labelTimeStrip(s string) string {
 	}
 	return s[last:]
 }
+
+// timeExprFirst holds the runes other than ASCII digits that a time
+// expression (timeExprAt) can start with: the others are not tried.
+const timeExprFirst = "一二三四五六七八九十两近年全目至截当今上去同"
 
 // shareSuffix completes short list items with the words the last item
 // carries after its own name: 小学和初中校际差异系数 → 小学校际差异系数 and

@@ -15,6 +15,9 @@ import (
 // ordinalBefore: 第三党支部, 第40个教师节, 第三条, 第六届; a class name 三年级2班.
 var ordinalBefore = []string{"第", "前", "序号", "编号", "年级"}
 
+// ordinalLast holds the last runes of the words of ordinalBefore.
+const ordinalLast = "第前号级"
+
 // slogan adjacency: a number touching these is part of a code, slogan or
 // name: “1+N”, “1234N”课程, “1530+3”, 10C级, PM2.5, 2.0版, 2024/08/29.
 func sloganNeighbour(r rune) bool {
@@ -29,6 +32,9 @@ const shortQuote = 10
 // negative reports why m at rs is no figure, or "".
 func negative(rs []rune, m number.Match, quoted []span) string {
 	for _, w := range ordinalBefore {
+		if m.Start == 0 || m.Start > len(rs) || !runeIn(ordinalLast, rs[m.Start-1]) {
+			break // no word of the list can end before m
+		}
 		if hasBefore(rs, m.Start, w) {
 			if w == "年级" && m.End < len(rs) && rs[m.End] != '班' {
 				continue // 一年级8个班: classes counted; 三年级2班 is a class name

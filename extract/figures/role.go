@@ -1,6 +1,9 @@
 package figures
 
-import "regexp"
+import (
+	"regexp"
+	"unicode/utf8"
+)
 
 // changeWords right before a number make it a change (增长1.76%); followed
 // by 至/到 they give the new level instead (提高到89元).
@@ -10,6 +13,9 @@ var changeWords = []string{
 	"增", "减", "降", "升", "涨",
 }
 
+// changeWordsByLast is changeWords by last rune, in their order.
+var changeWordsByLast = wordsByRune(changeWords, true)
+
 // changeNear are change verbs that may stand a word away from the number
 // (压减预算1,635万元).
 var changeNear = []string{"压减", "压缩"}
@@ -17,6 +23,13 @@ var changeNear = []string{"压减", "压缩"}
 // previousRe matches the end of the text before a comparison base
 // (比上年的186988万元, 较上年同期的…).
 var previousRe = regexp.MustCompile(`(比|较|同比)(上年|去年|上一年|前一年|上年同期|同期|上年末|(19|20)\d\d年|(上一?个?|前一?个?)\p{Han}{0,4}(季|期|月|周|度))(的|为|是)?$`)
+
+// previousEnd reports whether s ends in a rune previousRe can end with: a
+// cheap test before the expression.
+func previousEnd(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return runeIn("年期末季月周度的为是", r)
+}
 
 // fromRe and toAfter mark a base in 由X提高到Y: X is previous, Y the level
 // (城乡低保标准由每人每月1,010元提高到1,070元).
@@ -33,6 +46,13 @@ var comparisonRe = regexp.MustCompile(`((比|较|同比|与)(上年|去年|上�
 // figure is a gap whose label is the level before it
 // (机械化率为86.2%，比全省平均水平高3.5个百分点).
 var benchmarkRe = regexp.MustCompile(`(比|较)[^，,。；;比较]{1,12}(高出|低出|高|低|多|少)$`)
+
+// benchmarkEnd reports whether s ends in a rune benchmarkRe can end with: a
+// cheap test before the expression.
+func benchmarkEnd(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '高' || r == '低' || r == '多' || r == '少' || r == '出'
+}
 
 // targetStrong words anywhere before a figure in its sentence make it a
 // target (计划三年内撤并整合小规模学校20所, 力争…, 拟…).
@@ -128,3 +148,6 @@ func compoundChange(before string) bool {
 // (增长12.6%，高于全县农村居民收入增速3.2个百分点) when it is the whole
 // window, as a clause of its own: the label is the level's.
 var aboveRe = regexp.MustCompile(`^(高于|低于|快于|慢于)[^，,。；;比较]{2,16}$`)
+
+// aboveWords are the words aboveRe starts with.
+var aboveWords = []string{"高于", "低于", "快于", "慢于"}

@@ -33,3 +33,30 @@ func containsAnyRune(s, chars string) bool {
 	}
 	return false
 }
+
+// lastRunes is the last n runes of s: string([]rune(s)[len-n:]) (all of s
+// when shorter) without converting s, for s valid UTF-8 (every window the
+// rules cut from the text is).
+func lastRunes(s string, n int) string {
+	i := len(s)
+	for k := 0; k < n && i > 0; k++ {
+		_, w := utf8.DecodeLastRuneInString(s[:i])
+		i -= w
+	}
+	return s[i:]
+}
+
+// wordsByRune indexes words by their first or last rune, each list in the
+// words' own order, so that a loop over the list of the rune at hand finds
+// the same first match as a loop over all the words.
+func wordsByRune(ws []string, last bool) map[rune][]string {
+	m := map[rune][]string{}
+	for _, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		if last {
+			r, _ = utf8.DecodeLastRuneInString(w)
+		}
+		m[r] = append(m[r], w)
+	}
+	return m
+}

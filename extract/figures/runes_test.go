@@ -1,8 +1,10 @@
 package figures
 
 import (
+	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // runeSets are the rune sets the rules pass to runeIn and containsAnyRune.
@@ -44,6 +46,136 @@ func FuzzRuneHelpers(f *testing.F) {
 		for _, r := range s {
 			if got, want := runeIn(set, r), strings.ContainsRune(set, r); got != want {
 				t.Fatalf("runeIn(%q, %q) = %v, strings.ContainsRune says %v", set, r, got, want)
+			}
+		}
+	})
+}
+
+// TestIndexesKeepOrder checks that the by-rune indexes hold every word under
+// its rune, in the order of the table they index, so that the first match
+// of a loop over an index is the first match of a loop over the table.
+func TestIndexesKeepOrder(t *testing.T) {
+	words := func(qs []qualRule) []string {
+		var ws []string
+		for _, q := range qs {
+			ws = append(ws, q.word)
+		}
+		return ws
+	}
+	qualIndex := func(m map[rune][]qualRule) map[rune][]string {
+		out := map[rune][]string{}
+		for r, qs := range m {
+			out[r] = words(qs)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		name  string
+		table []string
+		index map[rune][]string
+		last  bool
+	}{
+		{"qualBeforeByLast", words(qualBefore), qualIndex(qualBeforeByLast), true},
+		{"qualAfterByFirst", words(qualAfter), qualIndex(qualAfterByFirst), false},
+		{"changeWordsByLast", changeWords, changeWordsByLast, true},
+	} {
+		n := 0
+		for r, ws := range c.index {
+			n += len(ws)
+			var want []string
+			for _, w := range c.table {
+				k := []rune(w)[0]
+				if c.last {
+					k = []rune(w)[len([]rune(w))-1]
+				}
+				if k == r {
+					want = append(want, w)
+				}
+			}
+			if strings.Join(ws, " ") != strings.Join(want, " ") {
+				t.Errorf("%s[%q] = %q, want %q", c.name, r, ws, want)
+			}
+		}
+		if n != len(c.table) {
+			t.Errorf("%s holds %d words, the table %d", c.name, n, len(c.table))
+		}
+	}
+	for _, w := range ordinalBefore {
+		if rs := []rune(w); !strings.ContainsRune(ordinalLast, rs[len(rs)-1]) {
+			t.Errorf("ordinalLast lacks the last rune of %q", w)
+		}
+	}
+	firsts := append(append([]string{}, timeWords...), "近", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两")
+	for _, w := range firsts {
+		if !strings.ContainsRune(timeExprFirst, []rune(w)[0]) {
+			t.Errorf("timeExprFirst lacks the first rune of %q", w)
+		}
+	}
+}
+
+// Each cheap guard must hold for every string its regular expression
+// matches: the expression is skipped when the guard is false.
+var regexGuards = []struct {
+	name  string
+	re    *regexp.Regexp
+	guard func(string) bool
+	match []string // strings it matches (the guard must hold)
+}{
+	{"benchmarkEnd", benchmarkRe, benchmarkEnd, []string{"比全省平均水平高", "较上年多", "比上年低出", "比去年少"}},
+	{"previousEnd", previousRe, previousEnd, []string{"比上年", "较上年同期", "同比上年末的", "比2022年为", "较上一个供暖季", "比前一月是", "比上周", "较上年度"}},
+	{"aboveWords", aboveRe, func(s string) bool { return hasAnyPrefix(s, aboveWords) }, []string{"高于全县农村居民收入增速", "低于全国平均", "快于全市", "慢于去年同期"}},
+	{"digitMonth", dateRe, digitMonth, []string{"2024年4月10日", "公示期为4月", "12月", "x9月"}},
+	{"Contains 将", willRe, func(s string) bool { return strings.Contains(s, "将") }, []string{"达标率将由"}},
+	{"Contains 占", shareOfRe, func(s string) bool { return strings.Contains(s, "占") }, []string{"占全部投资的"}},
+}
+
+func TestRegexGuards(t *testing.T) {
+	for _, g := range regexGuards {
+		for _, s := range g.match {
+			if !g.re.MatchString(s) {
+				t.Errorf("%s: the expression does not match %q", g.name, s)
+			}
+			if !g.guard(s) {
+				t.Errorf("%s: false on %q, which the expression matches", g.name, s)
+			}
+		}
+		for _, s := range []string{"", "比上年增长", "月", "年月", "高", "将"} {
+			if g.re.MatchString(s) && !g.guard(s) {
+				t.Errorf("%s: false on %q, which the expression matches", g.name, s)
+			}
+		}
+	}
+	for _, c := range []struct{ s, want string }{{"比上年增长", "比上年增长"}, {"今年比上年增长", "年比上年增长"}, {"", ""}, {"ab", "ab"}, {"压减预算资金规模", "预算资金规模"}} {
+		if got := lastRunes(c.s, 6); got != c.want {
+			t.Errorf("lastRunes(%q, 6) = %q, want %q", c.s, got, c.want)
+		}
+	}
+}
+
+func FuzzRegexGuards(f *testing.F) {
+	for _, g := range regexGuards {
+		for _, s := range g.match {
+			f.Add(s)
+			f.Add("前文，" + s)
+		}
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, g := range regexGuards {
+			if g.re.MatchString(s) && !g.guard(s) {
+				t.Fatalf("%s: false on %q, which the expression matches", g.name, s)
+			}
+		}
+		if !utf8.ValidString(s) {
+			return // the rules cut windows only from valid text
+		}
+		for n := 0; n < 8; n++ {
+			rs := []rune(s)
+			want := s
+			if len(rs) > n {
+				want = string(rs[len(rs)-n:])
+			}
+			if got := lastRunes(s, n); got != want {
+				t.Fatalf("lastRunes(%q, %d) = %q, want %q", s, n, got, want)
 			}
 		}
 	})
