@@ -134,7 +134,8 @@ func (c *docCtx) sectionInfo(path string) secInfo {
 	si.plan = containsAny(path, planSections)
 	si.ahead = containsAny(path, aheadSections)
 	if c.docYear > 0 {
-		for _, y := range findYears([]rune(path), 0, len([]rune(path))) {
+		rp := []rune(path)
+		for _, y := range findYears(rp, 0, len(rp)) {
 			if y.year > c.docYear {
 				si.laterYear = true
 			}
@@ -221,7 +222,7 @@ func (e *Extractor) Run(doc *schema.Document) Result {
 	c.tables = mergeSpans(c.tables)
 	c.docYear = documentYear(doc.Title, doc.Published)
 	c.periods = periodSpans(c.rs)
-	c.planDoc = planTitles.MatchString(doc.Title) && !reportTitles.MatchString(doc.Title)
+	c.planDoc = containsAny(doc.Title, planTitles) && !containsAny(doc.Title, reportTitles)
 	for _, cd := range c.prose() {
 		out = append(out, cd.f)
 	}
@@ -1066,6 +1067,16 @@ func (c *docCtx) shareWordCands() []*cand {
 // 逾千人): a figure only with a qualifier, since 千人计划 or 万家灯火 are names.
 var bareMagnitudes = map[rune]float64{'百': 100, '千': 1000, '万': 1e4, '亿': 1e8}
 
+// bareMagnitude is bareMagnitudes[r] without a map lookup for every rune of
+// the text.
+func bareMagnitude(r rune) (float64, bool) {
+	switch r {
+	case '百', '千', '万', '亿':
+		return bareMagnitudes[r], true
+	}
+	return 0, false
+}
+
 // moneyBareQuals are the qualifiers a bare magnitude of money must follow.
 var moneyBareQuals = []string{"近", "逾", "超", "约", "超过", "将近", "接近", "突破"}
 
@@ -1076,7 +1087,7 @@ func (c *docCtx) bareMagnitudeCands() []*cand {
 	rs := c.rs
 	var out []*cand
 	for i, r := range rs {
-		mag, ok := bareMagnitudes[r]
+		mag, ok := bareMagnitude(r)
 		if !ok || c.inTable(i) || i > 0 && (isDigitRune(rs[i-1]) || runeIn("零〇一二两三四五六七八九十百千万亿数几干上成好", rs[i-1])) {
 			continue
 		}

@@ -270,7 +270,9 @@ func cutLeft(w string, seg *segment.Segmenter) (label string, peeled bool) {
 		w = w[:len(w)-n] // 受理量居前两位的是临湖镇: the place names no indicator
 	}
 	if containsAnyRune(w, "比较与") {
-		w = comparisonRe.ReplaceAllString(w, "")
+		if comparisonCue(w) {
+			w = comparisonRe.ReplaceAllString(w, "")
+		}
 		if benchmarkEnd(w) {
 			w = benchmarkRe.ReplaceAllString(w, "")
 		}
@@ -711,10 +713,10 @@ func (c *docCtx) labelBefore(cd *cand) string {
 
 // trimLabel keeps the tail of a long label, cut at a word boundary.
 func (c *docCtx) trimLabel(l string) string {
-	rl := []rune(l)
-	if len(rl) <= maxLabel {
+	if utf8.RuneCountInString(l) <= maxLabel {
 		return l
 	}
+	rl := []rune(l)
 	if c.e.seg == nil {
 		return string(rl[len(rl)-maxLabel:])
 	}

@@ -306,10 +306,16 @@ func (c *docCtx) after(cd *cand) []span {
 	return out
 }
 
-// indicatorRe matches words that name a measure, which a list's last item
-// may share with the others (校际差异系数).
-// 小学、初中学校数分别为42所和15所: 学校数 is shared too.
-var indicatorRe = regexp.MustCompile(`系数|指数|率|比重|比例|人数|数量|面积|金额|规模|总量|产量|量$|数$|总额|标准|班额|收入|支出|产值|增加值`)
+// indicatorWords name a measure, which a list's last item may share with
+// the others (校际差异系数); 量 and 数 do at the end (小学、初中学校数分别为42所
+// 和15所: 学校数 is shared too). It was a regular expression, kept in the
+// tests as isIndicator's oracle.
+var indicatorWords = []string{"系数", "指数", "率", "比重", "比例", "人数", "数量", "面积", "金额", "规模", "总量", "产量", "总额", "标准", "班额", "收入", "支出", "产值", "增加值"}
+
+// isIndicator reports whether s names a measure.
+func isIndicator(s string) bool {
+	return containsAny(s, indicatorWords) || strings.HasSuffix(s, "量") || strings.HasSuffix(s, "数")
+}
 
 // listHeadRe and listTailRe trim a list head: clause numbers and region
 // words before it (2.城区实验小学…, 全区小学、初中…), a year after it
@@ -340,7 +346,7 @@ func labelTimeStrip(s string) string {
 	last := -1
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if isDigitByte(s[i]) || runeIn(timeExprFirst, r) {
+		if isDigitByte(s[i]) || containsRune(timeExprFirstRunes, r) {
 			if e := timeExprAt(s, i); e > i {
 				last, i = e, e
 				continue
@@ -357,6 +363,8 @@ func labelTimeStrip(s string) string {
 // timeExprFirst holds the runes other than ASCII digits that a time
 // expression (timeExprAt) can start with: the others are not tried.
 const timeExprFirst = "一二三四五六七八九十两近年全目至截当今上去同"
+
+var timeExprFirstRunes = []rune(timeExprFirst)
 
 // shareSuffix completes short list items with the words the last item
 // carries after its own name: 小学和初中校际差异系数 → 小学校际差异系数 and
@@ -392,7 +400,7 @@ func (c *docCtx) shareSuffix(items []string) []string {
 	if s := strings.TrimPrefix(suffix, "的"); s != suffix && len([]rune(s)) >= 2 {
 		suffix = s // 小学和初中的平均班额 → 小学平均班额
 	}
-	if !indicatorRe.MatchString(suffix) || indicatorRe.MatchString(items[0]) {
+	if !isIndicator(suffix) || isIndicator(items[0]) {
 		return items
 	}
 	out := make([]string, len(items))

@@ -42,6 +42,23 @@ var toAfter = []string{"压缩至", "压缩到", "缩短至", "缩短到", "减�
 // 较上一供暖季, 比上季度, 环比上月: a previous period of any length.
 var comparisonRe = regexp.MustCompile(`((比|较|同比|与)(上年|去年|上一年|上年同期|同期|上年末|(19|20)\d\d年)|(比|较|同比|环比)(上一?个?|去|前一?个?)\p{Han}{0,4}(年|季|期|月|周|度))[^，,。；;]*$`)
 
+// comparisonCue reports whether s holds 比, 较 or 与 right before 上, 去, 同,
+// 前, 1 or 2, as every match of comparisonRe does: a cheap test before the
+// expression.
+func comparisonCue(s string) bool {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if r == '比' || r == '较' || r == '与' {
+			next, _ := utf8.DecodeRuneInString(s[i:])
+			if next == '上' || next == '去' || next == '同' || next == '前' || next == '1' || next == '2' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // benchmarkRe cuts a comparison with a benchmark ending the window: the
 // figure is a gap whose label is the level before it
 // (机械化率为86.2%，比全省平均水平高3.5个百分点).
@@ -97,9 +114,9 @@ var aheadSections = []string{"下一步", "工作计划", "工作打算", "工�
 // planTitles name a document that is a plan as a whole (招生入学工作方案):
 // there a figure for the document's year is a target unless it counts what
 // exists (现有…98所) — unless the title also says it reports (总结, 报告).
-var planTitles = regexp.MustCompile(`方案|工作要点|实施意见|计划`)
+var planTitles = []string{"方案", "工作要点", "实施意见", "计划"}
 
-var reportTitles = regexp.MustCompile(`总结|报告|公报|自评|情况`)
+var reportTitles = []string{"总结", "报告", "公报", "自评", "情况"}
 
 // existingWords before a figure in a plan say it counts what exists.
 var existingWords = []string{"现有", "在册", "共有", "已有", "登记", "其中小学"}

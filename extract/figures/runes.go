@@ -10,8 +10,16 @@ import (
 // encoding r and searching set for it, which the rules did for most runes of
 // the text.
 func runeIn(set string, r rune) bool {
-	for _, c := range set {
-		if c == r {
+	if uint32(r) < utf8.RuneSelf {
+		return strings.IndexByte(set, byte(r)) >= 0
+	}
+	// Compare r's encoding with set's bytes: its lead byte can only match at
+	// the start of a rune of set (set is valid UTF-8); an invalid r encodes
+	// as U+FFFD, which no set holds.
+	var b [utf8.UTFMax]byte
+	n := utf8.EncodeRune(b[:], r)
+	for i := 0; i+n <= len(set); i++ {
+		if set[i] == b[0] && set[i+1] == b[1] && (n == 2 || set[i+2] == b[2] && (n == 3 || set[i+3] == b[3])) {
 			return true
 		}
 	}

@@ -125,6 +125,7 @@ var regexGuards = []struct {
 	{"previousEnd", previousRe, previousEnd, []string{"比上年", "较上年同期", "同比上年末的", "比2022年为", "较上一个供暖季", "比前一月是", "比上周", "较上年度"}},
 	{"aboveWords", aboveRe, func(s string) bool { return hasAnyPrefix(s, aboveWords) }, []string{"高于全县农村居民收入增速", "低于全国平均", "快于全市", "慢于去年同期"}},
 	{"digitMonth", dateRe, digitMonth, []string{"2024年4月10日", "公示期为4月", "12月", "x9月"}},
+	{"comparisonCue", comparisonRe, comparisonCue, []string{"比上年", "较2022年", "比2023年执行数", "较上一供暖季", "环比上月", "与上年同期相比", "同比去年", "与同期", "比前一个季度"}},
 	{"Contains 将", willRe, func(s string) bool { return strings.Contains(s, "将") }, []string{"达标率将由"}},
 	{"Contains 占", shareOfRe, func(s string) bool { return strings.Contains(s, "占") }, []string{"占全部投资的"}},
 }
@@ -152,6 +153,34 @@ func TestRegexGuards(t *testing.T) {
 	}
 }
 
+// The regular expressions that word lists replaced: the oracles of
+// isIndicator, planTitles and reportTitles.
+var (
+	indicatorRe    = regexp.MustCompile(`系数|指数|率|比重|比例|人数|数量|面积|金额|规模|总量|产量|量$|数$|总额|标准|班额|收入|支出|产值|增加值`)
+	planTitlesRe   = regexp.MustCompile(`方案|工作要点|实施意见|计划`)
+	reportTitlesRe = regexp.MustCompile(`总结|报告|公报|自评|情况`)
+)
+
+func checkWordLists(t *testing.T, s string) {
+	t.Helper()
+	if got, want := isIndicator(s), indicatorRe.MatchString(s); got != want {
+		t.Errorf("isIndicator(%q) = %v, the expression says %v", s, got, want)
+	}
+	if got, want := containsAny(s, planTitles), planTitlesRe.MatchString(s); got != want {
+		t.Errorf("planTitles on %q: %v, the expression says %v", s, got, want)
+	}
+	if got, want := containsAny(s, reportTitles), reportTitlesRe.MatchString(s); got != want {
+		t.Errorf("reportTitles on %q: %v, the expression says %v", s, got, want)
+	}
+}
+
+func TestWordListsAgreeWithExpressions(t *testing.T) {
+	for _, s := range []string{"", "校际差异系数", "学校数", "数学", "产量", "量化", "发放人数", "增加值率", "护理补贴",
+		"2024年招生入学工作方案", "工作计划总结", "自评报告", "情况", "年度工作要点", "\xe6系数"} {
+		checkWordLists(t, s)
+	}
+}
+
 func FuzzRegexGuards(f *testing.F) {
 	for _, g := range regexGuards {
 		for _, s := range g.match {
@@ -160,6 +189,7 @@ func FuzzRegexGuards(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		checkWordLists(t, s)
 		for _, g := range regexGuards {
 			if g.re.MatchString(s) && !g.guard(s) {
 				t.Fatalf("%s: false on %q, which the expression matches", g.name, s)
