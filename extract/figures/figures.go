@@ -574,8 +574,10 @@ func unitInside(rs []rune, m number.Match) number.Match {
 		if !runeIn("百千万亿兆", rs[k]) || !isDigitRune(rs[k-1]) && !runeIn("万亿", rs[k-1]) {
 			continue
 		}
-		for _, u := range unitIndex[rs[k]] {
-			if u.mag != 1 || u.runes[0] != []rune(u.rule.unit)[0] || !runesAt(rs, k, u.runes) {
+		us := unitIndex[rs[k]]
+		for i := range us {
+			u := &us[i]
+			if u.mag != 1 || !strings.HasPrefix(u.rule.unit, string(u.runes[0])) || !runesAt(rs, k, u.runes) {
 				continue
 			}
 			if _, ok := matchUnit(rs, k); !ok {

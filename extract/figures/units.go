@@ -98,7 +98,9 @@ func matchUnit(rs []rune, p int) (unitEntry, bool) {
 	if p < 0 || p >= len(rs) {
 		return unitEntry{}, false
 	}
-	for _, u := range unitIndex[rs[p]] {
+	us := unitIndex[rs[p]]
+	for i := range us {
+		u := &us[i] // no copy of the entries that do not match
 		if !runesAt(rs, p, u.runes) {
 			continue
 		}
@@ -116,7 +118,7 @@ func matchUnit(rs []rune, p int) (unitEntry, bool) {
 		if u.rule.rate && rateSuffixAt(rs, end) == 0 {
 			continue
 		}
-		return u, true
+		return *u, true
 	}
 	return unitEntry{}, false
 }
@@ -243,13 +245,14 @@ func (c *docCtx) sub(a, b int) string {
 // when s is not valid UTF-8 (a rune slice of s then differs from s).
 func decodeText(s string) ([]rune, []int32) {
 	n := utf8.RuneCountInString(s)
-	rs := make([]rune, 0, n)
+	rs := make([]rune, n)
 	var off []int32
 	valid := len(s) <= math.MaxInt32
 	if valid {
-		off = make([]int32, 0, n+1)
+		off = make([]int32, n+1)
 	}
-	for i := 0; i < len(s); {
+	k := 0
+	for i := 0; i < len(s); k++ {
 		r, w := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, w = utf8.DecodeRuneInString(s[i:])
@@ -257,16 +260,17 @@ func decodeText(s string) ([]rune, []int32) {
 				valid = false
 			}
 		}
-		rs = append(rs, r)
+		rs[k] = r
 		if valid {
-			off = append(off, int32(i))
+			off[k] = int32(i)
 		}
 		i += w
 	}
 	if !valid {
 		return rs, nil
 	}
-	return rs, append(off, int32(len(s)))
+	off[n] = int32(len(s))
+	return rs, off
 }
 
 // scaled is value × mag × factor with the binary noise of the product
