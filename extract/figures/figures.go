@@ -598,9 +598,10 @@ func unitInside(rs []rune, m number.Match) number.Match {
 // and 万, which belongs to the unit) and returns where the number ends and
 // its value. Without one it returns m.End and m.Value.
 func splitMagnitude(rs []rune, m number.Match) (int, float64) {
-	for _, mg := range magnitudes {
-		n := len([]rune(mg.word))
-		if m.End-n <= m.Start || !hasAt(rs, m.End-n, mg.word) {
+	for i := range magnitudes {
+		w := magnitudeRunes[i]
+		n := len(w)
+		if m.End-n <= m.Start || !runesAt(rs, m.End-n, w) {
 			continue
 		}
 		prefix := strings.TrimRight(sub(rs, m.Start, m.End-n), "余多")

@@ -48,6 +48,15 @@ var magnitudes = []magnitude{
 	{"万亿", 1e12}, {"千万", 1e7}, {"百万", 1e6}, {"亿", 1e8}, {"万", 1e4}, {"千", 1e3},
 }
 
+// magnitudeRunes are the words of magnitudes as runes.
+var magnitudeRunes = func() [][]rune {
+	out := make([][]rune, len(magnitudes))
+	for i, m := range magnitudes {
+		out[i] = []rune(m.word)
+	}
+	return out
+}()
+
 // unitEntry is a unit with its magnitude, as matched in text.
 type unitEntry struct {
 	text  string // magnitude + unit, as written
@@ -137,6 +146,18 @@ func matchUnitLoose(rs []rune, p int) (unitEntry, int, bool) {
 }
 
 func looseUnit(rs []rune, p int) (unitEntry, int, bool) {
+	// Without a blank among the next 12 runes, the loop below would read 12
+	// runes and no blank: most numbers have their unit right after them.
+	blank := false
+	for k := p; k < len(rs) && k < p+12; k++ {
+		if rs[k] == ' ' || rs[k] == '\u3000' {
+			blank = true
+			break
+		}
+	}
+	if !blank {
+		return unitEntry{}, 0, false
+	}
 	var cbuf [12]rune
 	var abuf [12]int
 	compact := cbuf[:0]

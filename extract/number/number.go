@@ -334,6 +334,11 @@ func perDenominator(rs []rune, i int) (float64, int) {
 // notNumberAt returns the length of a word at rs[i] that starts with a
 // numeral but is no number (一切, 四川, 十足), else 0.
 func notNumberAt(rs []rune, i int) int {
+	switch rs[i] {
+	case '一', '四', '万', '千', '两', '三', '七', '五', '十', '百':
+	default:
+		return 0 // no word of notNumberWords starts with it (TestNotNumberFirst)
+	}
 	for _, w := range notNumberIndex[rs[i]] {
 		if hasRunesAt(rs, i, w) {
 			return len(w)

@@ -49,3 +49,14 @@ func FuzzParsePlain(f *testing.F) {
 		}, s))
 	})
 }
+
+// TestNotNumberFirst: notNumberAt's switch holds the first rune of every
+// word of notNumberWords.
+func TestNotNumberFirst(t *testing.T) {
+	for _, w := range notNumberWords {
+		rs := []rune(w + "x")
+		if notNumberAt(rs, 0) != len([]rune(w)) {
+			t.Errorf("notNumberAt misses %q", w)
+		}
+	}
+}
