@@ -267,11 +267,12 @@ func (c *docCtx) prose() []*cand {
 	var cands []*cand
 	ms, more, overflow := number.ScanRunesMax(c.rs, MaxNumbers)
 	c.numCut, c.overflow = more, overflow
+	marks := marksOf(c.rs)
 	for _, m := range ms {
 		if c.inTable(m.Start) {
 			continue
 		}
-		if negative(c.rs, m, c.quoted) != "" {
+		if negative(c.rs, m, c.quoted, marks) != "" {
 			continue
 		}
 		if cd := c.read(m); cd != nil {
@@ -778,7 +779,7 @@ func (c *docCtx) role(cd *cand, prev *cand, before []*cand) {
 	}
 	after := c.sub(f.End, min(f.End+4, len(rs)))
 	switch {
-	case previousEnd(left) && containsAnyRune(left, "比较") && previousRe.MatchString(left) || strings.Contains(left, "由") && fromRe.MatchString(left) && hasAnyPrefix(after, toAfter):
+	case previousEnd(left) && containsAnyRune(left, "比较") && tailMatch(previousRe, left, previousMax) || strings.Contains(left, "由") && tailMatch(fromRe, left, fromMax) && hasAnyPrefix(after, toAfter):
 		f.Role = schema.RolePrevious
 	case c.changeBefore(cd, left):
 		f.Role = schema.RoleChange
@@ -898,7 +899,7 @@ func (c *docCtx) changeBefore(cd *cand, left string) bool {
 			return true
 		}
 	}
-	if benchmarkEnd(l) && containsAnyRune(l, "比较") && benchmarkRe.MatchString(l) {
+	if benchmarkEnd(l) && containsAnyRune(l, "比较") && tailMatch(benchmarkRe, l, benchmarkMax) {
 		return true // 比上年多30场, 比全省平均水平高3.5个百分点
 	}
 	tail := lastRunes(l, 6)
@@ -985,7 +986,7 @@ func (c *docCtx) target(cd *cand, left string, before []*cand) bool {
 	}
 	// A cue in another clause of the sentence plans nothing for a share of a
 	// total (…，占全部投资的89.4%) nor for a year already past.
-	ownOnly := strings.Contains(cLeft, "占") && shareOfRe.MatchString(cLeft) || c.docYear > 0 && cd.f.Year > 0 && cd.f.Year < c.docYear
+	ownOnly := strings.Contains(cLeft, "占") && tailMatch(shareOfRe, cLeft, shareOfMax) || c.docYear > 0 && cd.f.Year > 0 && cd.f.Year < c.docYear
 	if ownOnly && hasTargetCue(cLeft) || !ownOnly && hasTargetCue(sLeft) {
 		return true
 	}

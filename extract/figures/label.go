@@ -759,7 +759,19 @@ func lastNoun(c *docCtx, l string) string {
 var (
 	changeRunes      = toRunes(changeWords, 2)
 	subjectStopRunes = toRunes(subjectStop, 1)
+	// the same by first rune, in their order: only the words that can
+	// start at a rune are tried.
+	changeRunesByFirst      = runesByFirst(changeRunes)
+	subjectStopRunesByFirst = runesByFirst(subjectStopRunes)
 )
+
+func runesByFirst(ws [][]rune) map[rune][][]rune {
+	m := map[rune][][]rune{}
+	for _, w := range ws {
+		m[w[0]] = append(m[w[0]], w)
+	}
+	return m
+}
 
 func toRunes(ws []string, minRunes int) [][]rune {
 	var out [][]rune
@@ -826,7 +838,7 @@ func (c *docCtx) subjectAfter(cd *cand) string {
 			}
 		}
 		stop := false
-		for _, w := range changeRunes {
+		for _, w := range changeRunesByFirst[r] {
 			if runesAt(rs, end, w) {
 				// 30.42万人减少0.27万人: a change verb and its number end it
 				n := end + len(w)
@@ -835,7 +847,7 @@ func (c *docCtx) subjectAfter(cd *cand) string {
 				}
 			}
 		}
-		for _, w := range subjectStopRunes {
+		for _, w := range subjectStopRunesByFirst[r] {
 			if runesAt(rs, end, w) {
 				if len(w) == 1 && w[0] == '中' && end+1 < len(rs) && isHan(rs[end+1]) {
 					continue // 中心小学, 中学: not the localizer 中

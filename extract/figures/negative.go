@@ -29,8 +29,16 @@ func sloganNeighbour(r rune) bool {
 // (“十个一”, “两企三新”, “20条”, “1530+3”) rather than a figure.
 const shortQuote = 10
 
+// encloseMarks says which opening marks the text holds at all: without
+// one, no number lies inside its pair and enclosed need not look.
+type encloseMarks struct{ title, docNumber bool }
+
+func marksOf(rs []rune) encloseMarks {
+	return encloseMarks{title: containsRune(rs, '《'), docNumber: containsRune(rs, '〔')}
+}
+
 // negative reports why m at rs is no figure, or "".
-func negative(rs []rune, m number.Match, quoted []span) string {
+func negative(rs []rune, m number.Match, quoted []span, marks encloseMarks) string {
 	for _, w := range ordinalBefore {
 		if m.Start == 0 || m.Start > len(rs) || !runeIn(ordinalLast, rs[m.Start-1]) {
 			break // no word of the list can end before m
@@ -62,7 +70,7 @@ func negative(rs []rune, m number.Match, quoted []span) string {
 		}
 	}
 	// Numbers inside 《》 are part of a title; inside 〔〕 a document number.
-	if enclosed(rs, m.Start, '《', '》') || enclosed(rs, m.Start, '〔', '〕') {
+	if marks.title && enclosed(rs, m.Start, '《', '》') || marks.docNumber && enclosed(rs, m.Start, '〔', '〕') {
 		return "title or document number"
 	}
 	return ""

@@ -24,6 +24,23 @@ var changeNear = []string{"压减", "压缩"}
 // (比上年的186988万元, 较上年同期的…).
 var previousRe = regexp.MustCompile(`(比|较|同比)(上年|去年|上一年|前一年|上年同期|同期|上年末|(19|20)\d\d年|(上一?个?|前一?个?)\p{Han}{0,4}(季|期|月|周|度))(的|为|是)?$`)
 
+// The most runes a match of previousRe, fromRe, benchmarkRe and shareOfRe
+// spans: each matches at the end of the text, so only that many runes at
+// the end are given to it (tailMatch).
+const (
+	previousMax  = 11 // 同比 + 上一个 + 4 runes + 季 + 的
+	fromMax      = 9  // 由 + 8 runes
+	benchmarkMax = 15 // 比 + 12 runes + 高出
+	shareOfMax   = 26 // 占 + 20 runes + 的 + 比重 + 达到
+)
+
+// tailMatch is re.MatchString(s) for an expression whose matches end at the
+// end of s and span at most n runes (s valid UTF-8): the expression reads
+// the last n runes of s only.
+func tailMatch(re *regexp.Regexp, s string, n int) bool {
+	return re.MatchString(lastRunes(s, n))
+}
+
 // previousEnd reports whether s ends in a rune previousRe can end with: a
 // cheap test before the expression.
 func previousEnd(s string) bool {

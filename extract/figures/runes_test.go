@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/govfig/govfig/extract/number"
 )
 
 // runeSets are the rune sets the rules pass to runeIn and containsAnyRune.
@@ -69,12 +71,30 @@ func TestIndexesKeepOrder(t *testing.T) {
 		}
 		return out
 	}
+	runeIndex := func(m map[rune][][]rune) map[rune][]string {
+		out := map[rune][]string{}
+		for r, ws := range m {
+			for _, w := range ws {
+				out[r] = append(out[r], string(w))
+			}
+		}
+		return out
+	}
+	runeTable := func(ws [][]rune) []string {
+		var out []string
+		for _, w := range ws {
+			out = append(out, string(w))
+		}
+		return out
+	}
 	for _, c := range []struct {
 		name  string
 		table []string
 		index map[rune][]string
 		last  bool
 	}{
+		{"changeRunesByFirst", runeTable(changeRunes), runeIndex(changeRunesByFirst), false},
+		{"subjectStopRunesByFirst", runeTable(subjectStopRunes), runeIndex(subjectStopRunesByFirst), false},
 		{"qualBeforeByLast", words(qualBefore), qualIndex(qualBeforeByLast), true},
 		{"qualAfterByFirst", words(qualAfter), qualIndex(qualAfterByFirst), false},
 		{"changeWordsByLast", changeWords, changeWordsByLast, true},
@@ -208,5 +228,94 @@ func FuzzRegexGuards(f *testing.F) {
 				t.Fatalf("lastRunes(%q, %d) = %q, want %q", s, n, got, want)
 			}
 		}
+	})
+}
+
+// sameNegative checks that the marks a text holds change no answer of
+// negative: enclosed finds nothing without an opening mark.
+func sameNegative(t *testing.T, s string) {
+	t.Helper()
+	rs := []rune(s)
+	quoted := quotedSpans(rs)
+	for _, m := range number.ScanRunes(rs) {
+		got := negative(rs, m, quoted, marksOf(rs))
+		want := negative(rs, m, quoted, encloseMarks{title: true, docNumber: true})
+		if got != want {
+			t.Fatalf("negative(%q at %d) = %q with the text's marks, %q looking always", s, m.Start, got, want)
+		}
+	}
+}
+
+func TestEncloseMarks(t *testing.T) {
+	for _, s := range []string{"印发《2024年工作要点3项》的通知", "津静政发〔2024〕12号", "共有学校63所", "》3所《", "〔3所"} {
+		sameNegative(t, s)
+	}
+	rs := []rune("印发《2024年工作要点3项》")
+	if m := number.ScanRunes(rs); len(m) < 2 || negative(rs, m[1], nil, marksOf(rs)) == "" {
+		t.Fatal("a number inside 《》 is no figure")
+	}
+}
+
+func FuzzEncloseMarks(f *testing.F) {
+	f.Add("印发《2024年工作要点3项》的通知")
+	f.Add("〔2024〕12号")
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 300 {
+			return
+		}
+		sameNegative(t, s)
+	})
+}
+
+// tailRegexes are the expressions tailMatch reads the end of a text with,
+// and how many runes it gives them.
+var tailRegexes = []struct {
+	name string
+	re   *regexp.Regexp
+	n    int
+	long []string // matches of the longest kind: n runes each
+}{
+	{"previousRe", previousRe, previousMax, []string{"同比上一个供暖季节期的"}},
+	{"fromRe", fromRe, fromMax, []string{"由每人每月一二三四"}},
+	{"benchmarkRe", benchmarkRe, benchmarkMax, []string{"比全省平均水平一二三四五六高出"}},
+	{"shareOfRe", shareOfRe, shareOfMax, []string{"占一二三四五六七八九十一二三四五六七八九十的比重达到"}},
+}
+
+func sameTail(t *testing.T, s string) {
+	t.Helper()
+	for _, r := range tailRegexes {
+		if got, want := tailMatch(r.re, s, r.n), r.re.MatchString(s); got != want {
+			t.Fatalf("tailMatch(%s, %q) = %v, the whole text %v", r.name, s, got, want)
+		}
+	}
+}
+
+func TestTailMatch(t *testing.T) {
+	for _, r := range tailRegexes {
+		for _, s := range r.long {
+			if !tailMatch(r.re, "前文，"+s, r.n) {
+				t.Errorf("%s: no match at the end of %q", r.name, s)
+			}
+			if utf8.RuneCountInString(s) != r.n {
+				t.Errorf("%s: %q is not a match of %d runes", r.name, s, r.n)
+			}
+			sameTail(t, s)
+			sameTail(t, "前文，"+s)
+			sameTail(t, s+"后")
+		}
+	}
+}
+
+func FuzzTailMatch(f *testing.F) {
+	for _, r := range tailRegexes {
+		for _, s := range r.long {
+			f.Add(s)
+		}
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return // the rules cut windows only from valid text
+		}
+		sameTail(t, s)
 	})
 }
