@@ -803,7 +803,7 @@ func (c *docCtx) role(cd *cand, prev *cand, before []*cand) {
 
 // own reports a window with no words of its own (only list marks).
 func own(left string) bool {
-	return strings.Trim(left, " 、，,和与及") == ""
+	return trimSet(left, " 、，,和与及") == ""
 }
 
 func hasAnySuffix(s string, ws []string) bool {

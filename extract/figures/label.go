@@ -290,7 +290,7 @@ func cutLeft(w string, seg *segment.Segmenter) (label string, peeled bool) {
 		w = dateRe.ReplaceAllString(w, "") // 公示期为2024年4月10日至2024年4月16日 → 公示期为至
 	}
 	w = labelTimeStrip(w)
-	w = trimBrackets(trimQuotes(strings.Trim(w, " \t,，、；;：:\"'")))
+	w = trimBrackets(trimQuotes(trimSet(w, " \t,，、；;：:\"'")))
 	if strings.Contains(w, "等") {
 		if groupEndRe.MatchString(w) {
 			return "", true
@@ -369,7 +369,7 @@ func cutLeft(w string, seg *segment.Segmenter) (label string, peeled bool) {
 			}
 		}
 	}
-	w = trimBrackets(strings.Trim(w, " \t,，、；;：:\"'"))
+	w = trimBrackets(trimSet(w, " \t,，、；;：:\"'"))
 	if utf8.RuneCountInString(w) < 2 {
 		return "", peeled
 	}
@@ -563,7 +563,7 @@ func (c *docCtx) labelOf(cd *cand, prev *cand, before []*cand) {
 			return
 		}
 	}
-	if prev != nil && prev.sent == cd.sent && prev.f.Kind == f.Kind && prev.f.Label != "" && isPlace(strings.Trim(window, "、，,和及与 ")) {
+	if prev != nil && prev.sent == cd.sent && prev.f.Kind == f.Kind && prev.f.Label != "" && isPlace(trimSet(window, "、，,和及与 ")) {
 		// 临湖镇2.3万件、白塔镇1.8万件: a place names no indicator; the list's does.
 		f.Label = prev.f.Label
 		return
@@ -572,7 +572,7 @@ func (c *docCtx) labelOf(cd *cand, prev *cand, before []*cand) {
 		f.Label = prev.f.Label // 比重分别为11.5%、37.0%和51.5%
 		return
 	}
-	if lab == "" && prev != nil && prev.sent == cd.sent && prev.f.Role == schema.RoleChange && prev.f.Label != "" && f.Kind != schema.KindPercent && own(strings.Trim(window, "达到为至，,")) {
+	if lab == "" && prev != nil && prev.sent == cd.sent && prev.f.Role == schema.RoleChange && prev.f.Label != "" && f.Kind != schema.KindPercent && own(trimSet(window, "达到为至，,")) {
 		f.Label = prev.f.Label // 收入预期增长5%，达到38.6亿元: the level the change reaches
 		return
 	}
@@ -624,7 +624,7 @@ func (c *docCtx) labelOf(cd *cand, prev *cand, before []*cand) {
 	}
 	if f.Label == "" {
 		// 累计备案6333本: the verb phrase is all the text gives.
-		f.Label = strings.Trim(labelTimeStrip(window), " ,，、；;：:()（）“”")
+		f.Label = trimSet(labelTimeStrip(window), " ,，、；;：:()（）“”")
 		// 其中新建3.8万亩: a breakdown mark is no part of the verb phrase.
 		for _, t := range breakdownLead {
 			if rest := strings.TrimPrefix(f.Label, t); rest != f.Label && utf8.RuneCountInString(rest) >= 2 {

@@ -34,7 +34,16 @@ const shortQuote = 10
 type encloseMarks struct{ title, docNumber bool }
 
 func marksOf(rs []rune) encloseMarks {
-	return encloseMarks{title: containsRune(rs, '《'), docNumber: containsRune(rs, '〔')}
+	var m encloseMarks
+	for _, r := range rs {
+		switch r {
+		case '《':
+			m.title = true
+		case '〔':
+			m.docNumber = true
+		}
+	}
+	return m
 }
 
 // negative reports why m at rs is no figure, or "".

@@ -68,3 +68,29 @@ func wordsByRune(ws []string, last bool) map[rune][]string {
 	}
 	return m
 }
+
+// trimSet is strings.Trim(s, set) for a set that is valid UTF-8 without
+// U+FFFD, testing runes with runeIn instead of encoding each one.
+func trimSet(s, set string) string {
+	for s != "" {
+		r, n := rune(s[0]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s)
+		}
+		if !runeIn(set, r) {
+			break
+		}
+		s = s[n:]
+	}
+	for s != "" {
+		r, n := rune(s[len(s)-1]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeLastRuneInString(s)
+		}
+		if !runeIn(set, r) {
+			break
+		}
+		s = s[:len(s)-n]
+	}
+	return s
+}

@@ -14,6 +14,33 @@ var runeSets = []string{"比较", "比较与", "高低快慢", "/／", "余多",
 	"年月日号时点岁届期级", "最接附将邻", "百千万亿兆", "时点:：", "至到-－~～—", "一二三四五六七八九十两",
 	wordSuffixes, placeNotBefore, existBlocked, aloneOK, "0123456789(（全县市我", "、，。；：", "-—–~～至到"}
 
+// trimSets are the sets the rules pass to trimSet.
+var trimSets = []string{" \t,，、；;：:\"'", "、，,和及与 ", "达到为至，,", " ,，、；;：:()（）“”", " 、，,和与及"}
+
+func sameTrim(t *testing.T, s string) {
+	t.Helper()
+	for _, set := range trimSets {
+		if got, want := trimSet(s, set), strings.Trim(s, set); got != want {
+			t.Fatalf("trimSet(%q, %q) = %q, strings.Trim says %q", s, set, got, want)
+		}
+	}
+}
+
+func TestTrimSet(t *testing.T) {
+	for _, s := range []string{"", " ", "，、和", "、学校和", "\xe6，学校，\xe6", "“三保”支出", "（含", ":a:", "达到", "\u00a0x"} {
+		sameTrim(t, s)
+	}
+	if trimSet("、学校和", "、，,和及与 ") != "学校" {
+		t.Fatal("trimSet trims nothing")
+	}
+}
+
+func FuzzTrimSet(f *testing.F) {
+	f.Add("，、学校和 ")
+	f.Add("\xff，x，\xe6")
+	f.Fuzz(func(t *testing.T, s string) { sameTrim(t, s) })
+}
+
 // TestRuneHelpersAgree checks runeIn and containsAnyRune against the
 // strings functions they replace, on valid and invalid UTF-8.
 func TestRuneHelpersAgree(t *testing.T) {
