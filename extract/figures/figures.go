@@ -223,7 +223,9 @@ func (e *Extractor) Run(doc *schema.Document) Result {
 	c.docYear = documentYear(doc.Title, doc.Published)
 	c.periods = periodSpans(c.rs)
 	c.planDoc = containsAny(doc.Title, planTitles) && !containsAny(doc.Title, reportTitles)
-	for _, cd := range c.prose() {
+	figs := c.prose()
+	out = make([]schema.Figure, 0, len(figs))
+	for _, cd := range figs {
 		out = append(out, cd.f)
 	}
 	out = append(out, c.tableFigures(MaxPerDocument-len(out))...)

@@ -283,7 +283,7 @@ func cutLeft(w string, seg *segment.Segmenter) (label string, peeled bool) {
 	if strings.Contains(w, "由") {
 		w = fromCutRe.ReplaceAllString(w, "")
 	}
-	if r, _ := utf8.DecodeRuneInString(w); runeIn("0123456789(（全县市我", r) {
+	if r, _ := utf8.DecodeRuneInString(w); runeIn("0123456789(（全县市我", r) && listHeadStart(w) {
 		w = listHeadRe.ReplaceAllString(w, "")
 	}
 	if digitMonth(w) {

@@ -272,7 +272,9 @@ func (c *docCtx) listItems(cd *cand, before []*cand) (idx int, items []string, o
 			seg = strings.TrimLeft(seg, ",，;；:：。")
 		}
 		seg = listTailRe.ReplaceAllString(seg, "")
-		seg = listHeadRe.ReplaceAllString(labelTimeStrip(seg), "")
+		if seg = labelTimeStrip(seg); listHeadStart(seg) {
+			seg = listHeadRe.ReplaceAllString(seg, "")
+		}
 		items = splitList(seg)
 		if len(items) == n {
 			return idx, items, true
@@ -327,6 +329,15 @@ var (
 	listHeadRe = regexp.MustCompile(`^([0-9]+[.、．]|[(（][0-9一二三四五六七八九十]+[)）]|全区|全县|全市|我区)+`)
 	listTailRe = regexp.MustCompile(`(19|20)\d\d年[^、和及与]*$`)
 )
+
+// listHeadStart reports whether s starts the way every match of
+// listHeadRe does: an ASCII digit, a bracket or 全区/全县/全市/我区. A cheap
+// test before the expression.
+func listHeadStart(s string) bool {
+	return s != "" && (isDigitByte(s[0]) || s[0] == '(' || strings.HasPrefix(s, "（") || hasAnyPrefix(s, listHeadWords))
+}
+
+var listHeadWords = []string{"全区", "全县", "全市", "我区"}
 
 // splitList splits a list of names at 、和及与.
 func splitList(s string) []string {

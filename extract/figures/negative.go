@@ -173,6 +173,9 @@ var serviceWords = []string{"热线", "报警", "急救", "指挥", "平台", "�
 func serviceNumber(rs []rune, m number.Match) bool {
 	t := m.Text
 	for _, s := range serviceNumbers {
+		if len(t) != len("12345") {
+			break // every service number has five digits
+		}
 		if t != s {
 			continue
 		}

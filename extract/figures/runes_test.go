@@ -173,6 +173,7 @@ var regexGuards = []struct {
 	{"aboveWords", aboveRe, func(s string) bool { return hasAnyPrefix(s, aboveWords) }, []string{"高于全县农村居民收入增速", "低于全国平均", "快于全市", "慢于去年同期"}},
 	{"digitMonth", dateRe, digitMonth, []string{"2024年4月10日", "公示期为4月", "12月", "x9月"}},
 	{"comparisonCue", comparisonRe, comparisonCue, []string{"比上年", "较2022年", "比2023年执行数", "较上一供暖季", "环比上月", "与上年同期相比", "同比去年", "与同期", "比前一个季度"}},
+	{"listHeadStart", listHeadRe, listHeadStart, []string{"2.城区", "（一）全区", "(3)", "全县小学", "我区全市", "全区"}},
 	{"Contains 将", willRe, func(s string) bool { return strings.Contains(s, "将") }, []string{"达标率将由"}},
 	{"Contains 占", shareOfRe, func(s string) bool { return strings.Contains(s, "占") }, []string{"占全部投资的"}},
 }
@@ -345,4 +346,14 @@ func FuzzTailMatch(f *testing.F) {
 		}
 		sameTail(t, s)
 	})
+}
+
+// TestServiceNumbersHaveFiveDigits: serviceNumber compares only texts of
+// five bytes with its list.
+func TestServiceNumbersHaveFiveDigits(t *testing.T) {
+	for _, s := range serviceNumbers {
+		if len(s) != len("12345") {
+			t.Errorf("service number %q has not five digits", s)
+		}
+	}
 }
