@@ -94,3 +94,19 @@ func trimSet(s, set string) string {
 	}
 	return s
 }
+
+// runesIn is containsAnyRune(c.sub(a, b), set) read from the runes: the
+// text of c.sub(a, b) decodes to c.rs[a:b] (for text that is not valid
+// UTF-8, c.sub encodes the runes themselves).
+func (c *docCtx) runesIn(a, b int, set string) bool {
+	a, b = max(a, 0), min(b, len(c.rs))
+	if a >= b {
+		return false
+	}
+	for _, r := range c.rs[a:b] {
+		if runeIn(set, r) {
+			return true
+		}
+	}
+	return false
+}

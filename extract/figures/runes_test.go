@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/govfig/govfig/extract/number"
+	"github.com/govfig/govfig/schema"
 )
 
 // runeSets are the rune sets the rules pass to runeIn and containsAnyRune.
@@ -354,6 +355,24 @@ func TestServiceNumbersHaveFiveDigits(t *testing.T) {
 	for _, s := range serviceNumbers {
 		if len(s) != len("12345") {
 			t.Errorf("service number %q has not five digits", s)
+		}
+	}
+}
+
+// TestRunesIn checks docCtx.runesIn against containsAnyRune over c.sub on
+// valid and invalid text, at every span.
+func TestRunesIn(t *testing.T) {
+	for _, text := range []string{"近300名教师，至少3所", "\xe6至少\xff最多5人", "", "不"} {
+		c := &docCtx{doc: &schema.Document{Text: text}}
+		c.rs, c.off = decodeText(text)
+		for a := -1; a <= len(c.rs)+1; a++ {
+			for b := -1; b <= len(c.rs)+1; b++ {
+				for _, set := range []string{"至少最不", "余多"} {
+					if got, want := c.runesIn(a, b, set), containsAnyRune(c.sub(a, b), set); got != want {
+						t.Fatalf("runesIn(%d, %d, %q) on %q = %v, want %v", a, b, set, text, got, want)
+					}
+				}
+			}
 		}
 	}
 }
