@@ -133,7 +133,7 @@ func (c *docCtx) sectionInfo(path string) secInfo {
 	var si secInfo
 	si.plan = containsAny(path, planSections)
 	si.ahead = containsAny(path, aheadSections)
-	if c.docYear > 0 {
+	if c.docYear > 0 && strings.ContainsAny(path, "12") { // a year starts with 1 or 2
 		rp := []rune(path)
 		for _, y := range findYears(rp, 0, len(rp)) {
 			if y.year > c.docYear {

@@ -110,6 +110,9 @@ func (c *docCtx) sectionYearOf(path string) int {
 		} else {
 			path = ""
 		}
+		if !strings.ContainsAny(title, "12") {
+			continue // no year: findYears's years start with 1 or 2
+		}
 		rs := []rune(title)
 		if ys := findYears(rs, 0, len(rs)); len(ys) == 1 {
 			return ys[0].year
