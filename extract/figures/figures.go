@@ -381,7 +381,7 @@ func (c *docCtx) readInto(cd *cand, m number.Match) *cand {
 				}
 			}
 		}
-		if c.runesIn(m.Start, numEnd, "余多") {
+		if c.runesIn(m.Start, numEnd, infixQualRunes) {
 			qual = schema.QualGT // 60余亿元
 			cd.infixQual = true
 		}
@@ -507,7 +507,7 @@ func (c *docCtx) finishRead(cd *cand, textStart, textEnd int, qual schema.Qualif
 		}
 	}
 	if !cd.leftQual && qual == schema.QualExact {
-		if left := c.sub(max(0, textStart-6), textStart); c.runesIn(max(0, textStart-6), textStart, "至少最不") {
+		if left := c.sub(max(0, textStart-6), textStart); c.runesIn(max(0, textStart-6), textStart, qualVerbRunes) {
 			if m := qualVerbRe.FindStringSubmatch(left); m != nil {
 				for _, q := range qualBefore {
 					if q.word == m[1] {

@@ -179,6 +179,9 @@ const existBlocked = "公实出发表体偿归"
 // (每万人拥有… keeps its rate base, 共有产权房 is a name).
 var existRe = regexp.MustCompile(`^.{1,8}?(现有|共有|已有|尚有|仍有|还有)`)
 
+// existVerbs are the verbs of existRe.
+var existVerbs = []string{"现有", "共有", "已有", "尚有", "仍有", "还有"}
+
 // labelVerbs are verbs dropped from the end of a label when what they act on
 // follows the number (遴选1637名区级骨干教师 → the subject names it).
 var labelVerbs = []string{
@@ -306,6 +309,8 @@ func cutLeft(w string, seg *segment.Segmenter) (label string, peeled bool) {
 	}
 	if !strings.Contains(w, "有") {
 		// no existence verb
+	} else if !containsAny(w, existVerbs) {
+		// no existence verb: existRe cannot match
 	} else if loc := existRe.FindStringSubmatchIndex(w); loc != nil && utf8.RuneCountInString(w[loc[1]:]) >= 2 && !strings.HasPrefix(w[loc[2]:], "共有产权") {
 		if r, _ := utf8.DecodeLastRuneInString(w[:loc[2]]); !runeIn(existBlocked, r) {
 			w = w[loc[1]:]

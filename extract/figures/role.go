@@ -45,7 +45,11 @@ func tailMatch(re *regexp.Regexp, s string, n int) bool {
 // cheap test before the expression.
 func previousEnd(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
-	return runeIn("年期末季月周度的为是", r)
+	switch r {
+	case '年', '期', '末', '季', '月', '周', '度', '的', '为', '是':
+		return true
+	}
+	return false
 }
 
 // fromRe and toAfter mark a base in 由X提高到Y: X is previous, Y the level

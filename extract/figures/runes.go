@@ -95,18 +95,24 @@ func trimSet(s, set string) string {
 	return s
 }
 
-// runesIn is containsAnyRune(c.sub(a, b), set) read from the runes: the
-// text of c.sub(a, b) decodes to c.rs[a:b] (for text that is not valid
-// UTF-8, c.sub encodes the runes themselves).
-func (c *docCtx) runesIn(a, b int, set string) bool {
+// runesIn is containsAnyRune(c.sub(a, b), string(set)) read from the
+// runes: the text of c.sub(a, b) decodes to c.rs[a:b] (for text that is not
+// valid UTF-8, c.sub encodes the runes themselves).
+func (c *docCtx) runesIn(a, b int, set []rune) bool {
 	a, b = max(a, 0), min(b, len(c.rs))
 	if a >= b {
 		return false
 	}
 	for _, r := range c.rs[a:b] {
-		if runeIn(set, r) {
+		if containsRune(set, r) {
 			return true
 		}
 	}
 	return false
 }
+
+// The rune sets runesIn is asked about.
+var (
+	infixQualRunes = []rune("余多")   // 60余亿元
+	qualVerbRunes  = []rune("至少最不") // 至少配备, 不少于
+)

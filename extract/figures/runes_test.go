@@ -175,6 +175,7 @@ var regexGuards = []struct {
 	{"digitMonth", dateRe, digitMonth, []string{"2024年4月10日", "公示期为4月", "12月", "x9月"}},
 	{"comparisonCue", comparisonRe, comparisonCue, []string{"比上年", "较2022年", "比2023年执行数", "较上一供暖季", "环比上月", "与上年同期相比", "同比去年", "与同期", "比前一个季度"}},
 	{"listHeadStart", listHeadRe, listHeadStart, []string{"2.城区", "（一）全区", "(3)", "全县小学", "我区全市", "全区"}},
+	{"existVerbs", existRe, func(s string) bool { return containsAny(s, existVerbs) }, []string{"学校现有", "全区共有", "目前尚有", "目前仍有"}},
 	{"Contains 将", willRe, func(s string) bool { return strings.Contains(s, "将") }, []string{"达标率将由"}},
 	{"Contains 占", shareOfRe, func(s string) bool { return strings.Contains(s, "占") }, []string{"占全部投资的"}},
 }
@@ -367,8 +368,8 @@ func TestRunesIn(t *testing.T) {
 		c.rs, c.off = decodeText(text)
 		for a := -1; a <= len(c.rs)+1; a++ {
 			for b := -1; b <= len(c.rs)+1; b++ {
-				for _, set := range []string{"至少最不", "余多"} {
-					if got, want := c.runesIn(a, b, set), containsAnyRune(c.sub(a, b), set); got != want {
+				for _, set := range [][]rune{qualVerbRunes, infixQualRunes} {
+					if got, want := c.runesIn(a, b, set), containsAnyRune(c.sub(a, b), string(set)); got != want {
 						t.Fatalf("runesIn(%d, %d, %q) on %q = %v, want %v", a, b, set, text, got, want)
 					}
 				}
