@@ -94,7 +94,7 @@ func cueDirection(left string) schema.Direction {
 		if !strings.HasSuffix(l, c.word) {
 			continue
 		}
-		if comparisonOnly[c.word] && !strings.ContainsAny(l, "比较") {
+		if comparisonOnly[c.word] && !containsAnyRune(l, "比较") {
 			continue
 		}
 		return c.dir

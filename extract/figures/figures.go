@@ -133,8 +133,9 @@ func (c *docCtx) sectionInfo(path string) secInfo {
 	var si secInfo
 	si.plan = containsAny(path, planSections)
 	si.ahead = containsAny(path, aheadSections)
-	if c.docYear > 0 {
-		for _, y := range findYears([]rune(path), 0, len([]rune(path))) {
+	if c.docYear > 0 && strings.ContainsAny(path, "12") { // a year starts with 1 or 2
+		rp := []rune(path)
+		for _, y := range findYears(rp, 0, len(rp)) {
 			if y.year > c.docYear {
 				si.laterYear = true
 			}
@@ -221,8 +222,10 @@ func (e *Extractor) Run(doc *schema.Document) Result {
 	c.tables = mergeSpans(c.tables)
 	c.docYear = documentYear(doc.Title, doc.Published)
 	c.periods = periodSpans(c.rs)
-	c.planDoc = planTitles.MatchString(doc.Title) && !reportTitles.MatchString(doc.Title)
-	for _, cd := range c.prose() {
+	c.planDoc = containsAny(doc.Title, planTitles) && !containsAny(doc.Title, reportTitles)
+	figs := c.prose()
+	out = make([]schema.Figure, 0, len(figs))
+	for _, cd := range figs {
 		out = append(out, cd.f)
 	}
 	out = append(out, c.tableFigures(MaxPerDocument-len(out))...)
@@ -266,11 +269,12 @@ func (c *docCtx) prose() []*cand {
 	var cands []*cand
 	ms, more, overflow := number.ScanRunesMax(c.rs, MaxNumbers)
 	c.numCut, c.overflow = more, overflow
+	marks := marksOf(c.rs)
 	for _, m := range ms {
 		if c.inTable(m.Start) {
 			continue
 		}
-		if negative(c.rs, m, c.quoted) != "" {
+		if negative(c.rs, m, c.quoted, marks) != "" {
 			continue
 		}
 		if cd := c.read(m); cd != nil {
@@ -353,7 +357,7 @@ func (c *docCtx) readInto(cd *cand, m number.Match) *cand {
 			f.Kind, f.Normalized = schema.KindIndex, m.Value
 		}
 	default:
-		if strings.ContainsAny(m.Text, "/／") {
+		if containsAnyRune(m.Text, "/／") {
 			// 总数的1/3: a slash fraction is a figure only as a share of a whole.
 			left := c.sub(lw(cd.clause.Start, m.Start), m.Start)
 			if !strings.Contains(left, "占") && !strings.HasSuffix(left, "的") {
@@ -377,7 +381,7 @@ func (c *docCtx) readInto(cd *cand, m number.Match) *cand {
 				}
 			}
 		}
-		if strings.ContainsAny(c.sub(m.Start, numEnd), "余多") {
+		if c.runesIn(m.Start, numEnd, infixQualRunes) {
 			qual = schema.QualGT // 60余亿元
 			cd.infixQual = true
 		}
@@ -463,7 +467,7 @@ func (c *docCtx) readInto(cd *cand, m number.Match) *cand {
 		} else {
 			f.Value = m.Value
 			textEnd = m.End
-			if m.End < len(rs) && strings.ContainsRune("年月日号时点岁届期级", rs[m.End]) {
+			if m.End < len(rs) && runeIn("年月日号时点岁届期级", rs[m.End]) {
 				return nil // 2024年, 9月, 12号: dates and names, never figures
 			}
 			if k, end, ok := c.bareIndex(cd, m); ok {
@@ -484,12 +488,16 @@ func (c *docCtx) finishRead(cd *cand, textStart, textEnd int, qual schema.Qualif
 	f := &cd.f
 	cd.unitEnd = textEnd
 	// Qualifier words before and after.
-	for _, q := range qualBefore {
+	var before []qualRule // the words that may end right before the text: qualBefore's order
+	if textStart > 0 && textStart <= len(rs) {
+		before = qualBeforeByLast[rs[textStart-1]]
+	}
+	for _, q := range before {
 		if hasBefore(rs, textStart, q.word) {
-			if q.word == "近" && textStart >= 2 && strings.ContainsRune("最接附将邻", rs[textStart-2]) && !hasBefore(rs, textStart, "将近") && !hasBefore(rs, textStart, "接近") {
+			if q.word == "近" && textStart >= 2 && runeIn("最接附将邻", rs[textStart-2]) && !hasBefore(rs, textStart, "将近") && !hasBefore(rs, textStart, "接近") {
 				break
 			}
-			if q.word == "超" && textStart >= 2 && strings.ContainsRune("赶高", rs[textStart-2]) {
+			if q.word == "超" && textStart >= 2 && runeIn("赶高", rs[textStart-2]) {
 				break
 			}
 			qual = q.qual
@@ -499,7 +507,7 @@ func (c *docCtx) finishRead(cd *cand, textStart, textEnd int, qual schema.Qualif
 		}
 	}
 	if !cd.leftQual && qual == schema.QualExact {
-		if left := c.sub(max(0, textStart-6), textStart); strings.ContainsAny(left, "至少最不") {
+		if left := c.sub(max(0, textStart-6), textStart); c.runesIn(max(0, textStart-6), textStart, qualVerbRunes) {
 			if m := qualVerbRe.FindStringSubmatch(left); m != nil {
 				for _, q := range qualBefore {
 					if q.word == m[1] {
@@ -534,7 +542,11 @@ func (c *docCtx) finishRead(cd *cand, textStart, textEnd int, qual schema.Qualif
 		}
 	}
 	{
-		for _, q := range qualAfter {
+		var after []qualRule
+		if textEnd >= 0 && textEnd < len(rs) {
+			after = qualAfterByFirst[rs[textEnd]]
+		}
+		for _, q := range after {
 			if hasAt(rs, textEnd, q.word) {
 				if q.word == "以上" && qual == schema.QualGT {
 					// 超过…以上 stays gt
@@ -562,11 +574,13 @@ func (c *docCtx) finishRead(cd *cand, textStart, textEnd int, qual schema.Qualif
 // 千瓦时, 120兆瓦 is 120 and 兆瓦 (the scanner read 千 and 兆 as numerals).
 func unitInside(rs []rune, m number.Match) number.Match {
 	for k := m.Start + 1; k < m.End; k++ {
-		if !strings.ContainsRune("百千万亿兆", rs[k]) || !isDigitRune(rs[k-1]) && !strings.ContainsRune("万亿", rs[k-1]) {
+		if !runeIn("百千万亿兆", rs[k]) || !isDigitRune(rs[k-1]) && !runeIn("万亿", rs[k-1]) {
 			continue
 		}
-		for _, u := range unitIndex[rs[k]] {
-			if u.mag != 1 || u.runes[0] != []rune(u.rule.unit)[0] || !runesAt(rs, k, u.runes) {
+		us := unitIndex[rs[k]]
+		for i := range us {
+			u := &us[i]
+			if u.mag != 1 || !strings.HasPrefix(u.rule.unit, string(u.runes[0])) || !runesAt(rs, k, u.runes) {
 				continue
 			}
 			if _, ok := matchUnit(rs, k); !ok {
@@ -587,9 +601,10 @@ func unitInside(rs []rune, m number.Match) number.Match {
 // and 万, which belongs to the unit) and returns where the number ends and
 // its value. Without one it returns m.End and m.Value.
 func splitMagnitude(rs []rune, m number.Match) (int, float64) {
-	for _, mg := range magnitudes {
-		n := len([]rune(mg.word))
-		if m.End-n <= m.Start || !hasAt(rs, m.End-n, mg.word) {
+	for i := range magnitudes {
+		w := magnitudeRunes[i]
+		n := len(w)
+		if m.End-n <= m.Start || !runesAt(rs, m.End-n, w) {
 			continue
 		}
 		prefix := strings.TrimRight(sub(rs, m.Start, m.End-n), "余多")
@@ -695,15 +710,15 @@ func (c *docCtx) unitRefused(m number.Match, u unitEntry, uEnd int) bool {
 	}
 	oneHan := m.Chinese && m.End-m.Start == 1
 	switch {
-	case u.rule.unit == "分" && m.Start > 0 && strings.ContainsRune("时点:：", rs[m.Start-1]):
+	case u.rule.unit == "分" && m.Start > 0 && runeIn("时点:：", rs[m.Start-1]):
 		return true
 	case containsAny(u.rule.unit, durationUnits) && hasBefore(rs, m.Start, "连续"):
 		return true
 	case u.rule.unit == "小时" && m.Value == 24 && isHan(next):
 		return true
-	case u.rule.kind == schema.KindMoney && oneHan && isHan(next) && !strings.ContainsRune("钱的以左多每和及与或至到", next):
+	case u.rule.kind == schema.KindMoney && oneHan && isHan(next) && !runeIn("钱的以左多每和及与或至到", next):
 		return true
-	case u.rule.unit == "类" && oneHan && isHan(next) && !strings.ContainsRune("的以和及与或、", next):
+	case u.rule.unit == "类" && oneHan && isHan(next) && !runeIn("的以和及与或、", next):
 		return true
 	}
 	return false
@@ -766,7 +781,7 @@ func (c *docCtx) role(cd *cand, prev *cand, before []*cand) {
 	}
 	after := c.sub(f.End, min(f.End+4, len(rs)))
 	switch {
-	case strings.ContainsAny(left, "比较") && previousRe.MatchString(left) || strings.Contains(left, "由") && fromRe.MatchString(left) && hasAnyPrefix(after, toAfter):
+	case previousEnd(left) && containsAnyRune(left, "比较") && tailMatch(previousRe, left, previousMax) || strings.Contains(left, "由") && tailMatch(fromRe, left, fromMax) && hasAnyPrefix(after, toAfter):
 		f.Role = schema.RolePrevious
 	case c.changeBefore(cd, left):
 		f.Role = schema.RoleChange
@@ -790,7 +805,7 @@ func (c *docCtx) role(cd *cand, prev *cand, before []*cand) {
 
 // own reports a window with no words of its own (only list marks).
 func own(left string) bool {
-	return strings.Trim(left, " 、，,和与及") == ""
+	return trimSet(left, " 、，,和与及") == ""
 }
 
 func hasAnySuffix(s string, ws []string) bool {
@@ -873,7 +888,8 @@ func (c *docCtx) changeBefore(cd *cand, left string) bool {
 	l := strings.TrimRight(left, " ")
 	l = strings.TrimSuffix(l, "了")
 	l = strings.TrimSuffix(l, "幅度为")
-	for _, w := range changeWords {
+	last, _ := utf8.DecodeLastRuneInString(l)
+	for _, w := range changeWordsByLast[last] { // changeWords' order
 		if strings.HasSuffix(l, w) {
 			if compoundChange(strings.TrimSuffix(l, w)) {
 				return false // 改造提升1.4万亩
@@ -885,15 +901,12 @@ func (c *docCtx) changeBefore(cd *cand, left string) bool {
 			return true
 		}
 	}
-	if strings.ContainsAny(l, "比较") && benchmarkRe.MatchString(l) {
+	if benchmarkEnd(l) && containsAnyRune(l, "比较") && tailMatch(benchmarkRe, l, benchmarkMax) {
 		return true // 比上年多30场, 比全省平均水平高3.5个百分点
 	}
-	rl := []rune(l)
-	if len(rl) > 6 {
-		rl = rl[len(rl)-6:]
-	}
+	tail := lastRunes(l, 6)
 	for _, w := range changeNear {
-		if strings.Contains(string(rl), w) && !strings.HasSuffix(l, w+"至") && !strings.HasSuffix(l, w+"到") {
+		if strings.Contains(tail, w) && !strings.HasSuffix(l, w+"至") && !strings.HasSuffix(l, w+"到") {
 			return true // 压缩至3个月 gives the new level
 		}
 	}
@@ -959,7 +972,7 @@ func (c *docCtx) thresholdAfter(cd *cand, left string) bool {
 
 // rangeEnd reports whether cd is the upper end of a range.
 func (c *docCtx) rangeEnd(cd *cand) bool {
-	return cd.numStart > 0 && strings.ContainsRune("至到-－~～—", c.rs[cd.numStart-1]) && cd.numStart >= 2 && (isDigitRune(c.rs[cd.numStart-2]) || strings.ContainsRune("一二三四五六七八九十两", c.rs[cd.numStart-2]))
+	return cd.numStart > 0 && runeIn("至到-－~～—", c.rs[cd.numStart-1]) && cd.numStart >= 2 && (isDigitRune(c.rs[cd.numStart-2]) || runeIn("一二三四五六七八九十两", c.rs[cd.numStart-2]))
 }
 
 // target reports a planned or aimed-for figure.
@@ -970,12 +983,12 @@ func (c *docCtx) target(cd *cand, left string, before []*cand) bool {
 		sLeft = titleRe.ReplaceAllString(sLeft, "《》") // 《…改善计划…办法》 is a title, no cue
 	}
 	cLeft := c.sub(lw(cd.clause.Start, cd.f.Start), cd.f.Start)
-	if willRe.MatchString(cLeft) {
+	if strings.Contains(cLeft, "将") && willRe.MatchString(cLeft) {
 		return true // 达标率将由88%提高到95%, 比例将达到82%
 	}
 	// A cue in another clause of the sentence plans nothing for a share of a
 	// total (…，占全部投资的89.4%) nor for a year already past.
-	ownOnly := shareOfRe.MatchString(cLeft) || c.docYear > 0 && cd.f.Year > 0 && cd.f.Year < c.docYear
+	ownOnly := strings.Contains(cLeft, "占") && tailMatch(shareOfRe, cLeft, shareOfMax) || c.docYear > 0 && cd.f.Year > 0 && cd.f.Year < c.docYear
 	if ownOnly && hasTargetCue(cLeft) || !ownOnly && hasTargetCue(sLeft) {
 		return true
 	}
@@ -985,8 +998,9 @@ func (c *docCtx) target(cd *cand, left string, before []*cand) bool {
 		return true
 	}
 	future := c.docYear > 0 && cd.f.Year > c.docYear
+	early := strings.Contains(cLeft, "年初") // every earlyTargetFuture word starts with it
 	for i, w := range targetFuture {
-		if strings.Contains(pLeft, w) && future || strings.Contains(cLeft, earlyTargetFuture[i]) {
+		if future && strings.Contains(pLeft, w) || early && strings.Contains(cLeft, earlyTargetFuture[i]) {
 			return true
 		}
 	}
@@ -1059,6 +1073,16 @@ func (c *docCtx) shareWordCands() []*cand {
 // 逾千人): a figure only with a qualifier, since 千人计划 or 万家灯火 are names.
 var bareMagnitudes = map[rune]float64{'百': 100, '千': 1000, '万': 1e4, '亿': 1e8}
 
+// bareMagnitude is bareMagnitudes[r] without a map lookup for every rune of
+// the text.
+func bareMagnitude(r rune) (float64, bool) {
+	switch r {
+	case '百', '千', '万', '亿':
+		return bareMagnitudes[r], true
+	}
+	return 0, false
+}
+
 // moneyBareQuals are the qualifiers a bare magnitude of money must follow.
 var moneyBareQuals = []string{"近", "逾", "超", "约", "超过", "将近", "接近", "突破"}
 
@@ -1069,8 +1093,8 @@ func (c *docCtx) bareMagnitudeCands() []*cand {
 	rs := c.rs
 	var out []*cand
 	for i, r := range rs {
-		mag, ok := bareMagnitudes[r]
-		if !ok || c.inTable(i) || i > 0 && (isDigitRune(rs[i-1]) || strings.ContainsRune("零〇一二两三四五六七八九十百千万亿数几干上成好", rs[i-1])) {
+		mag, ok := bareMagnitude(r)
+		if !ok || c.inTable(i) || i > 0 && (isDigitRune(rs[i-1]) || runeIn("零〇一二两三四五六七八九十百千万亿数几干上成好", rs[i-1])) {
 			continue
 		}
 		p, qual := i+1, schema.QualExact

@@ -80,7 +80,7 @@ func countRunEnd(s string, i int) int {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if !strings.ContainsRune("一二三四五六七八九十两", r) {
+		if !runeIn("一二三四五六七八九十两", r) {
 			return i
 		}
 		i += n
@@ -155,7 +155,7 @@ const wordSuffixes = "化性型式度率"
 // suffix of the verb's word.
 func wordGoesOn(rest string) bool {
 	r, _ := utf8.DecodeRuneInString(rest)
-	return strings.ContainsRune(wordSuffixes, r)
+	return runeIn(wordSuffixes, r)
 }
 
 // leadKeep are words that start with a lead word but are names, kept whole
@@ -178,6 +178,9 @@ const existBlocked = "公实出发表体偿归"
 // existRe cuts a topic before an existence verb: 学校现有学生2300人 → 学生
 // (每万人拥有… keeps its rate base, 共有产权房 is a name).
 var existRe = regexp.MustCompile(`^.{1,8}?(现有|共有|已有|尚有|仍有|还有)`)
+
+// existVerbs are the verbs of existRe.
+var existVerbs = []string{"现有", "共有", "已有", "尚有", "仍有", "还有"}
 
 // labelVerbs are verbs dropped from the end of a label when what they act on
 // follows the number (遴选1637名区级骨干教师 → the subject names it).
@@ -240,7 +243,7 @@ func placeEnd(s string) int {
 			rs = []rune(s)
 		}
 		k := len(rs) - utf8.RuneCountInString(suf)
-		if k < 2 || strings.ContainsRune(placeNotBefore, rs[k-1]) {
+		if k < 2 || runeIn(placeNotBefore, rs[k-1]) {
 			return 0
 		}
 		for n := 2; n <= 3 && k-n >= 0; n++ {
@@ -248,7 +251,7 @@ func placeEnd(s string) int {
 			if !isHan(rs[st]) {
 				break
 			}
-			if st == 0 || strings.ContainsRune("是为在的、，,和及与：:", rs[st-1]) {
+			if st == 0 || runeIn("是为在的、，,和及与：:", rs[st-1]) {
 				return len(string(rs[st:]))
 			}
 		}
@@ -269,24 +272,28 @@ func cutLeft(w string, seg *segment.Segmenter) (label string, peeled bool) {
 	if n := placeEnd(w); n > 0 && utf8.RuneCountInString(w[:len(w)-n]) >= 2 {
 		w = w[:len(w)-n] // 受理量居前两位的是临湖镇: the place names no indicator
 	}
-	if strings.ContainsAny(w, "比较与") {
-		w = comparisonRe.ReplaceAllString(w, "")
-		w = benchmarkRe.ReplaceAllString(w, "")
+	if containsAnyRune(w, "比较与") {
+		if comparisonCue(w) {
+			w = comparisonRe.ReplaceAllString(w, "")
+		}
+		if benchmarkEnd(w) {
+			w = benchmarkRe.ReplaceAllString(w, "")
+		}
 	}
-	if strings.ContainsAny(w, "高低快慢") {
+	if hasAnyPrefix(w, aboveWords) {
 		w = aboveRe.ReplaceAllString(w, "") // 人均纯收入…高于全县农村居民收入增速3.2个百分点
 	}
 	if strings.Contains(w, "由") {
 		w = fromCutRe.ReplaceAllString(w, "")
 	}
-	if r, _ := utf8.DecodeRuneInString(w); strings.ContainsRune("0123456789(（全县市我", r) {
+	if r, _ := utf8.DecodeRuneInString(w); runeIn("0123456789(（全县市我", r) && listHeadStart(w) {
 		w = listHeadRe.ReplaceAllString(w, "")
 	}
-	if strings.Contains(w, "月") {
+	if digitMonth(w) {
 		w = dateRe.ReplaceAllString(w, "") // 公示期为2024年4月10日至2024年4月16日 → 公示期为至
 	}
 	w = labelTimeStrip(w)
-	w = trimBrackets(trimQuotes(strings.Trim(w, " \t,，、；;：:\"'")))
+	w = trimBrackets(trimQuotes(trimSet(w, " \t,，、；;：:\"'")))
 	if strings.Contains(w, "等") {
 		if groupEndRe.MatchString(w) {
 			return "", true
@@ -302,8 +309,10 @@ func cutLeft(w string, seg *segment.Segmenter) (label string, peeled bool) {
 	}
 	if !strings.Contains(w, "有") {
 		// no existence verb
+	} else if !containsAny(w, existVerbs) {
+		// no existence verb: existRe cannot match
 	} else if loc := existRe.FindStringSubmatchIndex(w); loc != nil && utf8.RuneCountInString(w[loc[1]:]) >= 2 && !strings.HasPrefix(w[loc[2]:], "共有产权") {
-		if r, _ := utf8.DecodeLastRuneInString(w[:loc[2]]); !strings.ContainsRune(existBlocked, r) {
+		if r, _ := utf8.DecodeLastRuneInString(w[:loc[2]]); !runeIn(existBlocked, r) {
 			w = w[loc[1]:]
 		}
 	}
@@ -365,7 +374,7 @@ func cutLeft(w string, seg *segment.Segmenter) (label string, peeled bool) {
 			}
 		}
 	}
-	w = trimBrackets(strings.Trim(w, " \t,，、；;：:\"'"))
+	w = trimBrackets(trimSet(w, " \t,，、；;：:\"'"))
 	if utf8.RuneCountInString(w) < 2 {
 		return "", peeled
 	}
@@ -421,14 +430,14 @@ func trimBrackets(w string) string {
 	for w != "" {
 		first, n := utf8.DecodeRuneInString(w)
 		if first == '(' || first == '（' {
-			if !strings.ContainsAny(w[n:], ")）") {
+			if !containsAnyRune(w[n:], ")）") {
 				w = w[n:]
 				continue
 			}
 		}
 		last, m := utf8.DecodeLastRuneInString(w)
 		if last == ')' || last == '）' {
-			if !strings.ContainsAny(w[:len(w)-m], "(（") {
+			if !containsAnyRune(w[:len(w)-m], "(（") {
 				w = w[:len(w)-m]
 				continue
 			}
@@ -457,6 +466,21 @@ func trimQuotes(w string) string {
 
 // dateRe matches a written date in a label window.
 var dateRe = regexp.MustCompile(`((19|20)\d\d年)?\d{1,2}月(\d{1,2}日)?`)
+
+// digitMonth reports whether an ASCII digit stands before a 月 in s, as in
+// every match of dateRe: a cheap test before the expression.
+func digitMonth(s string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "月")
+		if j < 0 {
+			return false
+		}
+		if i+j > 0 && isDigitByte(s[i+j-1]) {
+			return true
+		}
+		i += j + len("月")
+	}
+}
 
 // fromCutRe drops a 由… base phrase: 城乡低保标准由每人每月 → 城乡低保标准.
 var fromCutRe = regexp.MustCompile(`由[^，,。；;]*$`)
@@ -544,7 +568,7 @@ func (c *docCtx) labelOf(cd *cand, prev *cand, before []*cand) {
 			return
 		}
 	}
-	if prev != nil && prev.sent == cd.sent && prev.f.Kind == f.Kind && prev.f.Label != "" && isPlace(strings.Trim(window, "、，,和及与 ")) {
+	if prev != nil && prev.sent == cd.sent && prev.f.Kind == f.Kind && prev.f.Label != "" && isPlace(trimSet(window, "、，,和及与 ")) {
 		// 临湖镇2.3万件、白塔镇1.8万件: a place names no indicator; the list's does.
 		f.Label = prev.f.Label
 		return
@@ -553,7 +577,7 @@ func (c *docCtx) labelOf(cd *cand, prev *cand, before []*cand) {
 		f.Label = prev.f.Label // 比重分别为11.5%、37.0%和51.5%
 		return
 	}
-	if lab == "" && prev != nil && prev.sent == cd.sent && prev.f.Role == schema.RoleChange && prev.f.Label != "" && f.Kind != schema.KindPercent && own(strings.Trim(window, "达到为至，,")) {
+	if lab == "" && prev != nil && prev.sent == cd.sent && prev.f.Role == schema.RoleChange && prev.f.Label != "" && f.Kind != schema.KindPercent && own(trimSet(window, "达到为至，,")) {
 		f.Label = prev.f.Label // 收入预期增长5%，达到38.6亿元: the level the change reaches
 		return
 	}
@@ -605,7 +629,7 @@ func (c *docCtx) labelOf(cd *cand, prev *cand, before []*cand) {
 	}
 	if f.Label == "" {
 		// 累计备案6333本: the verb phrase is all the text gives.
-		f.Label = strings.Trim(labelTimeStrip(window), " ,，、；;：:()（）“”")
+		f.Label = trimSet(labelTimeStrip(window), " ,，、；;：:()（）“”")
 		// 其中新建3.8万亩: a breakdown mark is no part of the verb phrase.
 		for _, t := range breakdownLead {
 			if rest := strings.TrimPrefix(f.Label, t); rest != f.Label && utf8.RuneCountInString(rest) >= 2 {
@@ -694,10 +718,10 @@ func (c *docCtx) labelBefore(cd *cand) string {
 
 // trimLabel keeps the tail of a long label, cut at a word boundary.
 func (c *docCtx) trimLabel(l string) string {
-	rl := []rune(l)
-	if len(rl) <= maxLabel {
+	if utf8.RuneCountInString(l) <= maxLabel {
 		return l
 	}
+	rl := []rune(l)
 	if c.e.seg == nil {
 		return string(rl[len(rl)-maxLabel:])
 	}
@@ -740,7 +764,19 @@ func lastNoun(c *docCtx, l string) string {
 var (
 	changeRunes      = toRunes(changeWords, 2)
 	subjectStopRunes = toRunes(subjectStop, 1)
+	// the same by first rune, in their order: only the words that can
+	// start at a rune are tried.
+	changeRunesByFirst      = runesByFirst(changeRunes)
+	subjectStopRunesByFirst = runesByFirst(subjectStopRunes)
 )
+
+func runesByFirst(ws [][]rune) map[rune][][]rune {
+	m := map[rune][][]rune{}
+	for _, w := range ws {
+		m[w[0]] = append(m[w[0]], w)
+	}
+	return m
+}
 
 func toRunes(ws []string, minRunes int) [][]rune {
 	var out [][]rune
@@ -760,7 +796,7 @@ const maxSubject = 14
 func (c *docCtx) subjectAfter(cd *cand) string {
 	rs := c.rs
 	p := cd.f.End
-	if p < len(rs) && strings.ContainsRune("和及与、", rs[p]) {
+	if p < len(rs) && runeIn("和及与、", rs[p]) {
 		return "" // 3所和1所学校: the list goes on; the noun comes at its end
 	}
 	end := p
@@ -798,7 +834,7 @@ func (c *docCtx) subjectAfter(cd *cand) string {
 	}
 	for end < len(rs) && end < p+maxSubject {
 		r := rs[end]
-		if !isHan(r) || strings.ContainsRune("、，。；：", r) {
+		if !isHan(r) || runeIn("、，。；：", r) {
 			break
 		}
 		if _, ok := number.MatchAt(rs, end); ok && end > p {
@@ -807,16 +843,16 @@ func (c *docCtx) subjectAfter(cd *cand) string {
 			}
 		}
 		stop := false
-		for _, w := range changeRunes {
+		for _, w := range changeRunesByFirst[r] {
 			if runesAt(rs, end, w) {
 				// 30.42万人减少0.27万人: a change verb and its number end it
 				n := end + len(w)
-				if n < len(rs) && (isDigitRune(rs[n]) || strings.ContainsRune("一二三四五六七八九十两", rs[n])) || end > p && containsAny(string(w), changeNear) {
+				if n < len(rs) && (isDigitRune(rs[n]) || runeIn("一二三四五六七八九十两", rs[n])) || end > p && containsAny(string(w), changeNear) {
 					stop = true
 				}
 			}
 		}
-		for _, w := range subjectStopRunes {
+		for _, w := range subjectStopRunesByFirst[r] {
 			if runesAt(rs, end, w) {
 				if len(w) == 1 && w[0] == '中' && end+1 < len(rs) && isHan(rs[end+1]) {
 					continue // 中心小学, 中学: not the localizer 中
@@ -824,7 +860,7 @@ func (c *docCtx) subjectAfter(cd *cand) string {
 				if len(w) == 1 && end > quoteEnd && !wordStart(end) {
 					continue // 公共: no 共 of its own
 				}
-				if len(w) == 1 && w[0] == '等' && end > 0 && strings.ContainsRune("一二三四五六七八九特", rs[end-1]) {
+				if len(w) == 1 && w[0] == '等' && end > 0 && runeIn("一二三四五六七八九特", rs[end-1]) {
 					continue // 一等奖, 特等奖
 				}
 				stop = true

@@ -166,6 +166,9 @@ func resolveLists(rs []rune, cands []*cand) []*cand {
 func (c *docCtx) groupOf(cd *cand, before []*cand) (idx, n, fb, end int, ok bool) {
 	from := lw(cd.sent.Start, cd.f.Start)
 	sent := c.sub(from, cd.f.Start)
+	if !strings.Contains(sent, "分别") {
+		return 0, 0, 0, 0, false // a forward search is cheaper than LastIndex's
+	}
 	fb = strings.LastIndex(sent, "分别")
 	if fb < 0 {
 		return 0, 0, 0, 0, false
@@ -269,7 +272,9 @@ func (c *docCtx) listItems(cd *cand, before []*cand) (idx int, items []string, o
 			seg = strings.TrimLeft(seg, ",，;；:：。")
 		}
 		seg = listTailRe.ReplaceAllString(seg, "")
-		seg = listHeadRe.ReplaceAllString(labelTimeStrip(seg), "")
+		if seg = labelTimeStrip(seg); listHeadStart(seg) {
+			seg = listHeadRe.ReplaceAllString(seg, "")
+		}
 		items = splitList(seg)
 		if len(items) == n {
 			return idx, items, true
@@ -306,10 +311,16 @@ func (c *docCtx) after(cd *cand) []span {
 	return out
 }
 
-// indicatorRe matches words that name a measure, which a list's last item
-// may share with the others (校际差异系数).
-// 小学、初中学校数分别为42所和15所: 学校数 is shared too.
-var indicatorRe = regexp.MustCompile(`系数|指数|率|比重|比例|人数|数量|面积|金额|规模|总量|产量|量$|数$|总额|标准|班额|收入|支出|产值|增加值`)
+// indicatorWords name a measure, which a list's last item may share with
+// the others (校际差异系数); 量 and 数 do at the end (小学、初中学校数分别为42所
+// 和15所: 学校数 is shared too). It was a regular expression, kept in the
+// tests as isIndicator's oracle.
+var indicatorWords = []string{"系数", "指数", "率", "比重", "比例", "人数", "数量", "面积", "金额", "规模", "总量", "产量", "总额", "标准", "班额", "收入", "支出", "产值", "增加值"}
+
+// isIndicator reports whether s names a measure.
+func isIndicator(s string) bool {
+	return containsAny(s, indicatorWords) || strings.HasSuffix(s, "量") || strings.HasSuffix(s, "数")
+}
 
 // listHeadRe and listTailRe trim a list head: clause numbers and region
 // words before it (2.城区实验小学…, 全区小学、初中…), a year after it
@@ -318,6 +329,15 @@ var (
 	listHeadRe = regexp.MustCompile(`^([0-9]+[.、．]|[(（][0-9一二三四五六七八九十]+[)）]|全区|全县|全市|我区)+`)
 	listTailRe = regexp.MustCompile(`(19|20)\d\d年[^、和及与]*$`)
 )
+
+// listHeadStart reports whether s starts the way every match of
+// listHeadRe does: an ASCII digit, a bracket or 全区/全县/全市/我区. A cheap
+// test before the expression.
+func listHeadStart(s string) bool {
+	return s != "" && (isDigitByte(s[0]) || s[0] == '(' || strings.HasPrefix(s, "（") || hasAnyPrefix(s, listHeadWords))
+}
+
+var listHeadWords = []string{"全区", "全县", "全市", "我区"}
 
 // splitList splits a list of names at 、和及与.
 func splitList(s string) []string {
@@ -334,16 +354,18 @@ func splitList(s string) []string {
 
 // labelTimeStrip drops a leading time expression from a list head.
 func labelTimeStrip(s string) string {
-	if !strings.ContainsAny(s, "年今目至当同") {
+	if !containsAnyRune(s, "年今目至当同") {
 		return s
 	}
 	last := -1
 	for i := 0; i < len(s); {
-		if e := timeExprAt(s, i); e > i {
-			last, i = e, e
-			continue
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isDigitByte(s[i]) || containsRune(timeExprFirstRunes, r) {
+			if e := timeExprAt(s, i); e > i {
+				last, i = e, e
+				continue
+			}
 		}
-		_, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 	}
 	if last < 0 {
@@ -351,6 +373,12 @@ func labelTimeStrip(s string) string {
 	}
 	return s[last:]
 }
+
+// timeExprFirst holds the runes other than ASCII digits that a time
+// expression (timeExprAt) can start with: the others are not tried.
+const timeExprFirst = "一二三四五六七八九十两近年全目至截当今上去同"
+
+var timeExprFirstRunes = []rune(timeExprFirst)
 
 // shareSuffix completes short list items with the words the last item
 // carries after its own name: 小学和初中校际差异系数 → 小学校际差异系数 and
@@ -386,7 +414,7 @@ func (c *docCtx) shareSuffix(items []string) []string {
 	if s := strings.TrimPrefix(suffix, "的"); s != suffix && len([]rune(s)) >= 2 {
 		suffix = s // 小学和初中的平均班额 → 小学平均班额
 	}
-	if !indicatorRe.MatchString(suffix) || indicatorRe.MatchString(items[0]) {
+	if !isIndicator(suffix) || isIndicator(items[0]) {
 		return items
 	}
 	out := make([]string, len(items))

@@ -1,7 +1,6 @@
 package figures
 
 import (
-	"strings"
 	"unicode"
 
 	"github.com/govfig/govfig/extract/number"
@@ -16,6 +15,9 @@ import (
 // ordinalBefore: 第三党支部, 第40个教师节, 第三条, 第六届; a class name 三年级2班.
 var ordinalBefore = []string{"第", "前", "序号", "编号", "年级"}
 
+// ordinalLast holds the last runes of the words of ordinalBefore.
+const ordinalLast = "第前号级"
+
 // slogan adjacency: a number touching these is part of a code, slogan or
 // name: “1+N”, “1234N”课程, “1530+3”, 10C级, PM2.5, 2.0版, 2024/08/29.
 func sloganNeighbour(r rune) bool {
@@ -27,9 +29,29 @@ func sloganNeighbour(r rune) bool {
 // (“十个一”, “两企三新”, “20条”, “1530+3”) rather than a figure.
 const shortQuote = 10
 
+// encloseMarks says which opening marks the text holds at all: without
+// one, no number lies inside its pair and enclosed need not look.
+type encloseMarks struct{ title, docNumber bool }
+
+func marksOf(rs []rune) encloseMarks {
+	var m encloseMarks
+	for _, r := range rs {
+		switch r {
+		case '《':
+			m.title = true
+		case '〔':
+			m.docNumber = true
+		}
+	}
+	return m
+}
+
 // negative reports why m at rs is no figure, or "".
-func negative(rs []rune, m number.Match, quoted []span) string {
+func negative(rs []rune, m number.Match, quoted []span, marks encloseMarks) string {
 	for _, w := range ordinalBefore {
+		if m.Start == 0 || m.Start > len(rs) || !runeIn(ordinalLast, rs[m.Start-1]) {
+			break // no word of the list can end before m
+		}
 		if hasBefore(rs, m.Start, w) {
 			if w == "年级" && m.End < len(rs) && rs[m.End] != '班' {
 				continue // 一年级8个班: classes counted; 三年级2班 is a class name
@@ -57,7 +79,7 @@ func negative(rs []rune, m number.Match, quoted []span) string {
 		}
 	}
 	// Numbers inside 《》 are part of a title; inside 〔〕 a document number.
-	if enclosed(rs, m.Start, '《', '》') || enclosed(rs, m.Start, '〔', '〕') {
+	if marks.title && enclosed(rs, m.Start, '《', '》') || marks.docNumber && enclosed(rs, m.Start, '〔', '〕') {
 		return "title or document number"
 	}
 	return ""
@@ -126,11 +148,11 @@ func dashed(rs []rune, m number.Match) bool {
 // vagueBefore reports a magnitude without digits after 数/几/若干 (数十位,
 // 几百名专家): no number is stated.
 func vagueBefore(rs []rune, m number.Match) bool {
-	if m.Start == 0 || !strings.ContainsRune("数几干", rs[m.Start-1]) {
+	if m.Start == 0 || !runeIn("数几干", rs[m.Start-1]) {
 		return false
 	}
 	for _, r := range rs[m.Start:m.End] {
-		if !strings.ContainsRune("十百千万亿余多", r) {
+		if !runeIn("十百千万亿余多", r) {
 			return false
 		}
 	}
@@ -151,6 +173,9 @@ var serviceWords = []string{"热线", "报警", "急救", "指挥", "平台", "�
 func serviceNumber(rs []rune, m number.Match) bool {
 	t := m.Text
 	for _, s := range serviceNumbers {
+		if len(t) != len("12345") {
+			break // every service number has five digits
+		}
 		if t != s {
 			continue
 		}

@@ -2,6 +2,7 @@ package figures
 
 import (
 	"regexp"
+	"unicode/utf8"
 
 	"github.com/govfig/govfig/schema"
 )
@@ -50,6 +51,26 @@ var qualAfter = []qualRule{
 	{"左右", schema.QualApprox, "下降3个百分点左右"},
 	{"上下", schema.QualApprox, "3000人上下"},
 	{"之内", schema.QualLE, "5%之内"},
+}
+
+// qualBeforeByLast and qualAfterByFirst are qualBefore by last rune and
+// qualAfter by first rune, each in its table's order: only the words that
+// can stand at a place are tried, and the first that does is the same.
+var (
+	qualBeforeByLast = qualsByRune(qualBefore, true)
+	qualAfterByFirst = qualsByRune(qualAfter, false)
+)
+
+func qualsByRune(qs []qualRule, last bool) map[rune][]qualRule {
+	m := map[rune][]qualRule{}
+	for _, q := range qs {
+		r, _ := utf8.DecodeRuneInString(q.word)
+		if last {
+			r, _ = utf8.DecodeLastRuneInString(q.word)
+		}
+		m[r] = append(m[r], q)
+	}
+	return m
 }
 
 // qualInfix are words between a number and its unit: 330余名, 20多所.

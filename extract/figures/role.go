@@ -1,6 +1,9 @@
 package figures
 
-import "regexp"
+import (
+	"regexp"
+	"unicode/utf8"
+)
 
 // changeWords right before a number make it a change (增长1.76%); followed
 // by 至/到 they give the new level instead (提高到89元).
@@ -10,6 +13,9 @@ var changeWords = []string{
 	"增", "减", "降", "升", "涨",
 }
 
+// changeWordsByLast is changeWords by last rune, in their order.
+var changeWordsByLast = wordsByRune(changeWords, true)
+
 // changeNear are change verbs that may stand a word away from the number
 // (压减预算1,635万元).
 var changeNear = []string{"压减", "压缩"}
@@ -17,6 +23,34 @@ var changeNear = []string{"压减", "压缩"}
 // previousRe matches the end of the text before a comparison base
 // (比上年的186988万元, 较上年同期的…).
 var previousRe = regexp.MustCompile(`(比|较|同比)(上年|去年|上一年|前一年|上年同期|同期|上年末|(19|20)\d\d年|(上一?个?|前一?个?)\p{Han}{0,4}(季|期|月|周|度))(的|为|是)?$`)
+
+// The most runes a match of previousRe, fromRe, benchmarkRe and shareOfRe
+// spans: each matches at the end of the text, so only that many runes at
+// the end are given to it (tailMatch).
+const (
+	previousMax  = 11 // 同比 + 上一个 + 4 runes + 季 + 的
+	fromMax      = 9  // 由 + 8 runes
+	benchmarkMax = 15 // 比 + 12 runes + 高出
+	shareOfMax   = 26 // 占 + 20 runes + 的 + 比重 + 达到
+)
+
+// tailMatch is re.MatchString(s) for an expression whose matches end at the
+// end of s and span at most n runes (s valid UTF-8): the expression reads
+// the last n runes of s only.
+func tailMatch(re *regexp.Regexp, s string, n int) bool {
+	return re.MatchString(lastRunes(s, n))
+}
+
+// previousEnd reports whether s ends in a rune previousRe can end with: a
+// cheap test before the expression.
+func previousEnd(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '年', '期', '末', '季', '月', '周', '度', '的', '为', '是':
+		return true
+	}
+	return false
+}
 
 // fromRe and toAfter mark a base in 由X提高到Y: X is previous, Y the level
 // (城乡低保标准由每人每月1,010元提高到1,070元).
@@ -29,10 +63,34 @@ var toAfter = []string{"压缩至", "压缩到", "缩短至", "缩短到", "减�
 // 较上一供暖季, 比上季度, 环比上月: a previous period of any length.
 var comparisonRe = regexp.MustCompile(`((比|较|同比|与)(上年|去年|上一年|上年同期|同期|上年末|(19|20)\d\d年)|(比|较|同比|环比)(上一?个?|去|前一?个?)\p{Han}{0,4}(年|季|期|月|周|度))[^，,。；;]*$`)
 
+// comparisonCue reports whether s holds 比, 较 or 与 right before 上, 去, 同,
+// 前, 1 or 2, as every match of comparisonRe does: a cheap test before the
+// expression.
+func comparisonCue(s string) bool {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if r == '比' || r == '较' || r == '与' {
+			next, _ := utf8.DecodeRuneInString(s[i:])
+			if next == '上' || next == '去' || next == '同' || next == '前' || next == '1' || next == '2' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // benchmarkRe cuts a comparison with a benchmark ending the window: the
 // figure is a gap whose label is the level before it
 // (机械化率为86.2%，比全省平均水平高3.5个百分点).
 var benchmarkRe = regexp.MustCompile(`(比|较)[^，,。；;比较]{1,12}(高出|低出|高|低|多|少)$`)
+
+// benchmarkEnd reports whether s ends in a rune benchmarkRe can end with: a
+// cheap test before the expression.
+func benchmarkEnd(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '高' || r == '低' || r == '多' || r == '少' || r == '出'
+}
 
 // targetStrong words anywhere before a figure in its sentence make it a
 // target (计划三年内撤并整合小规模学校20所, 力争…, 拟…).
@@ -77,9 +135,9 @@ var aheadSections = []string{"下一步", "工作计划", "工作打算", "工�
 // planTitles name a document that is a plan as a whole (招生入学工作方案):
 // there a figure for the document's year is a target unless it counts what
 // exists (现有…98所) — unless the title also says it reports (总结, 报告).
-var planTitles = regexp.MustCompile(`方案|工作要点|实施意见|计划`)
+var planTitles = []string{"方案", "工作要点", "实施意见", "计划"}
 
-var reportTitles = regexp.MustCompile(`总结|报告|公报|自评|情况`)
+var reportTitles = []string{"总结", "报告", "公报", "自评", "情况"}
 
 // existingWords before a figure in a plan say it counts what exists.
 var existingWords = []string{"现有", "在册", "共有", "已有", "登记", "其中小学"}
@@ -128,3 +186,6 @@ func compoundChange(before string) bool {
 // (增长12.6%，高于全县农村居民收入增速3.2个百分点) when it is the whole
 // window, as a clause of its own: the label is the level's.
 var aboveRe = regexp.MustCompile(`^(高于|低于|快于|慢于)[^，,。；;比较]{2,16}$`)
+
+// aboveWords are the words aboveRe starts with.
+var aboveWords = []string{"高于", "低于", "快于", "慢于"}

@@ -48,6 +48,15 @@ var magnitudes = []magnitude{
 	{"万亿", 1e12}, {"千万", 1e7}, {"百万", 1e6}, {"亿", 1e8}, {"万", 1e4}, {"千", 1e3},
 }
 
+// magnitudeRunes are the words of magnitudes as runes.
+var magnitudeRunes = func() [][]rune {
+	out := make([][]rune, len(magnitudes))
+	for i, m := range magnitudes {
+		out[i] = []rune(m.word)
+	}
+	return out
+}()
+
 // unitEntry is a unit with its magnitude, as matched in text.
 type unitEntry struct {
 	text  string // magnitude + unit, as written
@@ -98,7 +107,9 @@ func matchUnit(rs []rune, p int) (unitEntry, bool) {
 	if p < 0 || p >= len(rs) {
 		return unitEntry{}, false
 	}
-	for _, u := range unitIndex[rs[p]] {
+	us := unitIndex[rs[p]]
+	for i := range us {
+		u := &us[i] // no copy of the entries that do not match
 		if !runesAt(rs, p, u.runes) {
 			continue
 		}
@@ -110,13 +121,13 @@ func matchUnit(rs []rune, p int) (unitEntry, bool) {
 				break
 			}
 		}
-		if bad || u.rule.alone && end < len(rs) && isHan(rs[end]) && !strings.ContainsRune(aloneOK, rs[end]) {
+		if bad || u.rule.alone && end < len(rs) && isHan(rs[end]) && !runeIn(aloneOK, rs[end]) {
 			continue
 		}
 		if u.rule.rate && rateSuffixAt(rs, end) == 0 {
 			continue
 		}
-		return u, true
+		return *u, true
 	}
 	return unitEntry{}, false
 }
@@ -135,6 +146,18 @@ func matchUnitLoose(rs []rune, p int) (unitEntry, int, bool) {
 }
 
 func looseUnit(rs []rune, p int) (unitEntry, int, bool) {
+	// Without a blank among the next 12 runes, the loop below would read 12
+	// runes and no blank: most numbers have their unit right after them.
+	blank := false
+	for k := p; k < len(rs) && k < p+12; k++ {
+		if rs[k] == ' ' || rs[k] == '\u3000' {
+			blank = true
+			break
+		}
+	}
+	if !blank {
+		return unitEntry{}, 0, false
+	}
 	var cbuf [12]rune
 	var abuf [12]int
 	compact := cbuf[:0]
@@ -243,13 +266,14 @@ func (c *docCtx) sub(a, b int) string {
 // when s is not valid UTF-8 (a rune slice of s then differs from s).
 func decodeText(s string) ([]rune, []int32) {
 	n := utf8.RuneCountInString(s)
-	rs := make([]rune, 0, n)
+	rs := make([]rune, n)
 	var off []int32
 	valid := len(s) <= math.MaxInt32
 	if valid {
-		off = make([]int32, 0, n+1)
+		off = make([]int32, n+1)
 	}
-	for i := 0; i < len(s); {
+	k := 0
+	for i := 0; i < len(s); k++ {
 		r, w := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, w = utf8.DecodeRuneInString(s[i:])
@@ -257,16 +281,17 @@ func decodeText(s string) ([]rune, []int32) {
 				valid = false
 			}
 		}
-		rs = append(rs, r)
+		rs[k] = r
 		if valid {
-			off = append(off, int32(i))
+			off[k] = int32(i)
 		}
 		i += w
 	}
 	if !valid {
 		return rs, nil
 	}
-	return rs, append(off, int32(len(s)))
+	off[n] = int32(len(s))
+	return rs, off
 }
 
 // scaled is value × mag × factor with the binary noise of the product

@@ -31,7 +31,7 @@ func findYears(rs []rune, from, to int) []yearMark {
 			for k < to && rs[k] == ' ' {
 				k++
 			}
-			if k < to && strings.ContainsRune("-—–~～至到", rs[k]) {
+			if k < to && runeIn("-—–~～至到", rs[k]) {
 				k++
 				for k < to && rs[k] == ' ' {
 					k++
@@ -109,6 +109,9 @@ func (c *docCtx) sectionYearOf(path string) int {
 			title, path = path[i+len(" > "):], path[:i]
 		} else {
 			path = ""
+		}
+		if !strings.ContainsAny(title, "12") {
+			continue // no year: findYears's years start with 1 or 2
 		}
 		rs := []rune(title)
 		if ys := findYears(rs, 0, len(rs)); len(ys) == 1 {

@@ -334,6 +334,11 @@ func perDenominator(rs []rune, i int) (float64, int) {
 // notNumberAt returns the length of a word at rs[i] that starts with a
 // numeral but is no number (一切, 四川, 十足), else 0.
 func notNumberAt(rs []rune, i int) int {
+	switch rs[i] {
+	case '一', '四', '万', '千', '两', '三', '七', '五', '十', '百':
+	default:
+		return 0 // no word of notNumberWords starts with it (TestNotNumberFirst)
+	}
 	for _, w := range notNumberIndex[rs[i]] {
 		if hasRunesAt(rs, i, w) {
 			return len(w)
@@ -517,6 +522,45 @@ func fractionAhead(rs []rune, k int) bool {
 // fraction (分之, optionally 又), 百分之/千分之 (giving the number after it).
 // Blanks inside are ignored.
 func Parse(s string) (float64, error) {
+	if plainDecimal(s) {
+		return parsePlain(s)
+	}
+	return parseGeneral(s)
+}
+
+// plainDecimal reports whether s is only ASCII digits and points, as most
+// numerals of a text are (2023, 12.5).
+func plainDecimal(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if (s[i] < '0' || s[i] > '9') && s[i] != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// parsePlain is parseGeneral for a plainDecimal s, which it reads with one
+// strconv.ParseFloat as parseInt would, without mapping, cutting and
+// converting s first.
+func parsePlain(s string) (float64, error) {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		if errors.Is(err, strconv.ErrRange) {
+			return 0, ErrRange
+		}
+		return 0, ErrSyntax
+	}
+	if math.IsInf(v, 0) || math.IsNaN(v) {
+		return 0, ErrRange
+	}
+	return v, nil
+}
+
+// parseGeneral is Parse for any numeral.
+func parseGeneral(s string) (float64, error) {
 	s = strings.Map(func(r rune) rune {
 		switch {
 		case r == ' ' || r == '\u3000' || r == '\t':

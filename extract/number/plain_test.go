@@ -1,0 +1,62 @@
+package number
+
+import (
+	"math"
+	"strings"
+	"testing"
+)
+
+// samePlain checks Parse's fast path against the general one it skips.
+func samePlain(t *testing.T, s string) {
+	t.Helper()
+	if !plainDecimal(s) {
+		return
+	}
+	v1, err1 := parsePlain(s)
+	v2, err2 := parseGeneral(s)
+	if err1 != err2 || math.Float64bits(v1) != math.Float64bits(v2) {
+		t.Fatalf("%q: fast path %v, %v; general %v, %v", s, v1, err1, v2, err2)
+	}
+}
+
+func TestParsePlainAgrees(t *testing.T) {
+	for _, s := range []string{"0", "2023", "12.5", "96.34", ".5", "5.", ".", "..", "1.2.3", "007", "0.000000001",
+		strings.Repeat("9", 400), "1" + strings.Repeat("0", 308), "1" + strings.Repeat("0", 309), "0." + strings.Repeat("0", 400) + "1"} {
+		if !plainDecimal(s) {
+			t.Fatalf("%q is plain", s)
+		}
+		samePlain(t, s)
+	}
+	for _, s := range []string{"", "1,234", "１２", "3万", "-1", "1e5", "三"} {
+		if plainDecimal(s) {
+			t.Errorf("%q is not plain", s)
+		}
+	}
+}
+
+func FuzzParsePlain(f *testing.F) {
+	for _, s := range []string{"96.34", "1.2.3", ".", strings.Repeat("9", 400)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		samePlain(t, s)
+		// Digits and points only, whatever the fuzzer wrote.
+		samePlain(t, strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' || r == '.' {
+				return r
+			}
+			return -1
+		}, s))
+	})
+}
+
+// TestNotNumberFirst: notNumberAt's switch holds the first rune of every
+// word of notNumberWords.
+func TestNotNumberFirst(t *testing.T) {
+	for _, w := range notNumberWords {
+		rs := []rune(w + "x")
+		if notNumberAt(rs, 0) != len([]rune(w)) {
+			t.Errorf("notNumberAt misses %q", w)
+		}
+	}
+}
