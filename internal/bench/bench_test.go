@@ -29,7 +29,7 @@ func TestTableHasEveryStage(t *testing.T) {
 	res.Print(&buf)
 	out := buf.String()
 	for _, want := range []string{"Machine:", "cores", "extract 20 pages", "extract 40 pages", "SQLite writer", "text → figures",
-		"export", "crawl", "ms/page", "ms of CPU a page", "every row it writes", "Where a page's CPU goes"} {
+		"export", "crawl", "ms/page", "ms of CPU a page", "every row it writes", "Where a page's CPU goes", "the seed report"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
 		}
