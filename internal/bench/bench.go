@@ -13,9 +13,14 @@
 //     pages with the same number of goroutines; the dictionary is loaded first.
 //   - writer: schema's writer (Batch.Put: documents, sections, tables,
 //     figures, search index) against a bare prepared-statement loop inserting
-//     the same document and figure rows into index-free tables, same batches.
+//     the same document and figure rows into index-free tables, same batches;
+//     and against a bare loop writing every row the writer writes (sections,
+//     tables and search entries too).
 //   - text→figures: the figure rules against gse Cut over the same texts
-//     (one goroutine).
+//     (one goroutine): the synthetic pages' texts, and the seed report.
+//
+// Under the table, the first extract stage's CPU a page is split into its
+// parts measured alone in the same runs (Parts).
 //   - export: workbook.Write of the 1k-page database against a bare excelize
 //     StreamWriter writing as many cells (documents × 10, figures × 27).
 //   - crawl: crawl.Run over loopback (50 hosts, zero delay) against plain GETs
