@@ -153,10 +153,10 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	indicator.Default()
 
 	type extractSet struct {
-		n      int
-		arch   string
-		bodies []synth.Page
-		stage  *Stage
+		n     int
+		arch  string
+		gen   *synth.Generator
+		stage *Stage
 	}
 	var sets []*extractSet
 	for _, n := range opt.Pages {
@@ -171,19 +171,15 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 				return nil, err
 			}
 		}
-		pages := make([]synth.Page, n)
-		for i := range pages {
-			pages[i] = g.Page(i)
-		}
 		s := &Stage{Name: fmt.Sprintf("extract %d pages → SQLite", n), Unit: "pages/s", Base: "page.Read alone, same pages"}
-		sets = append(sets, &extractSet{n: n, arch: arch, bodies: pages, stage: s})
+		sets = append(sets, &extractSet{n: n, arch: arch, gen: g, stage: s})
 		res.Stages = append(res.Stages, s)
 	}
 
 	// Documents for the writer and text→figures stages: the first set's pages.
 	var docs []*schema.Document
 	{
-		src := sets[0].bodies
+		src := pagesOf(sets[0].gen, sets[0].n)
 		for i := range src {
 			d, err := extract.Read(src[i].URL, src[i].Body, src[i].ContentType)
 			if err != nil {
@@ -230,6 +226,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		for _, s := range sets {
 			logf("run %d: extract %d pages", run+1, s.n)
 			db := filepath.Join(dir, fmt.Sprintf("extract-%d-%d.db", s.n, run))
+			settle()
 			c0 := cpuTime()
 			rate, err := extractRun(ctx, s.arch, db, opt.Workers, s.n)
 			if err != nil {
@@ -240,19 +237,25 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 				removeDB(db)
 			}
 			logf("run %d: page.Read %d pages", run+1, s.n)
-			base, err := readRun(s.bodies, opt.Workers)
+			pages := pagesOf(s.gen, s.n) // made for this run only: see settle
+			settle()
+			r0 := cpuTime()
+			base, err := readRun(pages, opt.Workers)
 			if err != nil {
 				return nil, err
 			}
 			c2 := cpuTime()
+			pages = nil
 			if s == sets[0] {
+				settle()
+				w0 := cpuTime()
 				if err := walkRun(ctx, s.arch, s.n); err != nil {
 					return nil, err
 				}
-				res.Parts.Archive = append(res.Parts.Archive, 1000*(cpuTime()-c2)/float64(s.n))
+				res.Parts.Archive = append(res.Parts.Archive, 1000*(cpuTime()-w0)/float64(s.n))
 			}
 			s.stage.CPUValues = append(s.stage.CPUValues, float64(s.n)/(c1-c0))
-			s.stage.CPUBase = append(s.stage.CPUBase, float64(s.n)/(c2-c1))
+			s.stage.CPUBase = append(s.stage.CPUBase, float64(s.n)/(c2-r0))
 			s.stage.CPUPerPageMilli = append(s.stage.CPUPerPageMilli, 1000*(c1-c0)/float64(s.n))
 			s.stage.Values = append(s.stage.Values, rate)
 			s.stage.BaseValues = append(s.stage.BaseValues, base)
@@ -260,17 +263,22 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		}
 
 		logf("run %d: writer", run+1)
+		settle()
 		c0 := cpuTime()
 		w, err := writerRun(ctx, docs, filepath.Join(dir, fmt.Sprintf("writer-%d.db", run)))
 		if err != nil {
 			return nil, err
 		}
 		c1 := cpuTime()
+		settle()
+		b0 := cpuTime()
 		b, err := bareRun(docs, filepath.Join(dir, fmt.Sprintf("bare-%d.db", run)))
 		if err != nil {
 			return nil, err
 		}
 		c2 := cpuTime()
+		settle()
+		a0 := cpuTime()
 		ball, err := bareAllRun(docs, filepath.Join(dir, fmt.Sprintf("bare-all-%d.db", run)))
 		if err != nil {
 			return nil, err
@@ -278,11 +286,11 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		c3 := cpuTime()
 		nf := float64(countFigures(docs))
 		writer.CPUValues = append(writer.CPUValues, nf/(c1-c0))
-		writer.CPUBase = append(writer.CPUBase, nf/(c2-c1))
+		writer.CPUBase = append(writer.CPUBase, nf/(c2-b0))
 		writer.Values = append(writer.Values, w)
 		writer.BaseValues = append(writer.BaseValues, b)
 		writerAll.CPUValues = append(writerAll.CPUValues, nf/(c1-c0))
-		writerAll.CPUBase = append(writerAll.CPUBase, nf/(c3-c2))
+		writerAll.CPUBase = append(writerAll.CPUBase, nf/(c3-a0))
 		writerAll.Values = append(writerAll.Values, w)
 		writerAll.BaseValues = append(writerAll.BaseValues, ball)
 
@@ -307,6 +315,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 
 		if export != nil {
 			logf("run %d: export", run+1)
+			settle()
 			db := filepath.Join(dir, fmt.Sprintf("extract-%d-0.db", sets[0].n))
 			e, b, err := exportRun(ctx, db, dir)
 			if err != nil {
@@ -317,6 +326,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		}
 		if crawlSt != nil {
 			logf("run %d: crawl", run+1)
+			settle()
 			c, err := site.run(ctx, dir)
 			if err != nil {
 				return nil, err
@@ -369,6 +379,24 @@ func extractRun(ctx context.Context, arch, db string, workers, want int) (float6
 		return 0, fmt.Errorf("bench: extract: %w", err)
 	}
 	return float64(want) / time.Since(start).Seconds(), nil
+}
+
+// settle collects the heap before a timed part, so that no part pays for
+// the garbage of the one before it. The bench keeps its live heap small for
+// the same reason: the synthetic pages that page.Read reads are made for
+// each run and dropped after it, not held for the whole bench (with ten
+// thousand pages held, every collection marked hundreds of megabytes, and
+// one landing in a short part — the figure rules over 200 texts take a
+// tenth of a second — weighed on that part alone).
+func settle() { runtime.GC() }
+
+// pagesOf makes the generator's first n pages.
+func pagesOf(g *synth.Generator, n int) []synth.Page {
+	pages := make([]synth.Page, n)
+	for i := range pages {
+		pages[i] = g.Page(i)
+	}
+	return pages
 }
 
 // walkRun reads every record of the archive (archive.Walk: gzip, WARC
@@ -673,10 +701,7 @@ func textRun(docs []*schema.Document) (figs, cut, figsCPU, cutCPU float64) {
 		size += len(d.Text)
 	}
 	mb := float64(size) / (1 << 20)
-	// Each side starts from a collected heap, so that neither pays for the
-	// garbage of the stage before it (the texts are short: a collection
-	// left over from an extract of many pages would weigh on one side).
-	runtime.GC()
+	settle() // each side starts from a collected heap (see settle)
 	start, c0 := time.Now(), cpuTime()
 	for _, d := range docs {
 		c := *d
@@ -684,7 +709,7 @@ func textRun(docs []*schema.Document) (figs, cut, figsCPU, cutCPU float64) {
 		ex.Run(&c)
 	}
 	figs, figsCPU = mb/time.Since(start).Seconds(), mb/(cpuTime()-c0)
-	runtime.GC()
+	settle()
 	start, c0 = time.Now(), cpuTime()
 	for _, d := range docs {
 		seg.Cut(d.Text)
