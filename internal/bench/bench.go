@@ -511,68 +511,9 @@ const (
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 )
 
-// bareFigures inserts doc's figure rows one statement each.
-func bareFigures(insFig *sql.Stmt, id int64, d *schema.Document) error {
-	for j := range d.Figures {
-		f := &d.Figures[j]
-		if _, err := insFig.Exec(id, j, string(f.Kind), f.Value, f.Unit, f.Normalized, f.BaseUnit, string(f.Qualifier),
-			string(f.Role), f.Label, f.Subject, f.Year, f.Text, f.Start, f.End, f.Start, f.End, nil,
-			nil, f.Section, nil, nil, nil, string(f.Direction)); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // bareRun inserts the same document and figure rows with two prepared
 // statements into tables without indexes: figures/s.
-func bareRun(docs []*schema.Document, db string) (float64, error) {
-	removeDB(db)
-	defer removeDB(db)
-	h, err := sql.Open("sqlite3", db+"?_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate")
-	if err != nil {
-		return 0, err
-	}
-	defer h.Close()
-	h.SetMaxOpenConns(1)
-	if _, err := h.Exec(bareTables); err != nil {
-		return 0, err
-	}
-	start := time.Now()
-	var tx *sql.Tx
-	var insDoc, insFig *sql.Stmt
-	for i, d := range docs {
-		if i%batchSize == 0 {
-			if tx != nil {
-				if err := tx.Commit(); err != nil {
-					return 0, err
-				}
-			}
-			if tx, err = h.Begin(); err != nil {
-				return 0, err
-			}
-			if insDoc, err = tx.Prepare(bareInsertDocument); err != nil {
-				return 0, err
-			}
-			if insFig, err = tx.Prepare(bareInsertFigure); err != nil {
-				return 0, err
-			}
-		}
-		r, err := insDoc.Exec(d.URL, d.Site, d.Region, d.Column, d.Title, d.Publisher, d.Published, d.Charset, d.PageType,
-			fmt.Sprint(i), d.Text, "bench")
-		if err != nil {
-			return 0, err
-		}
-		id, _ := r.LastInsertId()
-		if err := bareFigures(insFig, id, d); err != nil {
-			return 0, err
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		return 0, err
-	}
-	return float64(countFigures(docs)) / time.Since(start).Seconds(), nil
-}
+func bareRun(docs []*schema.Document, db string) (float64, error) { return bareLoop(docs, db, false) }
 
 // bareAllRun inserts every row the writer writes — documents, sections,
 // tables, figures and each document's search entry (its title's and text's
@@ -582,7 +523,10 @@ func bareRun(docs []*schema.Document, db string) (float64, error) {
 // the clock starts (table cells as JSON, search terms), so the difference
 // from the writer is the writer's own work: its Go code, its statements'
 // shapes, its indexes.
-func bareAllRun(docs []*schema.Document, db string) (float64, error) {
+func bareAllRun(docs []*schema.Document, db string) (float64, error) { return bareLoop(docs, db, true) }
+
+// bareLoop is bareRun, or bareAllRun when every is set.
+func bareLoop(docs []*schema.Document, db string, every bool) (float64, error) {
 	removeDB(db)
 	defer removeDB(db)
 	h, err := sql.Open("sqlite3", db+"?_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate")
@@ -591,30 +535,49 @@ func bareAllRun(docs []*schema.Document, db string) (float64, error) {
 	}
 	defer h.Close()
 	h.SetMaxOpenConns(1)
-	if _, err := h.Exec(bareTables + `;
+	ddl := bareTables
+	if every {
+		ddl += `;
 		CREATE TABLE sections (id INTEGER PRIMARY KEY, document_id INTEGER, seq INTEGER, path TEXT, title TEXT, level INTEGER,
 			start INTEGER, "end" INTEGER);
 		CREATE TABLE doc_tables (id INTEGER PRIMARY KEY, document_id INTEGER, seq INTEGER, caption TEXT, header_rows INTEGER,
 			header_cols INTEGER, start INTEGER, "end" INTEGER, rows_json TEXT);
-		CREATE VIRTUAL TABLE documents_fts USING fts4(title, body, tokenize=simple)`); err != nil {
+		CREATE VIRTUAL TABLE documents_fts USING fts4(title, body, tokenize=simple)`
+	}
+	if _, err := h.Exec(ddl); err != nil {
 		return 0, err
 	}
 	type prepared struct{ title, body string }
-	terms := make([]prepared, len(docs))
-	cells := make([][]string, len(docs))
-	for i, d := range docs {
-		terms[i] = prepared{schema.FTSText(d.Title), schema.FTSText(d.Text)}
-		for _, t := range d.Tables {
-			j, err := json.Marshal(t.Rows)
-			if err != nil {
-				return 0, err
+	var terms []prepared
+	var cells [][]string
+	if every {
+		terms, cells = make([]prepared, len(docs)), make([][]string, len(docs))
+		for i, d := range docs {
+			terms[i] = prepared{schema.FTSText(d.Title), schema.FTSText(d.Text)}
+			for _, t := range d.Tables {
+				j, err := json.Marshal(t.Rows)
+				if err != nil {
+					return 0, err
+				}
+				cells[i] = append(cells[i], string(j))
 			}
-			cells[i] = append(cells[i], string(j))
 		}
+	}
+	type statement struct {
+		st **sql.Stmt
+		q  string
+	}
+	var insDoc, insSec, insTab, insFig, insFTS *sql.Stmt
+	statements := []statement{{&insDoc, bareInsertDocument}, {&insFig, bareInsertFigure}}
+	if every {
+		statements = append(statements,
+			statement{&insSec, `INSERT INTO sections (document_id, seq, path, title, level, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?)`},
+			statement{&insTab, `INSERT INTO doc_tables (document_id, seq, caption, header_rows, header_cols, start, "end", rows_json)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
+			statement{&insFTS, `INSERT INTO documents_fts (docid, title, body) VALUES (?, ?, ?)`})
 	}
 	start := time.Now()
 	var tx *sql.Tx
-	var insDoc, insSec, insTab, insFig, insFTS *sql.Stmt
 	for i, d := range docs {
 		if i%batchSize == 0 {
 			if tx != nil {
@@ -625,17 +588,7 @@ func bareAllRun(docs []*schema.Document, db string) (float64, error) {
 			if tx, err = h.Begin(); err != nil {
 				return 0, err
 			}
-			for _, p := range []struct {
-				st **sql.Stmt
-				q  string
-			}{
-				{&insDoc, bareInsertDocument},
-				{&insFig, bareInsertFigure},
-				{&insSec, `INSERT INTO sections (document_id, seq, path, title, level, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?)`},
-				{&insTab, `INSERT INTO doc_tables (document_id, seq, caption, header_rows, header_cols, start, "end", rows_json)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
-				{&insFTS, `INSERT INTO documents_fts (docid, title, body) VALUES (?, ?, ?)`},
-			} {
+			for _, p := range statements {
 				if *p.st, err = tx.Prepare(p.q); err != nil {
 					return 0, err
 				}
@@ -647,21 +600,30 @@ func bareAllRun(docs []*schema.Document, db string) (float64, error) {
 			return 0, err
 		}
 		id, _ := r.LastInsertId()
-		for j, s := range d.Sections {
-			if _, err := insSec.Exec(id, j, s.Path, s.Title, s.Level, s.Start, s.End); err != nil {
+		if every {
+			for j, s := range d.Sections {
+				if _, err := insSec.Exec(id, j, s.Path, s.Title, s.Level, s.Start, s.End); err != nil {
+					return 0, err
+				}
+			}
+			for j, t := range d.Tables {
+				if _, err := insTab.Exec(id, j, t.Caption, t.HeaderRows, t.HeaderCols, t.Start, t.End, cells[i][j]); err != nil {
+					return 0, err
+				}
+			}
+		}
+		for j := range d.Figures {
+			f := &d.Figures[j]
+			if _, err := insFig.Exec(id, j, string(f.Kind), f.Value, f.Unit, f.Normalized, f.BaseUnit, string(f.Qualifier),
+				string(f.Role), f.Label, f.Subject, f.Year, f.Text, f.Start, f.End, f.Start, f.End, nil,
+				nil, f.Section, nil, nil, nil, string(f.Direction)); err != nil {
 				return 0, err
 			}
 		}
-		for j, t := range d.Tables {
-			if _, err := insTab.Exec(id, j, t.Caption, t.HeaderRows, t.HeaderCols, t.Start, t.End, cells[i][j]); err != nil {
+		if every {
+			if _, err := insFTS.Exec(id, terms[i].title, terms[i].body); err != nil {
 				return 0, err
 			}
-		}
-		if err := bareFigures(insFig, id, d); err != nil {
-			return 0, err
-		}
-		if _, err := insFTS.Exec(id, terms[i].title, terms[i].body); err != nil {
-			return 0, err
 		}
 	}
 	if err := tx.Commit(); err != nil {
