@@ -18,13 +18,13 @@
 //     tables and search entries too).
 //   - text→figures: the figure rules against gse Cut over the same texts
 //     (one goroutine): the synthetic pages' texts, and the seed report.
-//
-// Under the table, the first extract stage's CPU a page is split into its
-// parts measured alone in the same runs (Parts).
 //   - export: workbook.Write of the 1k-page database against a bare excelize
 //     StreamWriter writing as many cells (documents × 10, figures × 27).
 //   - crawl: crawl.Run over loopback (50 hosts, zero delay) against plain GETs
 //     of the same URLs with the same parallelism.
+//
+// Under the table, the first extract stage's CPU a page is split into its
+// parts measured alone in the same runs (Parts).
 package bench
 
 import (
@@ -245,7 +245,6 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 				return nil, err
 			}
 			c2 := cpuTime()
-			pages = nil
 			if s == sets[0] {
 				settle()
 				w0 := cpuTime()
