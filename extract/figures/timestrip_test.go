@@ -82,7 +82,24 @@ func TestHasBefore(t *testing.T) {
 // TestDecodeText: the runes are []rune(s)'s, the offsets those of a range
 // over s, and none for text that is not valid UTF-8.
 func TestDecodeText(t *testing.T) {
-	for _, s := range []string{"", "abc", "学前三年毛入园率96.34%", "a\xffb", "\xe4\xb8", "末尾\xe4", "\U0001F600x"} {
+	for _, s := range []string{"", "abc", "学前三年毛入园率96.34%", "a\xffb", "\xe4\xb8", "末尾\xe4", "\U0001F600x",
+		"\xe0\x80\x80", "\xe0\xa0\x80", "\xed\xa0\x80", "\xed\x9f\xbf", "\xef\xbf\xbf", "\xee\x80\x80", "\xe1\x80",
+		"（１）、。", "\xe4\xb8\x80\xc0\x80"} {
+		checkDecodeText(t, s)
+	}
+}
+
+// FuzzDecodeText holds decodeText to []rune(s) and a range over s on any
+// bytes (its three-byte fast path included).
+func FuzzDecodeText(f *testing.F) {
+	for _, s := range []string{"学前三年毛入园率96.34%", "\xed\xa0\x80", "\xe0\x80\x80", "a\xffb"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkDecodeText)
+}
+
+func checkDecodeText(t *testing.T, s string) {
+	{
 		rs, off := decodeText(s)
 		if string(rs) != string([]rune(s)) || len(rs) != len([]rune(s)) {
 			t.Errorf("decodeText(%q) runes %q, want %q", s, string(rs), string([]rune(s)))
@@ -91,7 +108,7 @@ func TestDecodeText(t *testing.T) {
 			if off != nil {
 				t.Errorf("decodeText(%q): offsets for invalid UTF-8", s)
 			}
-			continue
+			return
 		}
 		var want []int32
 		for i := range s {

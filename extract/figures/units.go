@@ -274,8 +274,16 @@ func decodeText(s string) ([]rune, []int32) {
 	}
 	k := 0
 	for i := 0; i < len(s); k++ {
-		r, w := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		c := s[i]
+		r, w := rune(c), 1
+		switch {
+		case c < utf8.RuneSelf:
+		case (c >= 0xe1 && c <= 0xec || c == 0xee || c == 0xef) && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80:
+			// Three bytes whose lead allows any continuation bytes (not
+			// 0xe0 or 0xed, nor 0xf0 and up): every Han character and
+			// Chinese mark, decoded here rather than in utf8's slow path.
+			r, w = rune(c&0x0f)<<12|rune(s[i+1]&0x3f)<<6|rune(s[i+2]&0x3f), 3
+		default:
 			r, w = utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && w == 1 {
 				valid = false
