@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -321,5 +323,112 @@ func TestBulkLoadBuildsIndexes(t *testing.T) {
 	}
 	if n := count(t, s.DB(), "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'figures' AND sql IS NOT NULL"); n != want || n == 0 {
 		t.Errorf("%d indexes on figures after the load, want %d", n, want)
+	}
+}
+
+// figureRows renders every figure row with its document's URL, in URL and
+// seq order: what two databases holding the same figures share, whatever
+// the rows' ids.
+func figureRows(t *testing.T, db *sql.DB) string {
+	t.Helper()
+	rows, err := db.Query(`SELECT d.url, f.seq, f.kind, f.value, f.unit, f.normalized, f.role, f.label, f.start, f."end",
+		f.sentence_start, f.sentence_end FROM figures f JOIN documents d ON d.id = f.document_id ORDER BY d.url, f.seq`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var b strings.Builder
+	for rows.Next() {
+		var url, kind, unit, role, label string
+		var seq, start, end int
+		var value, norm float64
+		var ss, se sql.NullInt64
+		if err := rows.Scan(&url, &seq, &kind, &value, &unit, &norm, &role, &label, &start, &end, &ss, &se); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintln(&b, url, seq, kind, value, unit, norm, role, label, start, end, ss, se)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func figureIndexCount(t *testing.T, s *schema.Store) int {
+	return count(t, s.DB(), "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'figures' AND sql IS NOT NULL")
+}
+
+// Re-extracting everything under a new extractor version writes and
+// deletes as many figure rows as the table holds: the run drops the indexes
+// of figures once their upkeep has cost a rebuild, and builds them at its
+// end. The figures are those of a first load under the new version, and
+// every index is back.
+func TestReextractRebuildsIndexes(t *testing.T) {
+	defer func(n int) { upkeepMin = n }(upkeepMin)
+	upkeepMin = 1
+	docs := writeFixtureDocs(t)
+	s := openStore(t, filepath.Join(t.TempDir(), "g.db"))
+	all := figureIndexCount(t, s)
+	if a := run(t, s, Options{Read: testRead, ExtractorVersion: "a", BatchSize: 1}, docs); !a.Reindexed || a.Figures == 0 {
+		t.Fatalf("first load into an empty database: %+v, want reindexed", a)
+	}
+	least := all // indexes of figures seen by the writer between documents
+	progress := func(Stats) {
+		if n := figureIndexCount(t, s); n < least {
+			least = n
+		}
+	}
+	b := run(t, s, Options{Read: testRead, ExtractorVersion: "b", BatchSize: 1, Progress: progress}, docs)
+	if !b.Reindexed || b.Changed == 0 || b.New != 0 {
+		t.Fatalf("re-extraction: %+v, want every document changed and the indexes rebuilt", b)
+	}
+	if least != 1 {
+		t.Errorf("at least %d indexes on figures during the re-extraction, want figures_section alone at some point", least)
+	}
+	if n := figureIndexCount(t, s); n != all {
+		t.Errorf("%d indexes on figures after the run, want %d", n, all)
+	}
+	fresh := openStore(t, filepath.Join(t.TempDir(), "fresh.db"))
+	run(t, fresh, Options{Read: testRead, ExtractorVersion: "b"}, docs)
+	if got, want := figureRows(t, s.DB()), figureRows(t, fresh.DB()); got != want {
+		t.Errorf("figures after re-extraction differ from a fresh load: %s", firstDiff(want, got))
+	}
+	if n := count(t, s.DB(), "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"); n != 0 {
+		t.Errorf("integrity_check: %d problems", n)
+	}
+}
+
+// A run that writes few figure rows into a database holding many keeps the
+// indexes: building them again would cost more than their upkeep.
+func TestSmallRunKeepsIndexes(t *testing.T) {
+	defer func(n int) { upkeepMin = n }(upkeepMin)
+	upkeepMin = 1
+	docs := writeFixtureDocs(t)
+	s := openStore(t, filepath.Join(t.TempDir(), "g.db"))
+	all := figureIndexCount(t, s)
+	a := run(t, s, Options{Read: testRead, ExtractorVersion: "a"}, docs)
+	// The document with the fewest figures, extracted again under "b".
+	var name string
+	least := -1
+	names, _ := filepath.Glob(filepath.Join(docs, "*.txt"))
+	for _, n := range names {
+		body, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, _ := testRead(n, body, "")
+		if f := len(doc.Figures); f > 0 && (least < 0 || f < least) {
+			name, least = n, f
+		}
+	}
+	if least < 0 || 2*least*upkeepShare >= a.Figures {
+		t.Fatalf("no document small enough: %d figures of %d", least, a.Figures)
+	}
+	b := run(t, s, Options{Read: testRead, ExtractorVersion: "b", BatchSize: 1}, name)
+	if b.Changed != 1 || b.Reindexed {
+		t.Errorf("one small document again: %+v, want it changed and the indexes kept", b)
+	}
+	if n := figureIndexCount(t, s); n != all {
+		t.Errorf("%d indexes on figures after the run, want %d", n, all)
 	}
 }

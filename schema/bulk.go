@@ -9,8 +9,12 @@ import (
 // Bulk loads: an extract into a database that holds no figures yet drops the
 // secondary indexes of figures first and builds them once at the end (one
 // sorted pass instead of four B-tree insertions per figure, which grow
-// slower as the database grows). Open builds any that are missing, so a run
-// killed halfway leaves a database that is whole again at its next opening.
+// slower as the database grows). A load into a database that already holds
+// figures (a newer extractor over the same archive, another site's pages)
+// keeps them until it has written enough rows for their upkeep to cost a
+// rebuild, then drops them the same way (DropIndexes; ingest decides when).
+// Open builds any that are missing, so a run killed halfway leaves a
+// database that is whole again at its next opening.
 
 // figureIndexes are the secondary indexes of figures as the migrations
 // create them (TestFigureIndexesMatchMigrations keeps the two in step),
@@ -40,15 +44,50 @@ func (s *Store) DeferIndexes(ctx context.Context) (bool, error) {
 	if any > 0 {
 		return false, nil
 	}
-	for _, ix := range figureIndexes {
-		if _, err := tx.ExecContext(ctx, "DROP INDEX IF EXISTS "+ix.name); err != nil {
-			return false, fmt.Errorf("defer indexes: %w", err)
-		}
+	if err := dropIndexes(ctx, tx); err != nil {
+		return false, fmt.Errorf("defer indexes: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return false, fmt.Errorf("defer indexes: %w", err)
 	}
 	return true, nil
+}
+
+// DropIndexes drops the secondary indexes of figures whatever the table
+// holds, for a load that has written enough rows to make building them
+// again at its end cheaper than keeping them up; BuildIndexes puts them
+// back. Queries stay right without them, only slower.
+func (s *Store) DropIndexes(ctx context.Context) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("drop indexes: %w", err)
+	}
+	defer tx.Rollback()
+	if err := dropIndexes(ctx, tx); err != nil {
+		return fmt.Errorf("drop indexes: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("drop indexes: %w", err)
+	}
+	return nil
+}
+
+func dropIndexes(ctx context.Context, tx *sql.Tx) error {
+	for _, ix := range figureIndexes {
+		if _, err := tx.ExecContext(ctx, "DROP INDEX IF EXISTS "+ix.name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// FigureCount is the number of figure rows stored.
+func (s *Store) FigureCount(ctx context.Context) (int64, error) {
+	var n int64
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM figures").Scan(&n); err != nil {
+		return 0, fmt.Errorf("count figures: %w", err)
+	}
+	return n, nil
 }
 
 // BuildIndexes creates the secondary indexes of figures that are missing.

@@ -91,3 +91,64 @@ func TestFullRemapKeepsIndexes(t *testing.T) {
 		t.Fatalf("%d indexes of %d after a full remap", n, all)
 	}
 }
+
+// DropIndexes drops the indexes of figures whatever the table holds (but
+// figures_section); Open brings them back. A batch counts the figure rows it
+// inserts and deletes, and FigureCount the rows stored.
+func TestDropIndexesAndFigureRows(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "t.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := len(figureIndexSQL(t, s))
+	text, fs, fe := mark("入园率达到⟦96.34%⟧，巩固率达到⟦98.5%⟧。")
+	pct := func(v float64, s, e int) Figure {
+		return Figure{Kind: KindPercent, Value: v, Unit: "%", Normalized: v, BaseUnit: "%", Text: "x", Start: s, End: e}
+	}
+	doc := &Document{URL: "http://x/1", Text: text, PageType: PageArticle, Figures: []Figure{pct(96.34, fs, fe)}}
+	b, err := s.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := b.Put(doc, doc.URL, DocMeta{SHA256: "a", ExtractorVersion: "v1"}); err != nil {
+		t.Fatal(err)
+	}
+	if n := b.FigureRows(); n != 1 {
+		t.Errorf("a new document of one figure: %d figure rows, want 1", n)
+	}
+	if err := b.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if b, err = s.Begin(ctx); err != nil {
+		t.Fatal(err)
+	}
+	doc.Figures = append(doc.Figures, pct(98.5, fe+4, fe+9))
+	if _, _, err := b.Put(doc, doc.URL, DocMeta{SHA256: "b", ExtractorVersion: "v2"}); err != nil {
+		t.Fatal(err)
+	}
+	if n := b.FigureRows(); n != 3 {
+		t.Errorf("the document replaced with two figures: %d figure rows, want 3 (1 deleted, 2 inserted)", n)
+	}
+	if err := b.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.FigureCount(ctx); err != nil || n != 2 {
+		t.Errorf("FigureCount %d, %v; want 2", n, err)
+	}
+	if err := s.DropIndexes(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := figureIndexSQL(t, s); strings.Join(got, " ") != "figures_section(section_id)" {
+		t.Fatalf("indexes left after DropIndexes: %v, want figures_section only", got)
+	}
+	s.Close()
+	if s, err = Open(path); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if n := len(figureIndexSQL(t, s)); n != all {
+		t.Fatalf("Open rebuilt %d indexes of %d", n, all)
+	}
+}

@@ -95,7 +95,13 @@ type Batch struct {
 	ftsAt    map[int64]int
 	ftsBytes int      // of the queued titles and texts
 	terms    ftsTerms // cuts their texts into terms, its sets reused
+	// figureRows counts the figure rows inserted and deleted (FigureRows).
+	figureRows int
 }
+
+// FigureRows is the number of figure rows the batch has inserted or deleted
+// so far: each one an entry added to or taken from every index of figures.
+func (b *Batch) FigureRows() int { return b.figureRows }
 
 type lookedUp struct {
 	key    string
@@ -331,8 +337,16 @@ func (b *Batch) Put(doc *Document, key string, meta DocMeta) (id int64, created 
 			doc.Title, doc.Text, id).Scan(&sameText); err != nil {
 			return 0, false, err
 		}
+		res, err := b.exec("DELETE FROM figures WHERE document_id = ?", id)
+		if err != nil {
+			return 0, false, err
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return 0, false, err
+		}
+		b.figureRows += int(n)
 		for _, q := range []string{
-			"DELETE FROM figures WHERE document_id = ?",
 			"DELETE FROM sections WHERE document_id = ?",
 			"DELETE FROM doc_tables WHERE document_id = ?",
 			"DELETE FROM attachments WHERE document_id = ?",
@@ -351,6 +365,7 @@ func (b *Batch) Put(doc *Document, key string, meta DocMeta) (id int64, created 
 	if err := b.putParts(id, doc); err != nil {
 		return 0, false, err
 	}
+	b.figureRows += len(doc.Figures)
 	if err := b.linkParent(id, key, doc); err != nil {
 		return 0, false, err
 	}
