@@ -42,11 +42,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	texts := fs.Int("texts", 200, "documents for text → figures")
 	noCrawl := fs.Bool("no-crawl", false, "skip the crawler")
 	noExport := fs.Bool("no-export", false, "skip the export")
+	noRe := fs.Bool("no-reextract", false, "skip extracting each archive again under a new extractor version")
 	quiet := fs.Bool("q", false, "no progress on stderr")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	opt := bench.Options{Runs: *runs, Dir: *dir, Workers: *workers, Texts: *texts, Crawl: !*noCrawl, Export: !*noExport, Progress: stderr}
+	opt := bench.Options{Runs: *runs, Dir: *dir, Workers: *workers, Texts: *texts, Crawl: !*noCrawl, Export: !*noExport, Reextract: !*noRe,
+		Progress: stderr}
 	if *quiet {
 		opt.Progress = nil
 	}

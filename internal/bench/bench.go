@@ -11,6 +11,9 @@
 //   - extract N: `govfig extract` end to end (WARC → page.Read → figures →
 //     SQLite) into a fresh database, against page.Read alone over the same
 //     pages with the same number of goroutines; the dictionary is loaded first.
+//   - re-extract N: the same archive extracted again into that database under
+//     a new extractor version (every page replaced: what a user upgrading
+//     govfig does), against the extract into a fresh database of the same run.
 //   - writer: schema's writer (Batch.Put: documents, sections, tables,
 //     figures, search index) against a bare prepared-statement loop inserting
 //     the same document and figure rows into index-free tables, same batches;
@@ -59,14 +62,15 @@ import (
 
 // Options say what to measure.
 type Options struct {
-	Pages    []int  // page counts for the extract stage (e.g. 1000, 10000)
-	Runs     int    // interleaved runs per stage; 0 = 3
-	Dir      string // work folder (archives, databases); a temporary one when ""
-	Texts    int    // documents for text→figures; 0 = 200
-	Crawl    bool   // measure the crawler
-	Export   bool   // measure the export
-	Workers  int    // extract goroutines; 0 = number of CPUs
-	Progress io.Writer
+	Pages     []int  // page counts for the extract stage (e.g. 1000, 10000)
+	Runs      int    // interleaved runs per stage; 0 = 3
+	Dir       string // work folder (archives, databases); a temporary one when ""
+	Texts     int    // documents for text→figures; 0 = 200
+	Crawl     bool   // measure the crawler
+	Export    bool   // measure the export
+	Reextract bool   // measure extracting each archive again, new extractor version
+	Workers   int    // extract goroutines; 0 = number of CPUs
+	Progress  io.Writer
 }
 
 // Stage is one measured line of the table.
@@ -157,6 +161,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		arch  string
 		gen   *synth.Generator
 		stage *Stage
+		re    *Stage // nil unless opt.Reextract
 	}
 	var sets []*extractSet
 	for _, n := range opt.Pages {
@@ -174,6 +179,13 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		s := &Stage{Name: fmt.Sprintf("extract %d pages → SQLite", n), Unit: "pages/s", Base: "page.Read alone, same pages"}
 		sets = append(sets, &extractSet{n: n, arch: arch, gen: g, stage: s})
 		res.Stages = append(res.Stages, s)
+	}
+	if opt.Reextract {
+		for _, set := range sets {
+			set.re = &Stage{Name: fmt.Sprintf("re-extract %d pages, new extractor", set.n), Unit: "pages/s",
+				Base: "extract into a fresh database"}
+			res.Stages = append(res.Stages, set.re)
+		}
 	}
 
 	// Documents for the writer and text→figures stages: the first set's pages.
@@ -233,6 +245,22 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 				return nil, err
 			}
 			c1 := cpuTime()
+			if s.re != nil {
+				logf("run %d: re-extract %d pages", run+1, s.n)
+				settle()
+				e0 := cpuTime()
+				re, err := reextractRun(ctx, s.arch, db, opt.Workers, s.n)
+				if err != nil {
+					return nil, err
+				}
+				e1 := cpuTime()
+				s.re.Values = append(s.re.Values, re)
+				s.re.BaseValues = append(s.re.BaseValues, rate)
+				s.re.CPUValues = append(s.re.CPUValues, float64(s.n)/(e1-e0))
+				s.re.CPUBase = append(s.re.CPUBase, float64(s.n)/(c1-c0))
+				s.re.CPUPerPageMilli = append(s.re.CPUPerPageMilli, 1000*(e1-e0)/float64(s.n))
+				s.re.PerPageMilli = append(s.re.PerPageMilli, 1000/re)
+			}
 			if run > 0 || !opt.Export || s != sets[0] {
 				removeDB(db)
 			}
@@ -354,6 +382,20 @@ func removeDB(path string) {
 // excluded.
 func extractRun(ctx context.Context, arch, db string, workers, want int) (float64, error) {
 	removeDB(db)
+	return extractInto(ctx, arch, db, workers, want, extract.Version)
+}
+
+// reextractRun is `govfig extract` of the same archive again into the
+// database extractRun made, by a newer extractor: every page is extracted
+// again and replaces its rows. Pages/s of wall time.
+func reextractRun(ctx context.Context, arch, db string, workers, want int) (float64, error) {
+	return extractInto(ctx, arch, db, workers, want, extract.Version+"+bench")
+}
+
+// extractInto extracts arch into db under the extractor version given, and
+// checks that it stored want documents, new (into a fresh database) or
+// changed (into one that held them under another version).
+func extractInto(ctx context.Context, arch, db string, workers, want int, version string) (float64, error) {
 	st, err := schema.Open(db)
 	if err != nil {
 		return 0, err
@@ -367,12 +409,12 @@ func extractRun(ctx context.Context, arch, db string, workers, want int) (float6
 		return 0, fmt.Errorf("bench: extract: %w", err)
 	}
 	stats, err := ingest.Run(ctx, st, []string{arch}, ingest.Options{Read: extract.Read, ReadList: extract.ReadList,
-		ExtractorVersion: extract.Version, Workers: workers, Version: "bench", Mapper: cat})
+		ExtractorVersion: version, Workers: workers, Version: "bench", Mapper: cat})
 	if err != nil {
 		return 0, fmt.Errorf("bench: extract: %w", err)
 	}
-	if stats.New != want {
-		return 0, fmt.Errorf("bench: extract stored %d new documents of %d (%d problems)", stats.New, want, stats.Problems)
+	if stats.New+stats.Changed != want {
+		return 0, fmt.Errorf("bench: extract stored %d new and %d changed documents of %d (%d problems)", stats.New, stats.Changed, want, stats.Problems)
 	}
 	if _, err := st.Remap(ctx, cat, false); err != nil {
 		return 0, fmt.Errorf("bench: extract: %w", err)
@@ -791,7 +833,7 @@ func (r *Result) Print(w io.Writer) {
 	}
 	if len(ex) > 0 {
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, "Per-page cost of extract (medians over runs; flat = no growth with the database):")
+		fmt.Fprintln(w, "Per-page cost of extract and re-extract (medians over runs; flat = no growth with the database):")
 		first, firstCPU := median(ex[0].PerPageMilli), median(ex[0].CPUPerPageMilli)
 		for _, s := range ex {
 			m, c := median(s.PerPageMilli), median(s.CPUPerPageMilli)

@@ -21,7 +21,7 @@ func TestTableHasEveryStage(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the dictionary")
 	}
-	res, err := Run(context.Background(), Options{Pages: []int{20, 40}, Runs: 1, Texts: 10, Crawl: true, Export: true, Dir: t.TempDir()})
+	res, err := Run(context.Background(), Options{Pages: []int{20, 40}, Runs: 1, Texts: 10, Crawl: true, Export: true, Reextract: true, Dir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +29,7 @@ func TestTableHasEveryStage(t *testing.T) {
 	res.Print(&buf)
 	out := buf.String()
 	for _, want := range []string{"Machine:", "cores", "extract 20 pages", "extract 40 pages", "SQLite writer", "text → figures",
-		"export", "crawl", "ms/page", "ms of CPU a page", "every row it writes", "Where a page's CPU goes", "the seed report"} {
+		"export", "crawl", "ms/page", "ms of CPU a page", "every row it writes", "Where a page's CPU goes", "the seed report", "re-extract 20 pages", "re-extract 40 pages"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
 		}
