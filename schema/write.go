@@ -135,6 +135,9 @@ func (b *Batch) Commit() error {
 type ftsRow struct {
 	id          int64
 	title, text string
+	// replace: the document had a stored entry before the batch, deleted
+	// just before this one is written.
+	replace bool
 }
 
 // Search entries are written at Commit, all together in docid order, not
@@ -142,26 +145,25 @@ type ftsRow struct {
 // writes them out as one segment, but it must write them out before any
 // statement that opens a savepoint (an INSERT of several rows, a DELETE of
 // a replaced document's parts), so entries interleaved with other writes
-// made a segment of one document each and merged them over and over.
+// made a segment of one document each and merged them over and over. The
+// same holds for deleting a replaced document's stored entry: FTS4 queues
+// the terms to delete like those to add, so the DELETE waits for Commit
+// too, and runs just before the document's new entry (a docid deleted then
+// added again stays in one segment).
 
 // queueFTS queues the search entry of document id, replacing one queued
-// earlier in the batch; the stored entry of a document that had one is
-// deleted now.
+// earlier in the batch; the stored entry of a document that had one
+// (existed) is deleted at Commit, just before its new one is written.
 func (b *Batch) queueFTS(id int64, title, text string, existed bool) error {
 	if i, ok := b.ftsAt[id]; ok {
-		b.fts[i] = ftsRow{id, title, text}
+		b.fts[i].title, b.fts[i].text = title, text
 		return nil
-	}
-	if existed {
-		if _, err := b.execLong("DELETE FROM documents_fts WHERE docid = ?", id); err != nil {
-			return err
-		}
 	}
 	if b.ftsAt == nil {
 		b.ftsAt = map[int64]int{}
 	}
 	b.ftsAt[id] = len(b.fts)
-	b.fts = append(b.fts, ftsRow{id, title, text})
+	b.fts = append(b.fts, ftsRow{id: id, title: title, text: text, replace: existed})
 	// The queue keeps the texts alive: past ftsQueueBytes (pages of many
 	// megabytes), it is written out now rather than at Commit.
 	if b.ftsBytes += len(title) + len(text); b.ftsBytes > ftsQueueBytes {
@@ -179,6 +181,11 @@ func (b *Batch) writeFTS() error {
 	b.fts, b.ftsAt, b.ftsBytes = nil, nil, 0
 	sort.Slice(rows, func(i, j int) bool { return rows[i].id < rows[j].id })
 	for _, r := range rows {
+		if r.replace {
+			if _, err := b.execLong("DELETE FROM documents_fts WHERE docid = ?", r.id); err != nil {
+				return err
+			}
+		}
 		if _, err := b.execLong("INSERT INTO documents_fts (docid, title, body) VALUES (?, ?, ?)",
 			r.id, b.terms.text(r.title), b.terms.text(indexedPart(r.text))); err != nil {
 			return err

@@ -506,3 +506,50 @@ func TestFigureNullColumnsPerChunk(t *testing.T) {
 		t.Errorf("%d figures read back, want %d", n, len(want))
 	}
 }
+
+// Replacing stored documents deletes their search entries at Commit, with
+// the new entries, not at each Put: a batch of replaced documents then adds
+// one FTS segment to the index, not one for each deletion (FTS4 writes out
+// the terms it holds, deletions included, at every statement opening a
+// savepoint, such as a figure INSERT of several rows, and merges the
+// segments as they pile up).
+func TestReplacedEntriesWrittenTogether(t *testing.T) {
+	s := openTemp(t)
+	han := []rune("教育经费投入全年完成学校教师学生比例增长百分点万元亿元区县政府工作报告卫生健康养老服务城乡居民收入")
+	var docs []*Document
+	for i := 0; i < 120; i++ {
+		var b strings.Builder
+		for j := 0; j < 1500; j++ {
+			b.WriteRune(han[(i*7+j*j*13+j/3)%len(han)])
+			if j%40 == 39 {
+				b.WriteString("。")
+			}
+		}
+		var figs []Figure
+		for j := 0; j < 2*figureChunk+3; j++ { // figures in several INSERTs
+			figs = append(figs, Figure{Kind: KindMoney, Value: float64(j), Normalized: float64(j), Text: "x", Start: 0, End: 1})
+		}
+		docs = append(docs, &Document{URL: fmt.Sprintf("http://a/%d", i), Title: "报告", Text: b.String(), Figures: figs})
+	}
+	const batch = 40
+	for k := 0; k < len(docs); k += batch {
+		put(t, s, docs[k:k+batch]...)
+	}
+	for k := 0; k < len(docs); k += batch {
+		for _, d := range docs[k : k+batch] {
+			d.Text += "另"
+		}
+		before := count(t, s, "SELECT count(*) FROM documents_fts_segdir")
+		put(t, s, docs[k:k+batch]...)
+		if n := count(t, s, "SELECT count(*) FROM documents_fts_segdir"); n > before+1 {
+			t.Fatalf("replacing a batch of %d documents: %d FTS segments, had %d", batch, n, before)
+		}
+	}
+	if hits, err := s.Search(context.Background(), "另", 1000); err != nil || len(hits) != len(docs) {
+		t.Errorf("另 finds %d documents (%v), want %d", len(hits), err, len(docs))
+	}
+	var ok string
+	if err := s.DB().QueryRow("PRAGMA integrity_check").Scan(&ok); err != nil || ok != "ok" {
+		t.Errorf("integrity_check: %s, %v", ok, err)
+	}
+}
