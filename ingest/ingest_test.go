@@ -432,3 +432,46 @@ func TestSmallRunKeepsIndexes(t *testing.T) {
 		t.Errorf("%d indexes on figures after the run, want %d", n, all)
 	}
 }
+
+// A re-extraction interrupted after it dropped the indexes of figures
+// leaves them missing; the next opening of the database builds them, and a
+// run to the end gives the figures of an uninterrupted one.
+func TestInterruptedReextractionHeals(t *testing.T) {
+	defer func(n int) { upkeepMin = n }(upkeepMin)
+	upkeepMin = 1
+	docs := writeFixtureDocs(t)
+	path := filepath.Join(t.TempDir(), "g.db")
+	s, err := schema.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := figureIndexCount(t, s)
+	run(t, s, Options{Read: testRead, ExtractorVersion: "a"}, docs)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	dropped := false
+	progress := func(Stats) {
+		if !dropped && figureIndexCount(t, s) < all {
+			dropped = true
+			cancel()
+		}
+	}
+	st, err := Run(ctx, s, []string{docs}, Options{Read: testRead, ExtractorVersion: "b", BatchSize: 1, Workers: 1, Progress: progress})
+	if !dropped || err == nil {
+		t.Fatalf("run under b: dropped %v, err %v, %+v; want the indexes dropped and the run cancelled", dropped, err, st)
+	}
+	if n := figureIndexCount(t, s); n >= all {
+		t.Fatalf("%d indexes on figures after the interrupted run, want some missing", n)
+	}
+	s.Close()
+	s = openStore(t, path)
+	if n := figureIndexCount(t, s); n != all {
+		t.Errorf("%d indexes on figures after opening again, want %d", n, all)
+	}
+	run(t, s, Options{Read: testRead, ExtractorVersion: "b"}, docs)
+	fresh := openStore(t, filepath.Join(t.TempDir(), "fresh.db"))
+	run(t, fresh, Options{Read: testRead, ExtractorVersion: "b"}, docs)
+	if got, want := figureRows(t, s.DB()), figureRows(t, fresh.DB()); got != want {
+		t.Errorf("figures after the interrupted and completed re-extraction differ from a fresh load: %s", firstDiff(want, got))
+	}
+}
