@@ -54,17 +54,8 @@ func TestDeferIndexes(t *testing.T) {
 	if ok, err := s.DeferIndexes(ctx); err != nil || !ok {
 		t.Fatalf("empty database: deferred %v, %v", ok, err)
 	}
-	if got := figureIndexSQL(t, s); strings.Join(got, " ") != "figures_section(section_id)" {
-		t.Fatalf("indexes left during the load: %v, want figures_section only", got)
-	}
-	s.Close()
-	if s, err = Open(path); err != nil {
-		t.Fatal(err)
-	}
+	s = droppedThenOpened(t, s, path, all, "during the load")
 	defer s.Close()
-	if n := len(figureIndexSQL(t, s)); n != all {
-		t.Fatalf("Open rebuilt %d indexes of %d", n, all)
-	}
 	text, fs, fe := mark("入园率达到⟦96.34%⟧。")
 	put(t, s, &Document{URL: "http://x/1", Text: text, PageType: PageArticle,
 		Figures: []Figure{{Kind: KindPercent, Value: 96.34, Unit: "%", Normalized: 96.34, BaseUnit: "%", Text: "96.34%", Start: fs, End: fe}}})
@@ -140,15 +131,26 @@ func TestDropIndexesAndFigureRows(t *testing.T) {
 	if err := s.DropIndexes(ctx); err != nil {
 		t.Fatal(err)
 	}
+	s = droppedThenOpened(t, s, path, all, "after DropIndexes")
+	s.Close()
+}
+
+// droppedThenOpened checks that s (at path) holds no index of figures but
+// figures_section, closes it, and opens path again, which must build the
+// all indexes back; it returns the store opened.
+func droppedThenOpened(t *testing.T, s *Store, path string, all int, when string) *Store {
+	t.Helper()
 	if got := figureIndexSQL(t, s); strings.Join(got, " ") != "figures_section(section_id)" {
-		t.Fatalf("indexes left after DropIndexes: %v, want figures_section only", got)
+		t.Fatalf("indexes left %s: %v, want figures_section only", when, got)
 	}
 	s.Close()
-	if s, err = Open(path); err != nil {
+	s, err := Open(path)
+	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
 	if n := len(figureIndexSQL(t, s)); n != all {
+		s.Close()
 		t.Fatalf("Open rebuilt %d indexes of %d", n, all)
 	}
+	return s
 }
