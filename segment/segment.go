@@ -151,6 +151,16 @@ func Clauses(text string) []Span { return ClausesOf([]rune(text)) }
 // ClausesOf is Clauses over text already decoded to runes.
 func ClausesOf(rs []rune) []Span { return split(rs, isClauseEnd) }
 
+// SpansAt is SentencesOf(rs) and ClausesOf(rs) from one list of the places
+// a sentence or clause may end: at must hold, in ascending order, every
+// index i of rs where rs[i] is one of their marks (。！？!?；;…、，,：: and
+// line breaks); it may hold other indexes too. A caller that has such a list
+// from its own pass over the text (the figure rules find it while decoding)
+// splits both without reading every rune again.
+func SpansAt(rs []rune, at []int32) (sentences, clauses []Span) {
+	return splitAt(rs, at, isSentenceEnd), splitAt(rs, at, isClauseEnd)
+}
+
 func isClauseEnd(rs []rune, i int) bool {
 	r := rs[i]
 	switch r {
@@ -206,6 +216,47 @@ func split(rs []rune, isEnd func(rs []rune, i int) bool) []Span {
 			start = i + 1
 		}
 		i = start - 1
+	}
+	emit(len(rs))
+	return out
+}
+
+// splitAt is split visiting only the indexes of at (ascending, holding
+// every index where maybeBoundary holds): the others are passed over by
+// split without a call, and an index split jumps over (the closing marks
+// kept with a sentence) is one before start.
+func splitAt(rs []rune, at []int32, isEnd func(rs []rune, i int) bool) []Span {
+	var out []Span
+	start := 0
+	emit := func(end int) {
+		a, b := start, end
+		for a < b && isBlank(rs[a]) {
+			a++
+		}
+		for b > a && isBlank(rs[b-1]) {
+			b--
+		}
+		if b > a {
+			out = append(out, Span{a, b})
+		}
+	}
+	for _, p := range at {
+		i := int(p)
+		if i < start || !maybeBoundary(rs[i]) || !isEnd(rs, i) {
+			continue
+		}
+		end := i + 1
+		for end < len(rs) && (rs[end] == '”' || rs[end] == '’' || rs[end] == '）' || rs[end] == ')' || rs[end] == '…' || rs[end] == '」') {
+			end++
+		}
+		if rs[i] == '\n' {
+			end = i
+		}
+		emit(end)
+		start = end
+		if rs[i] == '\n' {
+			start = i + 1
+		}
 	}
 	emit(len(rs))
 	return out

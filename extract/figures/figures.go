@@ -73,6 +73,7 @@ type docCtx struct {
 	doc       *schema.Document
 	rs        []rune
 	off       []int32 // byte offset in doc.Text of each rune of rs, then len; nil: not valid UTF-8
+	at        []int32 // the places of rs (see placed), ascending
 	sentences []segment.Span
 	clauses   []segment.Span
 	sections  []schema.Section
@@ -208,20 +209,21 @@ func (e *Extractor) Run(doc *schema.Document) Result {
 		return Result{Figures: out}
 	}
 	c := &docCtx{e: e, doc: doc}
-	c.rs, c.off = decodeText(doc.Text)
-	c.sentences = segment.SentencesOf(c.rs)
-	c.clauses = segment.ClausesOf(c.rs)
+	buf := textBufs.Get().(*textBuf)
+	defer textBufs.Put(buf) // nothing Run returns refers to c.rs, c.off or c.at
+	c.rs, c.off, c.at = decodeInto(doc.Text, buf)
+	c.sentences, c.clauses = segment.SpansAt(c.rs, c.at)
 	c.sections = doc.Sections
 	if c.sections == nil {
 		c.sections = outline.Sections(doc.Text)
 	}
-	c.quoted = append(quotedSpans(c.rs), urlSpans(c.rs)...)
+	c.quoted = append(quotedSpansAt(c.rs, c.at), urlSpansAt(c.rs, c.at)...)
 	for _, t := range doc.Tables {
 		c.tables = append(c.tables, span{t.Start, t.End})
 	}
 	c.tables = mergeSpans(c.tables)
 	c.docYear = documentYear(doc.Title, doc.Published)
-	c.periods = periodSpans(c.rs)
+	c.periods = periodSpansAt(c.rs, c.at)
 	c.planDoc = containsAny(doc.Title, planTitles) && !containsAny(doc.Title, reportTitles)
 	figs := c.prose()
 	out = make([]schema.Figure, 0, len(figs))
@@ -269,7 +271,7 @@ func (c *docCtx) prose() []*cand {
 	var cands []*cand
 	ms, more, overflow := number.ScanRunesMax(c.rs, MaxNumbers)
 	c.numCut, c.overflow = more, overflow
-	marks := marksOf(c.rs)
+	marks := marksAt(c.rs, c.at)
 	for _, m := range ms {
 		if c.inTable(m.Start) {
 			continue
@@ -840,26 +842,6 @@ func listJoined(rs []rune, a, b *cand) bool {
 	return false
 }
 
-// periodSpans splits text into sentences at 。！？ and line breaks only;
-// years and plans are read in this wider context (a ； does not end the
-// year a sentence speaks of).
-func periodSpans(rs []rune) []segment.Span {
-	var out []segment.Span
-	start := 0
-	for i, r := range rs {
-		if r == '。' || r == '！' || r == '？' || r == '!' || r == '?' || r == '\n' {
-			if i+1 > start {
-				out = append(out, segment.Span{Start: start, End: i + 1})
-			}
-			start = i + 1
-		}
-	}
-	if start < len(rs) {
-		out = append(out, segment.Span{Start: start, End: len(rs)})
-	}
-	return out
-}
-
 // chained reports whether b follows a with at most two runes of counted
 // noun between (40个班1800名, 58所学校123节).
 func chained(rs []rune, a, b *cand) bool {
@@ -1046,7 +1028,8 @@ func (c *docCtx) year(cd *cand) {
 // shareWordCands finds shares written without a numeral (打对折, 半成).
 func (c *docCtx) shareWordCands() []*cand {
 	var out []*cand
-	for i, r := range c.rs {
+	for _, p := range c.at { // every 对, 對 and 半 is a place
+		i, r := int(p), c.rs[p]
 		if r != '对' && r != '對' && r != '半' {
 			continue
 		}
@@ -1092,8 +1075,9 @@ var moneyBareQuals = []string{"近", "逾", "超", "约", "超过", "将近", "�
 func (c *docCtx) bareMagnitudeCands() []*cand {
 	rs := c.rs
 	var out []*cand
-	for i, r := range rs {
-		mag, ok := bareMagnitude(r)
+	for _, at := range c.at { // every 百, 千, 万 and 亿 is a place
+		i := int(at)
+		mag, ok := bareMagnitude(rs[i])
 		if !ok || c.inTable(i) || i > 0 && (isDigitRune(rs[i-1]) || runeIn("零〇一二两三四五六七八九十百千万亿数几干上成好", rs[i-1])) {
 			continue
 		}

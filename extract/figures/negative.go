@@ -33,19 +33,6 @@ const shortQuote = 10
 // one, no number lies inside its pair and enclosed need not look.
 type encloseMarks struct{ title, docNumber bool }
 
-func marksOf(rs []rune) encloseMarks {
-	var m encloseMarks
-	for _, r := range rs {
-		switch r {
-		case '《':
-			m.title = true
-		case '〔':
-			m.docNumber = true
-		}
-	}
-	return m
-}
-
 // negative reports why m at rs is no figure, or "".
 func negative(rs []rune, m number.Match, quoted []span, marks encloseMarks) string {
 	for _, w := range ordinalBefore {
@@ -218,34 +205,6 @@ func enclosed(rs []rune, pos int, open, close rune) bool {
 
 type span struct{ start, end int }
 
-// quotedSpans finds short quotations “…” / "…" / 「…」 on one line.
-func quotedSpans(rs []rune) []span {
-	var out []span
-	for i := 0; i < len(rs); i++ {
-		var close rune
-		switch rs[i] {
-		case '“':
-			close = '”'
-		case '「':
-			close = '」'
-		case '"':
-			close = '"'
-		default:
-			continue
-		}
-		for j := i + 1; j < len(rs) && j <= i+shortQuote+1; j++ {
-			if rs[j] == '\n' {
-				break
-			}
-			if rs[j] == close {
-				out = append(out, span{i + 1, j})
-				break
-			}
-		}
-	}
-	return out
-}
-
 // nameAfter are words after a counted number that make it a name: 十项准则
 // is the title of a code of conduct, 两级 levels.
 var nameAfter = []string{"级"}
@@ -263,25 +222,4 @@ func isNameAfter(rs []rune, p int) bool {
 // 一起); only 一所 (a school) is kept as a figure.
 func loneOne(rs []rune, m number.Match) bool {
 	return m.Chinese && m.Form == number.Plain && m.End-m.Start == 1 && (rs[m.Start] == '一' || rs[m.Start] == '壹')
-}
-
-// urlSpans finds web addresses (http://…, www.…): their digits are codes
-// (…?q=30%25%2020%).
-func urlSpans(rs []rune) []span {
-	var out []span
-	for i := 0; i < len(rs); i++ {
-		if r := rs[i]; r != 'h' && r != 'w' {
-			continue // most runes start no address
-		}
-		if !(hasAt(rs, i, "http://") || hasAt(rs, i, "https://") || hasAt(rs, i, "www.")) {
-			continue
-		}
-		j := i
-		for j < len(rs) && rs[j] > ' ' && rs[j] < 0x2000 {
-			j++
-		}
-		out = append(out, span{i, j})
-		i = j
-	}
-	return out
 }

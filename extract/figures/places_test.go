@@ -1,0 +1,262 @@
+package figures
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/govfig/govfig/extract/number"
+	"github.com/govfig/govfig/extract/outline"
+	"github.com/govfig/govfig/schema"
+	"github.com/govfig/govfig/segment"
+)
+
+// The passes over every rune that the passes over the places replace: the
+// oracles of checkPlaces.
+
+func periodSpans(rs []rune) []segment.Span {
+	var out []segment.Span
+	start := 0
+	for i, r := range rs {
+		if r == '。' || r == '！' || r == '？' || r == '!' || r == '?' || r == '\n' {
+			if i+1 > start {
+				out = append(out, segment.Span{Start: start, End: i + 1})
+			}
+			start = i + 1
+		}
+	}
+	if start < len(rs) {
+		out = append(out, segment.Span{Start: start, End: len(rs)})
+	}
+	return out
+}
+
+func marksOf(rs []rune) encloseMarks {
+	var m encloseMarks
+	for _, r := range rs {
+		switch r {
+		case '《':
+			m.title = true
+		case '〔':
+			m.docNumber = true
+		}
+	}
+	return m
+}
+
+func quotedSpans(rs []rune) []span {
+	var out []span
+	for i := 0; i < len(rs); i++ {
+		var close rune
+		switch rs[i] {
+		case '“':
+			close = '”'
+		case '「':
+			close = '」'
+		case '"':
+			close = '"'
+		default:
+			continue
+		}
+		for j := i + 1; j < len(rs) && j <= i+shortQuote+1; j++ {
+			if rs[j] == '\n' {
+				break
+			}
+			if rs[j] == close {
+				out = append(out, span{i + 1, j})
+				break
+			}
+		}
+	}
+	return out
+}
+
+func urlSpans(rs []rune) []span {
+	var out []span
+	for i := 0; i < len(rs); i++ {
+		if r := rs[i]; r != 'h' && r != 'w' {
+			continue // most runes start no address
+		}
+		if !(hasAt(rs, i, "http://") || hasAt(rs, i, "https://") || hasAt(rs, i, "www.")) {
+			continue
+		}
+		j := i
+		for j < len(rs) && rs[j] > ' ' && rs[j] < 0x2000 {
+			j++
+		}
+		out = append(out, span{i, j})
+		i = j
+	}
+	return out
+}
+
+// candsByIndex are shareWordCands and bareMagnitudeCands as they were, over
+// every index of the text (only their loops differed).
+func (c *docCtx) candsByIndex() []*cand {
+	var out []*cand
+	for i, r := range c.rs {
+		if r != '对' && r != '對' && r != '半' {
+			continue
+		}
+		for _, sw := range shareWords {
+			w := []rune(sw.word)
+			if !hasAt(c.rs, i, sw.word) || c.inTable(i) || i+len(w) < len(c.rs) && c.rs[i+len(w)] == '品' {
+				continue
+			}
+			if sw.after != "" && !hasBefore(c.rs, i, sw.after) {
+				continue
+			}
+			cd := &cand{numStart: i, numEnd: i + len(w), mag: 1}
+			cd.sent, cd.period, cd.clause = spanAt(c.sentences, i), spanAt(c.periods, i), spanAt(c.clauses, i)
+			cd.f = schema.Figure{Kind: schema.KindPercent, Value: sw.value, Unit: sw.word, Normalized: sw.value, BaseUnit: "%"}
+			if r := c.finishRead(cd, i, i+len(w), schema.QualExact); r != nil {
+				out = append(out, r)
+			}
+		}
+	}
+	rs := c.rs
+	for i, r := range rs {
+		mag, ok := bareMagnitude(r)
+		if !ok || c.inTable(i) || i > 0 && (isDigitRune(rs[i-1]) || runeIn("零〇一二两三四五六七八九十百千万亿数几干上成好", rs[i-1])) {
+			continue
+		}
+		p, qual := i+1, schema.QualExact
+		if p < len(rs) && (rs[p] == '余' || rs[p] == '多') {
+			p, qual = p+1, schema.QualGT
+		}
+		u, ok := matchUnit(rs, p)
+		if !ok || u.mag != 1 || u.rule.kind == schema.KindPercent {
+			continue
+		}
+		if _, num := number.MatchAt(rs, i); num {
+			continue
+		}
+		cd := &cand{numStart: i, numEnd: i + 1, mag: 1, rule: u.rule}
+		cd.sent, cd.period, cd.clause = spanAt(c.sentences, i), spanAt(c.periods, i), spanAt(c.clauses, i)
+		cd.f = schema.Figure{Kind: u.rule.kind, Value: mag, Unit: u.text, BaseUnit: u.rule.base, Normalized: scaled(mag, 1, u.rule.factor)}
+		r := c.finishRead(cd, i, p+len(u.runes), qual)
+		if r == nil || r.f.Qualifier == schema.QualExact {
+			continue
+		}
+		if r.f.Kind == schema.KindMoney && !hasAnySuffix(c.sub(lw(cd.clause.Start, i), i), moneyBareQuals) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// dirtyBuf is reused by every checkPlaces call, after a long text of other
+// runes, so that what a buffer held before shows if it leaks.
+var dirtyBuf = new(textBuf)
+
+func checkPlaces(t *testing.T, s string) {
+	t.Helper()
+	decodeInto(strings.Repeat("“对。,a1\n", 64), dirtyBuf)
+	rs, off, at := decodeInto(s, dirtyBuf)
+	wantRs, wantOff := decodeText(s)
+	if !reflect.DeepEqual(rs, wantRs) && !(len(rs) == 0 && len(wantRs) == 0) {
+		t.Fatalf("decodeInto(%q) runes %q, want %q", s, string(rs), string(wantRs))
+	}
+	if fmt.Sprint(off) != fmt.Sprint(wantOff) || (off == nil) != (wantOff == nil) {
+		t.Fatalf("decodeInto(%q) offsets %v, want %v", s, off, wantOff)
+	}
+	var wantAt []int32
+	for i, r := range wantRs {
+		if placed(r) {
+			wantAt = append(wantAt, int32(i))
+		}
+	}
+	if fmt.Sprint(at) != fmt.Sprint(wantAt) {
+		t.Fatalf("decodeInto(%q) places %v, want %v", s, at, wantAt)
+	}
+	if got, want := periodSpansAt(rs, at), periodSpans(rs); !reflect.DeepEqual(got, want) {
+		t.Fatalf("periodSpansAt(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := quotedSpansAt(rs, at), quotedSpans(rs); !reflect.DeepEqual(got, want) {
+		t.Fatalf("quotedSpansAt(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := urlSpansAt(rs, at), urlSpans(rs); !reflect.DeepEqual(got, want) {
+		t.Fatalf("urlSpansAt(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := marksAt(rs, at), marksOf(rs); got != want {
+		t.Fatalf("marksAt(%q) = %v, want %v", s, got, want)
+	}
+	sents, clauses := segment.SpansAt(rs, at)
+	if want := segment.SentencesOf(rs); !reflect.DeepEqual(sents, want) {
+		t.Fatalf("SpansAt(%q) sentences %v, want %v", s, sents, want)
+	}
+	if want := segment.ClausesOf(rs); !reflect.DeepEqual(clauses, want) {
+		t.Fatalf("SpansAt(%q) clauses %v, want %v", s, clauses, want)
+	}
+	c := &docCtx{doc: &schema.Document{Text: s}, rs: rs, off: off, at: at, sentences: sents, clauses: clauses}
+	c.periods = periodSpansAt(rs, at)
+	c.sections = outline.Sections(s)
+	got := append(c.shareWordCands(), c.bareMagnitudeCands()...)
+	c2 := &docCtx{doc: c.doc, rs: wantRs, off: wantOff, sentences: segment.SentencesOf(wantRs), clauses: segment.ClausesOf(wantRs), periods: periodSpans(wantRs), sections: c.sections}
+	want := c2.candsByIndex()
+	if len(got) != len(want) {
+		t.Fatalf("%q: %d share and magnitude candidates, want %d", s, len(got), len(want))
+	}
+	for i := range got {
+		if !reflect.DeepEqual(*got[i], *want[i]) {
+			t.Fatalf("%q: candidate %d = %+v, want %+v", s, i, *got[i], *want[i])
+		}
+	}
+}
+
+var placesCases = []string{
+	"", "a", "1", "。", "\xff", "\xe6\x88", "a\xffb。", "\xed\xa0\x80“好”", "\xe0\x80\x80",
+	"学前三年毛入园率96.34%,普惠性幼儿园覆盖率80.87%。我区作为实验区。",
+	"他说：“好。”然后走了！真的？\n第二行；“十个一”「两企三新」\"20条\"",
+	"见http://www.example.gov.cn/a?q=30%25，www.x.cn 和 https://a.b/c",
+	"《2024年工作要点3项》津静政发〔2024〕12号",
+	"打对折，半成，對折，近万名教师，百名以上，逾千人，近亿元，亿元以上项目3个，5千米",
+	"一、做法与成效\n\n  (一)加强领导\n", "1,234和13.5:1，16:16；……」）",
+	"😀近万名😀", "ｈｔｔｐ１２３", "\u3000\u00a0百\t千\r万\n亿",
+}
+
+func TestPlaces(t *testing.T) {
+	for _, s := range placesCases {
+		checkPlaces(t, s)
+	}
+}
+
+func FuzzPlaces(f *testing.F) {
+	for _, s := range placesCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 2000 {
+			return
+		}
+		checkPlaces(t, s)
+	})
+}
+
+// TestPlacedHoldsEveryWantedRune: every rune a pass over the places looks
+// for is placed, so that no pass misses one.
+func TestPlacedHoldsEveryWantedRune(t *testing.T) {
+	wanted := "。！？!?\n" + // periodSpansAt
+		"“「\"" + // quotedSpansAt
+		"hw" + // urlSpansAt
+		"《〔" + // marksAt
+		"对對半" + // shareWordCands
+		"百千万亿" // bareMagnitudeCands
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if placed(r) {
+			continue
+		}
+		rs := []rune{'甲', r, '乙'}
+		s, c := segment.SpansAt(rs, []int32{0, 2})
+		s2, c2 := segment.SentencesOf(rs), segment.ClausesOf(rs)
+		boundary := !reflect.DeepEqual(s, s2) || !reflect.DeepEqual(c, c2)
+		if boundary || strings.ContainsRune(wanted, r) {
+			t.Fatalf("U+%04X %q is looked for but not placed", r, r)
+		}
+		if _, ok := bareMagnitude(r); ok {
+			t.Fatalf("U+%04X %q is a bare magnitude but not placed", r, r)
+		}
+	}
+}
