@@ -132,8 +132,8 @@ func (c *docCtx) sectionInfo(path string) secInfo {
 		return si
 	}
 	var si secInfo
-	si.plan = containsAny(path, planSections)
-	si.ahead = containsAny(path, aheadSections)
+	si.plan = planSectionSet.in(path)
+	si.ahead = aheadSectionSet.in(path)
 	if c.docYear > 0 && strings.ContainsAny(path, "12") { // a year starts with 1 or 2
 		rp := []rune(path)
 		for _, y := range findYears(rp, 0, len(rp)) {
@@ -943,10 +943,10 @@ func (c *docCtx) thresholdAfter(cd *cand, left string) bool {
 		}
 	}
 	win := c.sub(max(cd.clause.Start, f.Start-8), f.Start)
-	if containsAny(win, thresholdLabel) {
+	if thresholdLabelSet.in(win) {
 		return true
 	}
-	if (bnd || isRange) && containsAny(c.sub(lw(cd.period.Start, f.Start), f.End), normWords) {
+	if (bnd || isRange) && normWordSet.in(c.sub(lw(cd.period.Start, f.Start), f.End)) {
 		return true
 	}
 	return false
@@ -987,7 +987,7 @@ func (c *docCtx) target(cd *cand, left string, before []*cand) bool {
 		}
 	}
 	if (c.planDoc || sec.ahead) && c.docYear > 0 && cd.f.Year >= c.docYear {
-		existing := containsAny(sLeft, existingWords)
+		existing := existingWordSet.in(sLeft)
 		if cd.f.Kind == schema.KindSchools && !containsAny(pLeft, []string{"新建", "新增", "建成", "投入使用"}) {
 			existing = true
 		}

@@ -319,7 +319,7 @@ var indicatorWords = []string{"系数", "指数", "率", "比重", "比例", "�
 
 // isIndicator reports whether s names a measure.
 func isIndicator(s string) bool {
-	return containsAny(s, indicatorWords) || strings.HasSuffix(s, "量") || strings.HasSuffix(s, "数")
+	return indicatorWordSet.in(s) || strings.HasSuffix(s, "量") || strings.HasSuffix(s, "数")
 }
 
 // listHeadRe and listTailRe trim a list head: clause numbers and region

@@ -377,3 +377,44 @@ func TestRunesIn(t *testing.T) {
 		}
 	}
 }
+
+// wordSetLists are the word lists the rules ask a wordSet about, and a few
+// made to reach its corners (one-byte and empty words, invalid UTF-8).
+var wordSetLists = [][]string{
+	planSections, aheadSections, thresholdLabel, normWords, existingWords, indicatorWords,
+	{"a", "为", "\xff\xfe"}, {""}, {}, {"ab", "b"}, {"率"},
+}
+
+func checkWordSet(t *testing.T, s string) {
+	t.Helper()
+	for _, l := range wordSetLists {
+		if got, want := newWordSet(l).in(s), containsAny(s, l); got != want {
+			t.Fatalf("wordSet(%q).in(%q) = %v, containsAny %v", l, s, got, want)
+		}
+	}
+}
+
+func TestWordSet(t *testing.T) {
+	for _, s := range []string{"", "a", "b", "ab", "一、做法与成效 > (一)改进措施", "下一步工作打算", "2024年工作安排", "\xff", "\xff\xfe", "x\xff\xfey",
+		"达到国家标准", "优质均衡发展要求", "现有学生2300人", "覆盖率", "改进", "措施"} {
+		checkWordSet(t, s)
+	}
+	for _, l := range wordSetLists {
+		for _, w := range l {
+			checkWordSet(t, w)
+			checkWordSet(t, "前"+w+"后")
+			if len(w) > 1 {
+				checkWordSet(t, w[:len(w)-1])
+				checkWordSet(t, w[1:])
+			}
+		}
+	}
+}
+
+func FuzzWordSet(f *testing.F) {
+	f.Add("一、做法与成效 > (一)改进措施")
+	f.Add("达到国家标准")
+	f.Fuzz(func(t *testing.T, s string) {
+		checkWordSet(t, s)
+	})
+}
