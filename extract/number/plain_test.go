@@ -60,3 +60,31 @@ func TestNotNumberFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestParseRunes holds parseRunes to string and Parse: every rune alone,
+// and a few numerals of more runes.
+func TestParseRunes(t *testing.T) {
+	check := func(rs []rune) {
+		text, v, err := parseRunes(rs)
+		wantV, wantErr := Parse(string(rs))
+		if text != string(rs) || v != wantV && !(math.IsNaN(v) && math.IsNaN(wantV)) || err != wantErr {
+			t.Fatalf("parseRunes(%q) = %q, %v, %v; want %q, %v, %v", string(rs), text, v, err, string(rs), wantV, wantErr)
+		}
+	}
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		check([]rune{r})
+	}
+	for _, s := range []string{"", "一二", "二十", "3.5", "12", "一万", "百三", "9999999999999999999999"} {
+		check([]rune(s))
+	}
+}
+
+// TestOneRuneParsedHoldsEveryNumeralRune: every rune a numeral may be made
+// of takes the fast path.
+func TestOneRuneParsedHoldsEveryNumeralRune(t *testing.T) {
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if _, ok := oneRuneParsed[r]; (isArabic(r) || isNumeralRune(r) || r == '廿' || r == '卅') && !ok {
+			t.Errorf("%q is a numeral rune without its parse", r)
+		}
+	}
+}
