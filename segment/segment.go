@@ -158,7 +158,13 @@ func ClausesOf(rs []rune) []Span { return split(rs, isClauseEnd) }
 // from its own pass over the text (the figure rules find it while decoding)
 // splits both without reading every rune again.
 func SpansAt(rs []rune, at []int32) (sentences, clauses []Span) {
-	return splitAt(rs, at, isSentenceEnd), splitAt(rs, at, isClauseEnd)
+	marks := 0 // each mark ends at most one span
+	for _, p := range at {
+		if maybeBoundary(rs[p]) {
+			marks++
+		}
+	}
+	return splitAt(rs, at, isSentenceEnd, marks+1), splitAt(rs, at, isClauseEnd, marks+1)
 }
 
 func isClauseEnd(rs []rune, i int) bool {
@@ -225,21 +231,9 @@ func split(rs []rune, isEnd func(rs []rune, i int) bool) []Span {
 // every index where maybeBoundary holds): the others are passed over by
 // split without a call, and an index split jumps over (the closing marks
 // kept with a sentence) is one before start.
-func splitAt(rs []rune, at []int32, isEnd func(rs []rune, i int) bool) []Span {
-	var out []Span
+func splitAt(rs []rune, at []int32, isEnd func(rs []rune, i int) bool, size int) []Span {
+	out := make([]Span, 0, size)
 	start := 0
-	emit := func(end int) {
-		a, b := start, end
-		for a < b && isBlank(rs[a]) {
-			a++
-		}
-		for b > a && isBlank(rs[b-1]) {
-			b--
-		}
-		if b > a {
-			out = append(out, Span{a, b})
-		}
-	}
 	for _, p := range at {
 		i := int(p)
 		if i < start || !maybeBoundary(rs[i]) || !isEnd(rs, i) {
@@ -252,13 +246,31 @@ func splitAt(rs []rune, at []int32, isEnd func(rs []rune, i int) bool) []Span {
 		if rs[i] == '\n' {
 			end = i
 		}
-		emit(end)
+		out = appendTrimmed(out, rs, start, end)
 		start = end
 		if rs[i] == '\n' {
 			start = i + 1
 		}
 	}
-	emit(len(rs))
+	out = appendTrimmed(out, rs, start, len(rs))
+	if len(out) == 0 {
+		return nil // as split
+	}
+	return out
+}
+
+// appendTrimmed is split's emit: the span [a, b) without its blanks at
+// either end, unless nothing is left.
+func appendTrimmed(out []Span, rs []rune, a, b int) []Span {
+	for a < b && isBlank(rs[a]) {
+		a++
+	}
+	for b > a && isBlank(rs[b-1]) {
+		b--
+	}
+	if b > a {
+		out = append(out, Span{a, b})
+	}
 	return out
 }
 
