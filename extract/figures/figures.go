@@ -74,6 +74,7 @@ type docCtx struct {
 	rs        []rune
 	off       []int32 // byte offset in doc.Text of each rune of rs, then len; nil: not valid UTF-8
 	at        []int32 // the places of rs (see placed), ascending
+	buf       *textBuf
 	sentences []segment.Span
 	clauses   []segment.Span
 	sections  []schema.Section
@@ -134,7 +135,7 @@ func (c *docCtx) sectionInfo(path string) secInfo {
 	var si secInfo
 	si.plan = planSectionSet.in(path)
 	si.ahead = aheadSectionSet.in(path)
-	if c.docYear > 0 && strings.ContainsAny(path, "12") { // a year starts with 1 or 2
+	if c.docYear > 0 && mayHoldYear(path) {
 		rp := []rune(path)
 		for _, y := range findYears(rp, 0, len(rp)) {
 			if y.year > c.docYear {
@@ -210,7 +211,11 @@ func (e *Extractor) Run(doc *schema.Document) Result {
 	}
 	c := &docCtx{e: e, doc: doc}
 	buf := textBufs.Get().(*textBuf)
-	defer textBufs.Put(buf) // nothing Run returns refers to c.rs, c.off or c.at
+	defer func() { // nothing Run returns refers to the buffers
+		buf.reset()
+		textBufs.Put(buf)
+	}()
+	c.buf = buf
 	c.rs, c.off, c.at = decodeInto(doc.Text, buf)
 	c.sentences, c.clauses = segment.SpansAt(c.rs, c.at)
 	c.sections = doc.Sections
@@ -269,7 +274,12 @@ func spanAt(spans []segment.Span, pos int) segment.Span {
 // prose finds the figures of the body text outside tables.
 func (c *docCtx) prose() []*cand {
 	var cands []*cand
-	ms, more, overflow := number.ScanRunesMax(c.rs, MaxNumbers)
+	ms, more, overflow := number.AppendScan(c.buf.matches[:0], c.rs, MaxNumbers)
+	if cap(ms) <= maxPooledMatches {
+		c.buf.matches = ms[:0]
+	} else {
+		c.buf.matches = nil
+	}
 	c.numCut, c.overflow = more, overflow
 	marks := marksAt(c.rs, c.at)
 	for _, m := range ms {
@@ -317,7 +327,7 @@ func (c *docCtx) prose() []*cand {
 func (c *docCtx) read(m number.Match) *cand {
 	cd := c.spare
 	if cd == nil {
-		cd = new(cand)
+		cd = c.buf.newCand()
 	} else {
 		*cd = cand{}
 	}
@@ -1140,6 +1150,9 @@ var titleRe = regexp.MustCompile(`《[^《》]*》`)
 // hasTargetCue reports a strong target word in s that is not part of a noun
 // (计划总投资, 全年计划的100%).
 func hasTargetCue(s string) bool {
+	if !targetStrongSet.in(s) {
+		return false // no cue at all, as most windows
+	}
 	for _, w := range targetStrong {
 		for i := strings.Index(s, w); i >= 0; {
 			if !hasAnyPrefix(s[i+len(w):], notTargetAfter) {

@@ -837,8 +837,8 @@ func (c *docCtx) subjectAfter(cd *cand) string {
 		if !isHan(r) || runeIn("、，。；：", r) {
 			break
 		}
-		if _, ok := number.MatchAt(rs, end); ok && end > p {
-			if m, _ := number.MatchAt(rs, end); m.Chinese == false || m.End-m.Start > 1 || rs[end] != '一' {
+		if end > p {
+			if m, ok := number.MatchAt(rs, end); ok && (m.Chinese == false || m.End-m.Start > 1 || rs[end] != '一') {
 				break
 			}
 		}

@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"sort"
 	"unicode"
 
 	"github.com/govfig/govfig/extract/number"
@@ -31,7 +32,12 @@ const shortQuote = 10
 
 // encloseMarks says which opening marks the text holds at all: without
 // one, no number lies inside its pair and enclosed need not look.
-type encloseMarks struct{ title, docNumber bool }
+// at, when not nil, holds the places of the text (see placed): enclosed
+// then reads only them.
+type encloseMarks struct {
+	title, docNumber bool
+	at               []int32
+}
 
 // negative reports why m at rs is no figure, or "".
 func negative(rs []rune, m number.Match, quoted []span, marks encloseMarks) string {
@@ -66,7 +72,7 @@ func negative(rs []rune, m number.Match, quoted []span, marks encloseMarks) stri
 		}
 	}
 	// Numbers inside 《》 are part of a title; inside 〔〕 a document number.
-	if marks.title && enclosed(rs, m.Start, '《', '》') || marks.docNumber && enclosed(rs, m.Start, '〔', '〕') {
+	if marks.title && marks.enclosed(rs, m.Start, '《', '》') || marks.docNumber && marks.enclosed(rs, m.Start, '〔', '〕') {
 		return "title or document number"
 	}
 	return ""
@@ -190,6 +196,35 @@ func enclosed(rs []rune, pos int, open, close rune) bool {
 		}
 		if rs[i] == open {
 			for j := pos; j < len(rs) && j < pos+60; j++ {
+				if rs[j] == close {
+					return true
+				}
+				if rs[j] == open || rs[j] == '\n' {
+					return false
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// enclosed is enclosed(rs, pos, open, close), read at the places m.at when
+// there are: open, close and line breaks are placed runes.
+func (m encloseMarks) enclosed(rs []rune, pos int, open, close rune) bool {
+	if m.at == nil {
+		return enclosed(rs, pos, open, close)
+	}
+	at := m.at
+	k := sort.Search(len(at), func(k int) bool { return int(at[k]) >= pos })
+	for b := k - 1; b >= 0 && int(at[b]) >= pos-60; b-- {
+		i := int(at[b])
+		if rs[i] == close || rs[i] == '\n' {
+			return false
+		}
+		if rs[i] == open {
+			for f := k; f < len(at) && int(at[f]) < pos+60; f++ {
+				j := int(at[f])
 				if rs[j] == close {
 					return true
 				}

@@ -5,6 +5,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/govfig/govfig/extract/number"
 	"github.com/govfig/govfig/segment"
 )
 
@@ -38,15 +39,50 @@ func placedHan(r rune) bool {
 
 // textBuf holds the slices decodeInto fills, kept between documents.
 type textBuf struct {
-	rs  []rune
-	off []int32
-	at  []int32
+	rs      []rune
+	off     []int32
+	at      []int32
+	matches []number.Match // the numerals of the text (prose)
+	cands   [][]cand       // chunks newCand hands out candidates from
+	used    int            // candidates handed out for this text
+}
+
+// candChunk is how many candidates a chunk of textBuf.cands holds, and
+// maxPooledChunks how many chunks are kept.
+const (
+	candChunk       = 64
+	maxPooledChunks = 64
+)
+
+// newCand returns a zero candidate from b's chunks: a text's candidates
+// live as long as its extraction (the figures are copied out of them), and
+// one allocation a chunk replaces one a candidate.
+func (b *textBuf) newCand() *cand {
+	k, i := b.used/candChunk, b.used%candChunk
+	if k == len(b.cands) {
+		b.cands = append(b.cands, make([]cand, candChunk))
+	}
+	b.used++
+	cd := &b.cands[k][i]
+	*cd = cand{}
+	return cd
+}
+
+// reset readies b for the next text, dropping chunks past maxPooledChunks.
+func (b *textBuf) reset() {
+	b.used = 0
+	if len(b.cands) > maxPooledChunks {
+		b.cands = b.cands[:maxPooledChunks:maxPooledChunks]
+	}
 }
 
 // maxPooledText is the longest text (in bytes) whose buffers are kept for
 // the next document: a rune buffer holds len(text) runes, four times the
 // text, so that no rune count is needed first.
 const maxPooledText = 1 << 20
+
+// maxPooledMatches is the most numerals whose buffer is kept.
+const maxPooledMatches = 1 << 14
 
 var textBufs = sync.Pool{New: func() any { return new(textBuf) }}
 
@@ -194,7 +230,7 @@ func urlSpansAt(rs []rune, at []int32) []span {
 
 // marksAt says which of the opening marks enclosed looks for rs holds.
 func marksAt(rs []rune, at []int32) encloseMarks {
-	var m encloseMarks
+	m := encloseMarks{at: at}
 	for _, p := range at {
 		switch rs[p] {
 		case '《':

@@ -180,8 +180,17 @@ func checkPlaces(t *testing.T, s string) {
 	if got, want := urlSpansAt(rs, at), urlSpans(rs); !reflect.DeepEqual(got, want) {
 		t.Fatalf("urlSpansAt(%q) = %v, want %v", s, got, want)
 	}
-	if got, want := marksAt(rs, at), marksOf(rs); got != want {
+	if got, want := marksAt(rs, at), marksOf(rs); got.title != want.title || got.docNumber != want.docNumber {
 		t.Fatalf("marksAt(%q) = %v, want %v", s, got, want)
+	}
+	for pos := 0; pos <= len(rs); pos++ {
+		for _, pair := range []string{"《》", "〔〕", "ab"} {
+			p := []rune(pair)
+			m := encloseMarks{at: at}
+			if got, want := m.enclosed(rs, pos, p[0], p[1]), enclosed(rs, pos, p[0], p[1]); got != want && strings.ContainsRune(wantPlaced, p[0]) {
+				t.Fatalf("enclosed(%q, %d, %q) at the places = %v, want %v", s, pos, pair, got, want)
+			}
+		}
 	}
 	sents, clauses := segment.SpansAt(rs, at)
 	if want := segment.SentencesOf(rs); !reflect.DeepEqual(sents, want) {
@@ -211,7 +220,7 @@ var placesCases = []string{
 	"学前三年毛入园率96.34%,普惠性幼儿园覆盖率80.87%。我区作为实验区。",
 	"他说：“好。”然后走了！真的？\n第二行；“十个一”「两企三新」\"20条\"",
 	"见http://www.example.gov.cn/a?q=30%25，www.x.cn 和 https://a.b/c",
-	"《2024年工作要点3项》津静政发〔2024〕12号",
+	"《2024年工作要点3项》津静政发〔2024〕12号", "《关于2024年\n3项》《《3》", "〔〕〔2024〕》《" + strings.Repeat("一", 70) + "3》",
 	"打对折，半成，對折，近万名教师，百名以上，逾千人，近亿元，亿元以上项目3个，5千米",
 	"一、做法与成效\n\n  (一)加强领导\n", "1,234和13.5:1，16:16；……」）",
 	"😀近万名😀", "ｈｔｔｐ１２３", "\u3000\u00a0百\t千\r万\n亿",
@@ -235,15 +244,18 @@ func FuzzPlaces(f *testing.F) {
 	})
 }
 
+// wantPlaced are the runes the passes over the places look for.
+const wantPlaced = "。！？!?\n" + // periodSpansAt
+	"“「\"" + // quotedSpansAt
+	"hw" + // urlSpansAt
+	"《〔》〕" + // marksAt and encloseMarks.enclosed (and \n)
+	"对對半" + // shareWordCands
+	"百千万亿" // bareMagnitudeCands
+
 // TestPlacedHoldsEveryWantedRune: every rune a pass over the places looks
 // for is placed, so that no pass misses one.
 func TestPlacedHoldsEveryWantedRune(t *testing.T) {
-	wanted := "。！？!?\n" + // periodSpansAt
-		"“「\"" + // quotedSpansAt
-		"hw" + // urlSpansAt
-		"《〔" + // marksAt
-		"对對半" + // shareWordCands
-		"百千万亿" // bareMagnitudeCands
+	wanted := wantPlaced
 	for r := rune(0); r <= 0x10FFFF; r++ {
 		if placed(r) {
 			continue

@@ -199,4 +199,5 @@ var (
 	normWordSet       = newWordSet(normWords)
 	thresholdLabelSet = newWordSet(thresholdLabel)
 	indicatorWordSet  = newWordSet(indicatorWords)
+	targetStrongSet   = newWordSet(targetStrong)
 )

@@ -418,3 +418,38 @@ func FuzzWordSet(f *testing.F) {
 		checkWordSet(t, s)
 	})
 }
+
+// hasTargetCueAll is hasTargetCue without its first test, the oracle of
+// TestHasTargetCue.
+func hasTargetCueAll(s string) bool {
+	for _, w := range targetStrong {
+		for i := strings.Index(s, w); i >= 0; {
+			if !hasAnyPrefix(s[i+len(w):], notTargetAfter) {
+				return true
+			}
+			j := strings.Index(s[i+len(w):], w)
+			if j < 0 {
+				break
+			}
+			i += len(w) + j
+		}
+	}
+	return false
+}
+
+func checkHasTargetCue(t *testing.T, s string) {
+	if got, want := hasTargetCue(s), hasTargetCueAll(s); got != want {
+		t.Fatalf("hasTargetCue(%q) = %v, want %v", s, got, want)
+	}
+}
+
+func TestHasTargetCue(t *testing.T) {
+	for _, s := range []string{"", "计划新建学校3所", "计划总投资", "全年计划的100%", "力争", "拟投资拟建", "目标确保预期", "没有", "\xff计划"} {
+		checkHasTargetCue(t, s)
+	}
+}
+
+func FuzzHasTargetCue(f *testing.F) {
+	f.Add("计划新建学校3所，计划总投资")
+	f.Fuzz(checkHasTargetCue)
+}

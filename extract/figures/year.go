@@ -52,6 +52,18 @@ func findYears(rs []rune, from, to int) []yearMark {
 
 func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
 
+// mayHoldYear reports whether s holds 19 or 20 and two more ASCII digits,
+// as every year findYears finds over []rune(s) starts: a test on the bytes
+// before converting s.
+func mayHoldYear(s string) bool {
+	for i := 0; i+4 <= len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigitByte(s[i+2]) && isDigitByte(s[i+3]) {
+			return true
+		}
+	}
+	return false
+}
+
 // docYearRe finds a year in a title or date.
 var docYearRe = regexp.MustCompile(`(19|20)\d\d`)
 

@@ -36,3 +36,25 @@ func TestYearOfDocument(t *testing.T) {
 		}
 	}
 }
+
+// checkMayHoldYear: findYears finds no year in a text mayHoldYear rules out.
+func checkMayHoldYear(t *testing.T, s string) {
+	rs := []rune(s)
+	if ys := findYears(rs, 0, len(rs)); len(ys) > 0 && !mayHoldYear(s) {
+		t.Fatalf("mayHoldYear(%q) = false, but findYears finds %v", s, ys)
+	}
+}
+
+func TestMayHoldYear(t *testing.T) {
+	for _, s := range []string{"", "2023年", "一、2024年预算 > (一)1.", "二、1999年至2001年", "2023-2024", "１９９９年", "12", "\xff2020年", "20２0年"} {
+		checkMayHoldYear(t, s)
+	}
+	if mayHoldYear("二、预算 > 17.加强") || !mayHoldYear("二、2024年预算") {
+		t.Fatal("mayHoldYear misreads a path")
+	}
+}
+
+func FuzzMayHoldYear(f *testing.F) {
+	f.Add("一、2024年预算 > (一)1.")
+	f.Fuzz(checkMayHoldYear)
+}

@@ -144,6 +144,17 @@ func ScanRunes(rs []rune) []Match {
 // says numerals were left unread, overflow counts the numerals skipped
 // because their value is too large for a float64.
 func ScanRunesMax(rs []rune, max int) (out []Match, more bool, overflow int) {
+	return AppendScan(nil, rs, max)
+}
+
+// AppendScan is ScanRunesMax appending the numerals to dst (max counts
+// those of rs only; 0: no bound), for a caller that keeps a buffer from one
+// text to the next.
+func AppendScan(dst []Match, rs []rune, max int) (out []Match, more bool, overflow int) {
+	out = dst
+	if max > 0 {
+		max += len(dst) // max counts the numerals of rs only
+	}
 	for i := 0; i < len(rs); {
 		if !mayStart(rs[i]) {
 			i++

@@ -2,6 +2,7 @@ package number
 
 import (
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -87,4 +88,30 @@ func TestOneRuneParsedHoldsEveryNumeralRune(t *testing.T) {
 			t.Errorf("%q is a numeral rune without its parse", r)
 		}
 	}
+}
+
+// checkAppendScan holds AppendScan to ScanRunesMax after a buffer of other
+// numerals, with and without a bound.
+func checkAppendScan(t *testing.T, s string) {
+	rs := []rune(s)
+	junk := ScanRunes([]rune("12个和三所"))
+	for _, max := range []int{0, 1, 2, 5} {
+		want, wantMore, wantOver := ScanRunesMax(rs, max)
+		got, more, over := AppendScan(append([]Match(nil), junk...), rs, max)
+		if !reflect.DeepEqual(got[:len(junk)], junk) || !reflect.DeepEqual(got[len(junk):], append([]Match{}, want...)) && len(want)+len(got[len(junk):]) > 0 ||
+			more != wantMore || over != wantOver {
+			t.Fatalf("AppendScan(%q, %d) = %v, %v, %v; want %v after the buffer, %v, %v", s, max, got, more, over, want, wantMore, wantOver)
+		}
+	}
+}
+
+func TestAppendScan(t *testing.T) {
+	for _, s := range []string{"", "3所", "比上年的186988万元增加3286万元、增长1.76%", "一二三四五六", strings.Repeat("9", 400) + "万元 5人"} {
+		checkAppendScan(t, s)
+	}
+}
+
+func FuzzAppendScan(f *testing.F) {
+	f.Add("比上年的186988万元增加3286万元、增长1.76%")
+	f.Fuzz(checkAppendScan)
 }
