@@ -63,8 +63,10 @@ type cand struct {
 	label     string
 	peeled    bool // the label window ended in a verb or attribute
 	chainPrev *cand
-	inName    bool // a bound written inside an indicator's name (公交站点500米覆盖率)
-	infixQual bool // the qualifier is 余/多 inside the figure (50余家): an estimate, not a bound
+	inName    bool   // a bound written inside an indicator's name (公交站点500米覆盖率)
+	infixQual bool   // the qualifier is 余/多 inside the figure (50余家): an estimate, not a bound
+	subj      string // subjectAfter's answer, once subjOK
+	subjOK    bool
 }
 
 // doc holds what one extraction needs about the document.
@@ -209,13 +211,25 @@ func (e *Extractor) Run(doc *schema.Document) Result {
 	if doc == nil || doc.Text == "" {
 		return Result{Figures: out}
 	}
-	c := &docCtx{e: e, doc: doc}
 	buf := textBufs.Get().(*textBuf)
 	defer func() { // nothing Run returns refers to the buffers
 		buf.reset()
 		textBufs.Put(buf)
 	}()
-	c.buf = buf
+	c := e.newCtx(doc, buf)
+	figs := c.prose()
+	out = make([]schema.Figure, 0, len(figs))
+	for _, cd := range figs {
+		out = append(out, cd.f)
+	}
+	out = append(out, c.tableFigures(MaxPerDocument-len(out))...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return Result{Figures: out, Capped: c.capped, PageCapped: c.pageCap, NumbersCut: c.numCut, Overflow: c.overflow}
+}
+
+// newCtx reads what the rules need to know about doc, in buf.
+func (e *Extractor) newCtx(doc *schema.Document, buf *textBuf) *docCtx {
+	c := &docCtx{e: e, doc: doc, buf: buf}
 	c.rs, c.off, c.at = decodeInto(doc.Text, buf)
 	c.sentences, c.clauses = segment.SpansAt(c.rs, c.at)
 	c.sections = doc.Sections
@@ -230,14 +244,7 @@ func (e *Extractor) Run(doc *schema.Document) Result {
 	c.docYear = documentYear(doc.Title, doc.Published)
 	c.periods = periodSpansAt(c.rs, c.at)
 	c.planDoc = containsAny(doc.Title, planTitles) && !containsAny(doc.Title, reportTitles)
-	figs := c.prose()
-	out = make([]schema.Figure, 0, len(figs))
-	for _, cd := range figs {
-		out = append(out, cd.f)
-	}
-	out = append(out, c.tableFigures(MaxPerDocument-len(out))...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	return Result{Figures: out, Capped: c.capped, PageCapped: c.pageCap, NumbersCut: c.numCut, Overflow: c.overflow}
+	return c
 }
 
 // mergeSpans sorts spans and joins those that overlap, so that a binary

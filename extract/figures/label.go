@@ -794,6 +794,15 @@ const maxSubject = 14
 // subjectAfter reads the counted noun after a figure: 1637名区级骨干教师 →
 // 区级骨干教师, 114所中心小学及教学分校中 → 中心小学及教学分校.
 func (c *docCtx) subjectAfter(cd *cand) string {
+	if !cd.subjOK { // asked again for the upper end of a range
+		cd.subj, cd.subjOK = c.subjectAfterOf(cd), true
+	}
+	return cd.subj
+}
+
+// subjectAfterOf is subjectAfter unremembered: it depends only on where the
+// figure ends, which no rule moves once the figures are read.
+func (c *docCtx) subjectAfterOf(cd *cand) string {
 	rs := c.rs
 	p := cd.f.End
 	if p < len(rs) && runeIn("和及与、", rs[p]) {

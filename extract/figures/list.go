@@ -360,7 +360,7 @@ func labelTimeStrip(s string) string {
 	last := -1
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if isDigitByte(s[i]) || containsRune(timeExprFirstRunes, r) {
+		if isDigitByte(s[i]) || isTimeExprFirst(r) {
 			if e := timeExprAt(s, i); e > i {
 				last, i = e, e
 				continue
@@ -379,6 +379,16 @@ func labelTimeStrip(s string) string {
 const timeExprFirst = "一二三四五六七八九十两近年全目至截当今上去同"
 
 var timeExprFirstRunes = []rune(timeExprFirst)
+
+// isTimeExprFirst is containsRune(timeExprFirstRunes, r) as one switch
+// (TestIsTimeExprFirst holds the two together over every rune).
+func isTimeExprFirst(r rune) bool {
+	switch r {
+	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '两', '近', '年', '全', '目', '至', '截', '当', '今', '上', '去', '同':
+		return true
+	}
+	return false
+}
 
 // shareSuffix completes short list items with the words the last item
 // carries after its own name: 小学和初中校际差异系数 → 小学校际差异系数 and

@@ -30,12 +30,18 @@ func placed(r rune) bool {
 }
 
 func placedHan(r rune) bool {
-	switch r {
-	case '对', '對', '半', '百', '千', '万', '亿':
-		return true
-	}
-	return false
+	i := uint32(r) - 0x4000
+	return i < 0x6000 && placedHanBits[i>>6]&(1<<(i&63)) != 0
 }
+
+// placedHanBits has a bit for each of 对對半百千万亿 in U+4000–U+9FFF.
+var placedHanBits = func() (b [0x6000 / 64]uint64) {
+	for _, r := range "对對半百千万亿" {
+		i := uint32(r) - 0x4000
+		b[i>>6] |= 1 << (i & 63)
+	}
+	return b
+}()
 
 // textBuf holds the slices decodeInto fills, kept between documents.
 type textBuf struct {

@@ -2,6 +2,8 @@ package figures
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -270,5 +272,48 @@ func TestPlacedHoldsEveryWantedRune(t *testing.T) {
 		if _, ok := bareMagnitude(r); ok {
 			t.Fatalf("U+%04X %q is a bare magnitude but not placed", r, r)
 		}
+	}
+}
+
+// TestPlacedHan: the bitmap holds exactly the seven Han characters.
+func TestPlacedHan(t *testing.T) {
+	for r := rune(-1); r <= 0x10FFFF+1; r++ {
+		if got, want := placedHan(r), strings.ContainsRune("对對半百千万亿", r); got != want {
+			t.Fatalf("placedHan(%q) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+// TestIsTimeExprFirst holds the switch to the list of runes.
+func TestIsTimeExprFirst(t *testing.T) {
+	for r := rune(-1); r <= 0x10FFFF+1; r++ {
+		if got, want := isTimeExprFirst(r), containsRune(timeExprFirstRunes, r); got != want {
+			t.Fatalf("isTimeExprFirst(%q) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+// TestSubjectAfterRemembered: the counted noun remembered for a figure is
+// the one read again after all the rules ran (no rule moves a figure's end),
+// on the seed and on the texts of the rule tests.
+func TestSubjectAfterRemembered(t *testing.T) {
+	texts := []string{"招收一年级8个班、360人；新建3至5所学校，17—179件，5个部门开展校园食品安全检查120次", "分别有3所和1所学校"}
+	if b, err := os.ReadFile(filepath.Join("..", "..", "fixtures", "docs", "jinghai-2023-selfreport.txt")); err == nil {
+		texts = append(texts, string(b))
+	}
+	asked := 0
+	for _, text := range texts {
+		c := Default().newCtx(&schema.Document{Title: "某区2023年报告", Text: text}, new(textBuf))
+		for _, cd := range c.prose() {
+			if cd.subjOK {
+				asked++
+				if got := c.subjectAfterOf(cd); got != cd.subj {
+					t.Fatalf("%q: subject %q remembered, %q read again", cd.f.Text, cd.subj, got)
+				}
+			}
+		}
+	}
+	if asked < 10 {
+		t.Fatalf("only %d subjects asked", asked)
 	}
 }
