@@ -158,13 +158,27 @@ func ClausesOf(rs []rune) []Span { return split(rs, isClauseEnd) }
 // from its own pass over the text (the figure rules find it while decoding)
 // splits both without reading every rune again.
 func SpansAt(rs []rune, at []int32) (sentences, clauses []Span) {
+	sentences, clauses = AppendSpansAt(nil, nil, rs, at)
+	if len(sentences) == 0 {
+		sentences = nil // as SentencesOf
+	}
+	if len(clauses) == 0 {
+		clauses = nil
+	}
+	return sentences, clauses
+}
+
+// AppendSpansAt is SpansAt appending the sentences and clauses to the given
+// slices (emptied first), for a caller that keeps buffers from one text to
+// the next.
+func AppendSpansAt(sentences, clauses []Span, rs []rune, at []int32) ([]Span, []Span) {
 	marks := 0 // each mark ends at most one span
 	for _, p := range at {
 		if maybeBoundary(rs[p]) {
 			marks++
 		}
 	}
-	return splitAt(rs, at, isSentenceEnd, marks+1), splitAt(rs, at, isClauseEnd, marks+1)
+	return splitAt(sentences, rs, at, isSentenceEnd, marks+1), splitAt(clauses, rs, at, isClauseEnd, marks+1)
 }
 
 func isClauseEnd(rs []rune, i int) bool {
@@ -227,12 +241,16 @@ func split(rs []rune, isEnd func(rs []rune, i int) bool) []Span {
 	return out
 }
 
-// splitAt is split visiting only the indexes of at (ascending, holding
+// splitAt is split into out (emptied first, and made at least size long)
+// visiting only the indexes of at (ascending, holding
 // every index where maybeBoundary holds): the others are passed over by
 // split without a call, and an index split jumps over (the closing marks
 // kept with a sentence) is one before start.
-func splitAt(rs []rune, at []int32, isEnd func(rs []rune, i int) bool, size int) []Span {
-	out := make([]Span, 0, size)
+func splitAt(out []Span, rs []rune, at []int32, isEnd func(rs []rune, i int) bool, size int) []Span {
+	if cap(out) < size {
+		out = make([]Span, 0, size)
+	}
+	out = out[:0]
 	start := 0
 	for _, p := range at {
 		i := int(p)
@@ -252,11 +270,7 @@ func splitAt(rs []rune, at []int32, isEnd func(rs []rune, i int) bool, size int)
 			start = i + 1
 		}
 	}
-	out = appendTrimmed(out, rs, start, len(rs))
-	if len(out) == 0 {
-		return nil // as split
-	}
-	return out
+	return appendTrimmed(out, rs, start, len(rs))
 }
 
 // appendTrimmed is split's emit: the span [a, b) without its blanks at

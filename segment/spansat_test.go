@@ -26,6 +26,17 @@ func checkSpansAt(t *testing.T, s string) {
 		if !reflect.DeepEqual(gotS, wantS) || !reflect.DeepEqual(gotC, wantC) {
 			t.Fatalf("SpansAt(%q, %v) = %v, %v; want %v, %v", s, at, gotS, gotC, wantS, wantC)
 		}
+		// Into buffers holding other spans, short and long.
+		for _, n := range []int{0, 1, 100} {
+			dirty := make([]Span, n)
+			for i := range dirty {
+				dirty[i] = Span{i, i + 7}
+			}
+			gotS, gotC := AppendSpansAt(dirty, append([]Span(nil), dirty...), rs, at)
+			if len(gotS)+len(wantS) > 0 && !reflect.DeepEqual(gotS, wantS) || len(gotC)+len(wantC) > 0 && !reflect.DeepEqual(gotC, wantC) {
+				t.Fatalf("AppendSpansAt(%d spans, %q, %v) = %v, %v; want %v, %v", n, s, at, gotS, gotC, wantS, wantC)
+			}
+		}
 	}
 }
 

@@ -231,7 +231,8 @@ func (e *Extractor) Run(doc *schema.Document) Result {
 func (e *Extractor) newCtx(doc *schema.Document, buf *textBuf) *docCtx {
 	c := &docCtx{e: e, doc: doc, buf: buf}
 	c.rs, c.off, c.at = decodeInto(doc.Text, buf)
-	c.sentences, c.clauses = segment.SpansAt(c.rs, c.at)
+	c.sentences, c.clauses = segment.AppendSpansAt(buf.sentences, buf.clauses, c.rs, c.at)
+	buf.sentences, buf.clauses = c.sentences, c.clauses
 	c.sections = doc.Sections
 	if c.sections == nil {
 		c.sections = outline.Sections(doc.Text)
@@ -242,7 +243,8 @@ func (e *Extractor) newCtx(doc *schema.Document, buf *textBuf) *docCtx {
 	}
 	c.tables = mergeSpans(c.tables)
 	c.docYear = documentYear(doc.Title, doc.Published)
-	c.periods = periodSpansAt(c.rs, c.at)
+	c.periods = appendPeriodSpansAt(buf.periods, c.rs, c.at)
+	buf.periods = c.periods
 	c.planDoc = containsAny(doc.Title, planTitles) && !containsAny(doc.Title, reportTitles)
 	return c
 }
@@ -1140,6 +1142,9 @@ func lw(start, pos int) int {
 
 // sentenceText returns the text of a sentence span, built once per sentence.
 func (c *docCtx) sentenceText(s segment.Span) string {
+	if c.off != nil {
+		return c.sub(s.Start, s.End) // a slice of the text: nothing to build
+	}
 	if c.sentCache == nil {
 		c.sentCache = map[segment.Span]string{}
 	}

@@ -49,8 +49,10 @@ type textBuf struct {
 	off     []int32
 	at      []int32
 	matches []number.Match // the numerals of the text (prose)
-	cands   [][]cand       // chunks newCand hands out candidates from
-	used    int            // candidates handed out for this text
+	// sentences, clauses and periods of the text
+	sentences, clauses, periods []segment.Span
+	cands                       [][]cand // chunks newCand hands out candidates from
+	used                        int      // candidates handed out for this text
 }
 
 // candChunk is how many candidates a chunk of textBuf.cands holds, and
@@ -74,9 +76,19 @@ func (b *textBuf) newCand() *cand {
 	return cd
 }
 
-// reset readies b for the next text, dropping chunks past maxPooledChunks.
+// maxPooledSpans is the most sentences, clauses or periods whose buffer is
+// kept.
+const maxPooledSpans = 1 << 14
+
+// reset readies b for the next text, dropping chunks past maxPooledChunks
+// and span buffers past maxPooledSpans.
 func (b *textBuf) reset() {
 	b.used = 0
+	for _, s := range []*[]segment.Span{&b.sentences, &b.clauses, &b.periods} {
+		if cap(*s) > maxPooledSpans {
+			*s = nil
+		}
+	}
 	if len(b.cands) > maxPooledChunks {
 		b.cands = b.cands[:maxPooledChunks:maxPooledChunks]
 	}
@@ -162,7 +174,16 @@ func decodeInto(s string, b *textBuf) (rs []rune, off []int32, at []int32) {
 // reading the places at; years and plans are read in this wider context (a
 // ； does not end the year a sentence speaks of).
 func periodSpansAt(rs []rune, at []int32) []segment.Span {
-	var out []segment.Span
+	out := appendPeriodSpansAt(nil, rs, at)
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// appendPeriodSpansAt is periodSpansAt appending to out[:0].
+func appendPeriodSpansAt(out []segment.Span, rs []rune, at []int32) []segment.Span {
+	out = out[:0]
 	start := 0
 	for _, p := range at {
 		i := int(p)

@@ -176,6 +176,10 @@ func checkPlaces(t *testing.T, s string) {
 	if got, want := periodSpansAt(rs, at), periodSpans(rs); !reflect.DeepEqual(got, want) {
 		t.Fatalf("periodSpansAt(%q) = %v, want %v", s, got, want)
 	}
+	dirty := []segment.Span{{Start: 1, End: 2}, {Start: 3, End: 9}, {Start: 0, End: 40}}
+	if got, want := appendPeriodSpansAt(dirty, rs, at), periodSpans(rs); len(got)+len(want) > 0 && !reflect.DeepEqual(got, want) {
+		t.Fatalf("appendPeriodSpansAt(%q) = %v, want %v", s, got, want)
+	}
 	if got, want := quotedSpansAt(rs, at), quotedSpans(rs); !reflect.DeepEqual(got, want) {
 		t.Fatalf("quotedSpansAt(%q) = %v, want %v", s, got, want)
 	}
