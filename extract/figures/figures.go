@@ -1036,12 +1036,11 @@ func (c *docCtx) target(cd *cand, left string, before []*cand) bool {
 // document's year (year.go).
 func (c *docCtx) year(cd *cand) {
 	f := &cd.f
-	ys := findYears(c.rs, lw(cd.period.Start, f.Start), f.Start)
-	y := c.sectionYear(f.Section) // year.go
-	if len(ys) > 0 {
-		y = ys[len(ys)-1].year
+	if y, ok := lastYear(c.rs, lw(cd.period.Start, f.Start), f.Start); ok {
+		f.Year = y
+		return
 	}
-	f.Year = y
+	f.Year = c.sectionYear(f.Section) // year.go
 }
 
 // shareWordCands finds shares written without a numeral (打对折, 半成).
