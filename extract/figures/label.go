@@ -272,7 +272,7 @@ func cutLeft(w string, seg *segment.Segmenter) (label string, peeled bool) {
 	if n := placeEnd(w); n > 0 && utf8.RuneCountInString(w[:len(w)-n]) >= 2 {
 		w = w[:len(w)-n] // 受理量居前两位的是临湖镇: the place names no indicator
 	}
-	if containsAnyRune(w, "比较与") {
+	if comparisonRunes.in(w) { // containsAnyRune(w, "比较与")
 		if comparisonCue(w) {
 			w = comparisonRe.ReplaceAllString(w, "")
 		}

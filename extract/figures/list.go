@@ -354,7 +354,7 @@ func splitList(s string) []string {
 
 // labelTimeStrip drops a leading time expression from a list head.
 func labelTimeStrip(s string) string {
-	if !containsAnyRune(s, "年今目至当同") {
+	if !timeWordRunes.in(s) { // containsAnyRune(s, "年今目至当同")
 		return s
 	}
 	last := -1
@@ -379,6 +379,24 @@ func labelTimeStrip(s string) string {
 const timeExprFirst = "一二三四五六七八九十两近年全目至截当今上去同"
 
 var timeExprFirstRunes = []rune(timeExprFirst)
+
+// timeWordRunes holds a rune of every time expression but those that start
+// with an ASCII digit (see labelTimeStrip); comparisonRunes the first runes
+// of comparisonRe and benchmarkRe's cues.
+var (
+	timeWordRunes   = runeSet("年今目至当同")
+	comparisonRunes = runeSet("比较与")
+)
+
+// runeSet is a wordSet of the runes of s, each a word: its in is
+// containsAnyRune(x, s).
+func runeSet(s string) *wordSet {
+	var ws []string
+	for _, r := range s {
+		ws = append(ws, string(r))
+	}
+	return newWordSet(ws)
+}
 
 // isTimeExprFirst is containsRune(timeExprFirstRunes, r) as one switch
 // (TestIsTimeExprFirst holds the two together over every rune).

@@ -1,7 +1,6 @@
 package figures
 
 import (
-	"sort"
 	"unicode"
 
 	"github.com/govfig/govfig/extract/number"
@@ -216,7 +215,15 @@ func (m encloseMarks) enclosed(rs []rune, pos int, open, close rune) bool {
 		return enclosed(rs, pos, open, close)
 	}
 	at := m.at
-	k := sort.Search(len(at), func(k int) bool { return int(at[k]) >= pos })
+	k, hi := 0, len(at) // sort.Search for the first place at or after pos
+	for k < hi {
+		h := int(uint(k+hi) >> 1)
+		if int(at[h]) >= pos {
+			hi = h
+		} else {
+			k = h + 1
+		}
+	}
 	for b := k - 1; b >= 0 && int(at[b]) >= pos-60; b-- {
 		i := int(at[b])
 		if rs[i] == close || rs[i] == '\n' {

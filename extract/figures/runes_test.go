@@ -2,12 +2,14 @@ package figures
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/govfig/govfig/extract/number"
 	"github.com/govfig/govfig/schema"
+	"github.com/govfig/govfig/segment"
 )
 
 // runeSets are the rune sets the rules pass to runeIn and containsAnyRune.
@@ -452,4 +454,43 @@ func TestHasTargetCue(t *testing.T) {
 func FuzzHasTargetCue(f *testing.F) {
 	f.Add("计划新建学校3所，计划总投资")
 	f.Fuzz(checkHasTargetCue)
+}
+
+// TestRuneSet holds runeSet's wordSets to containsAnyRune.
+func TestRuneSet(t *testing.T) {
+	for _, s := range []string{"", "年", "今年", "比上年", "与", "较", "2023", "\xff年", "目前至今", "同比", "x比", "没有"} {
+		for _, set := range []string{"年今目至当同", "比较与"} {
+			if got, want := runeSet(set).in(s), containsAnyRune(s, set); got != want {
+				t.Fatalf("runeSet(%q).in(%q) = %v, want %v", set, s, got, want)
+			}
+		}
+	}
+}
+
+func FuzzRuneSet(f *testing.F) {
+	f.Add("比上年目前")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, set := range []string{"年今目至当同", "比较与"} {
+			if got, want := runeSet(set).in(s), containsAnyRune(s, set); got != want {
+				t.Fatalf("runeSet(%q).in(%q) = %v, want %v", set, s, got, want)
+			}
+		}
+	})
+}
+
+// TestSpanAt holds spanAt to sort.Search over the spans.
+func TestSpanAt(t *testing.T) {
+	for _, text := range []string{"", "甲。乙，丙", "一、做法\n\n（一）加强。好，很好；", "。。，，"} {
+		for _, spans := range [][]segment.Span{segment.Sentences(text), segment.Clauses(text)} {
+			for pos := -1; pos <= len([]rune(text))+1; pos++ {
+				want := segment.Span{Start: pos, End: pos}
+				if i := sort.Search(len(spans), func(i int) bool { return spans[i].End > pos }); i < len(spans) && spans[i].Start <= pos {
+					want = spans[i]
+				}
+				if got := spanAt(spans, pos); got != want {
+					t.Fatalf("spanAt(%v, %d) = %v, want %v", spans, pos, got, want)
+				}
+			}
+		}
+	}
 }
