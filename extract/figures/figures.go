@@ -96,6 +96,31 @@ type docCtx struct {
 	secFinder *outline.Finder
 	secCache  map[string]secInfo
 	lastSec   lastSection
+	// where the numerals read so far stand in the sentences, periods and
+	// clauses (read takes them in text order)
+	sentCur, periodCur, clauseCur spanCursor
+}
+
+// spanCursor answers spanAt for positions that mostly grow: i is the
+// answer's index for the last position asked.
+type spanCursor struct{ i int }
+
+// spanAt is spanAt(spans, pos), stepping on from the last answer when pos
+// did not move back past it (spans are ascending, their ends too).
+func (k *spanCursor) spanAt(spans []segment.Span, pos int) segment.Span {
+	i := k.i
+	if i > len(spans) || i > 0 && spans[i-1].End > pos {
+		i, _ = spanIndex(spans, pos)
+	} else {
+		for i < len(spans) && spans[i].End <= pos {
+			i++
+		}
+	}
+	k.i = i
+	if i < len(spans) && spans[i].Start <= pos {
+		return spans[i]
+	}
+	return segment.Span{Start: pos, End: pos}
 }
 
 // lastSection is the section sectionInfo answered last.
@@ -273,8 +298,17 @@ func (c *docCtx) inTable(pos int) bool {
 
 // spanAt returns the span of spans containing pos (or an empty span at pos).
 func spanAt(spans []segment.Span, pos int) segment.Span {
-	// sort.Search(len(spans), func(i int) bool { return spans[i].End > pos })
-	// written out: it runs for every numeral, three times.
+	i, ok := spanIndex(spans, pos)
+	if ok {
+		return spans[i]
+	}
+	return segment.Span{Start: pos, End: pos}
+}
+
+// spanIndex is the index of the first span of spans ending after pos, and
+// whether it holds pos: sort.Search(len(spans), func(i int) bool { return
+// spans[i].End > pos }) written out.
+func spanIndex(spans []segment.Span, pos int) (int, bool) {
 	i, hi := 0, len(spans)
 	for i < hi {
 		h := int(uint(i+hi) >> 1)
@@ -284,10 +318,7 @@ func spanAt(spans []segment.Span, pos int) segment.Span {
 			i = h + 1
 		}
 	}
-	if i < len(spans) && spans[i].Start <= pos {
-		return spans[i]
-	}
-	return segment.Span{Start: pos, End: pos}
+	return i, i < len(spans) && spans[i].Start <= pos
 }
 
 // prose finds the figures of the body text outside tables.
@@ -363,9 +394,9 @@ func (c *docCtx) read(m number.Match) *cand {
 // reference to cd when it returns nil.
 func (c *docCtx) readInto(cd *cand, m number.Match) *cand {
 	rs := c.rs
-	cd.sent = spanAt(c.sentences, m.Start)
-	cd.period = spanAt(c.periods, m.Start)
-	cd.clause = spanAt(c.clauses, m.Start)
+	cd.sent = c.sentCur.spanAt(c.sentences, m.Start)
+	cd.period = c.periodCur.spanAt(c.periods, m.Start)
+	cd.clause = c.clauseCur.spanAt(c.clauses, m.Start)
 	f := &cd.f
 	f.Value = m.Value
 	textStart, textEnd := m.Start, m.End

@@ -494,3 +494,42 @@ func TestSpanAt(t *testing.T) {
 		}
 	}
 }
+
+// checkSpanCursor holds spanCursor to spanAt over the sentences and clauses
+// of text, for positions given by steps (growing, and moving back where a
+// step is negative).
+func checkSpanCursor(t *testing.T, text string, steps []int) {
+	for _, spans := range [][]segment.Span{segment.Sentences(text), segment.Clauses(text)} {
+		var k spanCursor
+		pos := -1
+		for _, st := range steps {
+			pos += st
+			if got, want := k.spanAt(spans, pos), spanAt(spans, pos); got != want {
+				t.Fatalf("cursor at %d over %v = %v, want %v", pos, spans, got, want)
+			}
+		}
+	}
+}
+
+func TestSpanCursor(t *testing.T) {
+	text := "一、做法\n\n（一）加强。好，很好；甲，乙，丙。\n丁"
+	n := len([]rune(text))
+	var up []int
+	for i := 0; i <= n+2; i++ {
+		up = append(up, 1)
+	}
+	checkSpanCursor(t, text, up)
+	checkSpanCursor(t, text, []int{3, 5, -4, 10, 0, 2, -20, 30, 1})
+	checkSpanCursor(t, "", []int{1, 1, -1, 3})
+}
+
+func FuzzSpanCursor(f *testing.F) {
+	f.Add("甲。乙，丙；丁\n戊", []byte{1, 2, 250, 4, 0, 9})
+	f.Fuzz(func(t *testing.T, text string, steps []byte) {
+		var st []int
+		for _, b := range steps {
+			st = append(st, int(int8(b))) // negative bytes move back
+		}
+		checkSpanCursor(t, text, st)
+	})
+}
