@@ -129,6 +129,9 @@ type wordSet struct {
 	pairs  [1 << 16 / 64]uint64
 	single string // the words of one byte
 	empty  bool   // an empty word: every s holds it
+	// noSkip: a word starts with a UTF-8 continuation byte, so in may not
+	// step over the continuation bytes of a three-byte rune.
+	noSkip bool
 }
 
 func newWordSet(words []string) *wordSet {
@@ -141,6 +144,9 @@ func newWordSet(words []string) *wordSet {
 			ws.single += w
 		default:
 			k := uint16(w[0])<<8 | uint16(w[1])
+			if w[0]&0xc0 == 0x80 {
+				ws.noSkip = true
+			}
 			ws.words = append(ws.words, w)
 			ws.keys = append(ws.keys, k)
 			ws.pairs[k>>6] |= 1 << (k & 63)
@@ -154,15 +160,22 @@ func (ws *wordSet) in(s string) bool {
 	if ws.empty {
 		return true
 	}
-	for i := 0; i+1 < len(s); i++ {
-		k := uint16(s[i])<<8 | uint16(s[i+1])
-		if ws.pairs[k>>6]&(1<<(k&63)) == 0 {
-			continue
-		}
-		for j, w := range ws.words {
-			if ws.keys[j] == k && strings.HasPrefix(s[i:], w) {
-				return true
+	for i := 0; i+1 < len(s); {
+		b := s[i]
+		k := uint16(b)<<8 | uint16(s[i+1])
+		if ws.pairs[k>>6]&(1<<(k&63)) != 0 {
+			for j, w := range ws.words {
+				if ws.keys[j] == k && strings.HasPrefix(s[i:], w) {
+					return true
+				}
 			}
+		}
+		// The two continuation bytes of a three-byte rune (a Han
+		// character) start no word: step over them.
+		if b&0xf0 == 0xe0 && !ws.noSkip && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+			i += 3
+		} else {
+			i++
 		}
 	}
 	for i := 0; i < len(ws.single); i++ {

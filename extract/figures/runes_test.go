@@ -384,7 +384,7 @@ func TestRunesIn(t *testing.T) {
 // made to reach its corners (one-byte and empty words, invalid UTF-8).
 var wordSetLists = [][]string{
 	planSections, aheadSections, thresholdLabel, normWords, existingWords, indicatorWords,
-	{"a", "为", "\xff\xfe"}, {""}, {}, {"ab", "b"}, {"率"},
+	{"a", "为", "\xff\xfe"}, {""}, {}, {"ab", "b"}, {"率"}, {"\x80\x80", "\xb8\x80"}, {"\xe4\xb8"}, {"为\xb8"},
 }
 
 func checkWordSet(t *testing.T, s string) {
@@ -398,6 +398,7 @@ func checkWordSet(t *testing.T, s string) {
 
 func TestWordSet(t *testing.T) {
 	for _, s := range []string{"", "a", "b", "ab", "一、做法与成效 > (一)改进措施", "下一步工作打算", "2024年工作安排", "\xff", "\xff\xfe", "x\xff\xfey",
+		"一\x80\x80", "\xe4\xb8\xe4\xb8\x80", "\xe4改进措施", "改\xe8\xbf进措施", "\xe4\xb8\x80\x80", "为\xb8",
 		"达到国家标准", "优质均衡发展要求", "现有学生2300人", "覆盖率", "改进", "措施"} {
 		checkWordSet(t, s)
 	}
