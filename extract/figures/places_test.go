@@ -321,3 +321,32 @@ func TestSubjectAfterRemembered(t *testing.T) {
 		t.Fatalf("only %d subjects asked", asked)
 	}
 }
+
+// TestDecodeIntoLongText: a text longer than maxPooledText is decoded into
+// slices of its own (the buffer keeps its own), as decodeText decodes it.
+func TestDecodeIntoLongText(t *testing.T) {
+	s := strings.Repeat("学前三年毛入园率96.34%，“十个一”。\n", maxPooledText/40+1)
+	if len(s) <= maxPooledText {
+		t.Fatalf("text of %d bytes is not long", len(s))
+	}
+	b := new(textBuf)
+	decodeInto("短文本。", b)
+	kept := &b.rs[0]
+	rs, off, at := decodeInto(s, b)
+	wantRs, wantOff := decodeText(s)
+	if !reflect.DeepEqual(rs, wantRs) || !reflect.DeepEqual(off, wantOff) {
+		t.Fatal("decodeInto differs from decodeText on a long text")
+	}
+	n := 0
+	for i, r := range rs {
+		if placed(r) {
+			if n >= len(at) || int(at[n]) != i {
+				t.Fatalf("place %d: %v, want %d", n, at[n:min(n+1, len(at))], i)
+			}
+			n++
+		}
+	}
+	if n != len(at) || &b.rs[0] != kept {
+		t.Fatalf("%d places of %d, buffer replaced: %v", len(at), n, &b.rs[0] != kept)
+	}
+}
