@@ -350,3 +350,41 @@ func TestDecodeIntoLongText(t *testing.T) {
 		t.Fatalf("%d places of %d, buffer replaced: %v", len(at), n, &b.rs[0] != kept)
 	}
 }
+
+// TestConcurrentRuns: extractions running at once, each with a pooled
+// buffer, find what they find one at a time (run with -race too).
+func TestConcurrentRuns(t *testing.T) {
+	texts := []string{
+		"学前三年毛入园率96.34%，普惠性幼儿园覆盖率80.87%。新建学校3所，招聘教师120名。",
+		"2023年一般公共预算教育经费支出预算安排190274万元,比上年的186988万元增加3286万元、增长1.76%。",
+		"打对折，近万名教师，百名以上，《2024年工作要点3项》津静政发〔2024〕12号，小学生师比为13.5:1。",
+	}
+	if b, err := os.ReadFile(filepath.Join("..", "..", "fixtures", "docs", "jinghai-2023-selfreport.txt")); err == nil {
+		texts = append(texts, string(b))
+	}
+	ex := Default()
+	want := make([][]schema.Figure, len(texts))
+	for i, s := range texts {
+		want[i] = ex.Extract(&schema.Document{Title: "某区2023年报告", Text: s})
+	}
+	errs := make(chan string, 64)
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func(g int) {
+			for k := 0; k < 8; k++ {
+				i := (g + k) % len(texts)
+				if got := ex.Extract(&schema.Document{Title: "某区2023年报告", Text: texts[i]}); !reflect.DeepEqual(got, want[i]) {
+					errs <- fmt.Sprintf("text %d: %d figures at once, %d alone", i, len(got), len(want[i]))
+				}
+			}
+			done <- true
+		}(g)
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
