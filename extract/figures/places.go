@@ -71,9 +71,7 @@ func (b *textBuf) newCand() *cand {
 		b.cands = append(b.cands, make([]cand, candChunk))
 	}
 	b.used++
-	cd := &b.cands[k][i]
-	*cd = cand{}
-	return cd
+	return &b.cands[k][i] // zero: new, or cleared by reset
 }
 
 // maxPooledSpans is the most sentences, clauses or periods whose buffer is
@@ -83,6 +81,11 @@ const maxPooledSpans = 1 << 14
 // reset readies b for the next text, dropping chunks past maxPooledChunks
 // and span buffers past maxPooledSpans.
 func (b *textBuf) reset() {
+	// Clear the candidates handed out, so that no figure of this text is
+	// kept alive by the pool (nor its sentence, a slice of the text).
+	for k := 0; k*candChunk < b.used; k++ {
+		clear(b.cands[k][:min(candChunk, b.used-k*candChunk)])
+	}
 	b.used = 0
 	for _, s := range []*[]segment.Span{&b.sentences, &b.clauses, &b.periods} {
 		if cap(*s) > maxPooledSpans {

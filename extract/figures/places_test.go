@@ -388,3 +388,27 @@ func TestConcurrentRuns(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// TestNewCandZero: candidates handed out after a reset are zero, and a
+// reset leaves none of the text's figures in the buffer.
+func TestNewCandZero(t *testing.T) {
+	b := new(textBuf)
+	for round := 0; round < 3; round++ {
+		for i := 0; i < candChunk*2+5; i++ {
+			cd := b.newCand()
+			if !reflect.DeepEqual(*cd, cand{}) {
+				t.Fatalf("round %d: candidate %d not zero: %+v", round, i, *cd)
+			}
+			cd.f.Sentence, cd.f.Value, cd.subj = "一句话", 3, "学校"
+			cd.rangeNext = cd
+		}
+		b.reset()
+		for _, ch := range b.cands {
+			for i := range ch {
+				if !reflect.DeepEqual(ch[i], cand{}) {
+					t.Fatalf("round %d: a candidate kept after reset: %+v", round, ch[i])
+				}
+			}
+		}
+	}
+}
