@@ -243,11 +243,12 @@ func (e *Extractor) Run(doc *schema.Document) Result {
 	}()
 	c := e.newCtx(doc, buf)
 	figs := c.prose()
-	out = make([]schema.Figure, 0, len(figs))
+	tf := c.tableFigures(MaxPerDocument - len(figs)) // reads no figure of the prose
+	out = make([]schema.Figure, 0, len(figs)+len(tf))
 	for _, cd := range figs {
 		out = append(out, cd.f)
 	}
-	out = append(out, c.tableFigures(MaxPerDocument-len(out))...)
+	out = append(out, tf...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return Result{Figures: out, Capped: c.capped, PageCapped: c.pageCap, NumbersCut: c.numCut, Overflow: c.overflow}
 }
@@ -323,7 +324,7 @@ func spanIndex(spans []segment.Span, pos int) (int, bool) {
 
 // prose finds the figures of the body text outside tables.
 func (c *docCtx) prose() []*cand {
-	var cands []*cand
+	cands := c.buf.candPtrs[:0]
 	ms, more, overflow := number.AppendScan(c.buf.matches[:0], c.rs, MaxNumbers)
 	if cap(ms) <= maxPooledMatches {
 		c.buf.matches = ms[:0]
@@ -347,7 +348,8 @@ func (c *docCtx) prose() []*cand {
 	cands = append(cands, c.bareMagnitudeCands()...)
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].f.Start < cands[j].f.Start })
 	cands = resolveLists(c.rs, cands)
-	var figs []*cand
+	figs := c.buf.figs[:0]
+	c.pending = c.buf.pending[:0]
 	inSent := 0
 	for i, cd := range cands {
 		if i == 0 || cands[i-1].sent != cd.sent {
@@ -367,6 +369,7 @@ func (c *docCtx) prose() []*cand {
 		figs = append(figs, cd)
 		c.pending = append(c.pending, span{cd.f.Start, cd.f.End})
 	}
+	c.buf.candPtrs, c.buf.figs, c.buf.pending = cands, figs, c.pending
 	c.finish(figs)
 	return figs
 }

@@ -53,6 +53,9 @@ type textBuf struct {
 	sentences, clauses, periods []segment.Span
 	cands                       [][]cand // chunks newCand hands out candidates from
 	used                        int      // candidates handed out for this text
+	// prose's lists of candidates and figures, and the spans of its figures
+	candPtrs, figs []*cand
+	pending        []span
 }
 
 // candChunk is how many candidates a chunk of textBuf.cands holds, and
@@ -74,8 +77,8 @@ func (b *textBuf) newCand() *cand {
 	return &b.cands[k][i] // zero: new, or cleared by reset
 }
 
-// maxPooledSpans is the most sentences, clauses or periods whose buffer is
-// kept.
+// maxPooledSpans is the most sentences, clauses, periods, candidates or
+// figures whose buffer is kept.
 const maxPooledSpans = 1 << 14
 
 // reset readies b for the next text, dropping chunks past maxPooledChunks
@@ -87,6 +90,15 @@ func (b *textBuf) reset() {
 		clear(b.cands[k][:min(candChunk, b.used-k*candChunk)])
 	}
 	b.used = 0
+	for _, l := range []*[]*cand{&b.candPtrs, &b.figs} {
+		clear(*l)
+		if *l = (*l)[:0]; cap(*l) > maxPooledSpans {
+			*l = nil
+		}
+	}
+	if b.pending = b.pending[:0]; cap(b.pending) > maxPooledSpans {
+		b.pending = nil
+	}
 	for _, s := range []*[]segment.Span{&b.sentences, &b.clauses, &b.periods} {
 		if cap(*s) > maxPooledSpans {
 			*s = nil

@@ -412,3 +412,27 @@ func TestNewCandZero(t *testing.T) {
 		}
 	}
 }
+
+// TestResetDropsProse: after a text, the buffer holds none of its
+// candidates, in its chunks or its lists.
+func TestResetDropsProse(t *testing.T) {
+	b := new(textBuf)
+	c := Default().newCtx(&schema.Document{Title: "某区2023年报告", Text: "新建学校3所，招聘教师120名，覆盖率96.34%。共有幼儿园21所、小学28所。"}, b)
+	if figs := c.prose(); len(figs) < 4 {
+		t.Fatalf("%d figures", len(figs))
+	}
+	b.reset()
+	for _, l := range [][]*cand{b.candPtrs, b.figs} {
+		if len(l) != 0 {
+			t.Fatalf("a list of %d candidates kept", len(l))
+		}
+		for _, p := range l[:cap(l)] {
+			if p != nil {
+				t.Fatal("a candidate kept in a list")
+			}
+		}
+	}
+	if len(b.pending) != 0 || b.used != 0 {
+		t.Fatalf("%d spans, %d candidates kept", len(b.pending), b.used)
+	}
+}
