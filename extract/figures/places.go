@@ -43,7 +43,10 @@ var placedHanBits = func() (b [0x6000 / 64]uint64) {
 	return b
 }()
 
-// textBuf holds the slices decodeInto fills, kept between documents.
+// textBuf holds what one extraction needs buffers for (the text's runes,
+// offsets and places, numerals, spans and candidates), kept between
+// documents in textBufs: Run takes one and gives it back reset, and nothing
+// it returns refers to one.
 type textBuf struct {
 	rs      []rune
 	off     []int32
