@@ -151,6 +151,36 @@ func Clauses(text string) []Span { return ClausesOf([]rune(text)) }
 // ClausesOf is Clauses over text already decoded to runes.
 func ClausesOf(rs []rune) []Span { return split(rs, isClauseEnd) }
 
+// SpansAt is SentencesOf(rs) and ClausesOf(rs) from one list of the places
+// a sentence or clause may end: at must hold, in ascending order, every
+// index i of rs where rs[i] is one of their marks (。！？!?；;…、，,：: and
+// line breaks); it may hold other indexes too. A caller that has such a list
+// from its own pass over the text (the figure rules find it while decoding)
+// splits both without reading every rune again.
+func SpansAt(rs []rune, at []int32) (sentences, clauses []Span) {
+	sentences, clauses = AppendSpansAt(nil, nil, rs, at)
+	if len(sentences) == 0 {
+		sentences = nil // as SentencesOf
+	}
+	if len(clauses) == 0 {
+		clauses = nil
+	}
+	return sentences, clauses
+}
+
+// AppendSpansAt is SpansAt appending the sentences and clauses to the given
+// slices (emptied first), for a caller that keeps buffers from one text to
+// the next.
+func AppendSpansAt(sentences, clauses []Span, rs []rune, at []int32) ([]Span, []Span) {
+	marks := 0 // each mark ends at most one span
+	for _, p := range at {
+		if maybeBoundary(rs[p]) {
+			marks++
+		}
+	}
+	return splitAt(sentences, rs, at, isSentenceEnd, marks+1), splitAt(clauses, rs, at, isClauseEnd, marks+1)
+}
+
 func isClauseEnd(rs []rune, i int) bool {
 	r := rs[i]
 	switch r {
@@ -208,6 +238,53 @@ func split(rs []rune, isEnd func(rs []rune, i int) bool) []Span {
 		i = start - 1
 	}
 	emit(len(rs))
+	return out
+}
+
+// splitAt is split into out (emptied first, and made at least size long)
+// visiting only the indexes of at (ascending, holding
+// every index where maybeBoundary holds): the others are passed over by
+// split without a call, and an index split jumps over (the closing marks
+// kept with a sentence) is one before start.
+func splitAt(out []Span, rs []rune, at []int32, isEnd func(rs []rune, i int) bool, size int) []Span {
+	if cap(out) < size {
+		out = make([]Span, 0, size)
+	}
+	out = out[:0]
+	start := 0
+	for _, p := range at {
+		i := int(p)
+		if i < start || !maybeBoundary(rs[i]) || !isEnd(rs, i) {
+			continue
+		}
+		end := i + 1
+		for end < len(rs) && (rs[end] == '”' || rs[end] == '’' || rs[end] == '）' || rs[end] == ')' || rs[end] == '…' || rs[end] == '」') {
+			end++
+		}
+		if rs[i] == '\n' {
+			end = i
+		}
+		out = appendTrimmed(out, rs, start, end)
+		start = end
+		if rs[i] == '\n' {
+			start = i + 1
+		}
+	}
+	return appendTrimmed(out, rs, start, len(rs))
+}
+
+// appendTrimmed is split's emit: the span [a, b) without its blanks at
+// either end, unless nothing is left.
+func appendTrimmed(out []Span, rs []rune, a, b int) []Span {
+	for a < b && isBlank(rs[a]) {
+		a++
+	}
+	for b > a && isBlank(rs[b-1]) {
+		b--
+	}
+	if b > a {
+		out = append(out, Span{a, b})
+	}
 	return out
 }
 

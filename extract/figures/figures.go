@@ -63,8 +63,10 @@ type cand struct {
 	label     string
 	peeled    bool // the label window ended in a verb or attribute
 	chainPrev *cand
-	inName    bool // a bound written inside an indicator's name (公交站点500米覆盖率)
-	infixQual bool // the qualifier is 余/多 inside the figure (50余家): an estimate, not a bound
+	inName    bool   // a bound written inside an indicator's name (公交站点500米覆盖率)
+	infixQual bool   // the qualifier is 余/多 inside the figure (50余家): an estimate, not a bound
+	subj      string // subjectAfter's answer, once subjOK
+	subjOK    bool
 }
 
 // doc holds what one extraction needs about the document.
@@ -73,6 +75,8 @@ type docCtx struct {
 	doc       *schema.Document
 	rs        []rune
 	off       []int32 // byte offset in doc.Text of each rune of rs, then len; nil: not valid UTF-8
+	at        []int32 // the places of rs (see placed), ascending
+	buf       *textBuf
 	sentences []segment.Span
 	clauses   []segment.Span
 	sections  []schema.Section
@@ -92,6 +96,31 @@ type docCtx struct {
 	secFinder *outline.Finder
 	secCache  map[string]secInfo
 	lastSec   lastSection
+	// where the numerals read so far stand in the sentences, periods and
+	// clauses (read takes them in text order)
+	sentCur, periodCur, clauseCur spanCursor
+}
+
+// spanCursor answers spanAt for positions that mostly grow: i is the
+// answer's index for the last position asked.
+type spanCursor struct{ i int }
+
+// spanAt is spanAt(spans, pos), stepping on from the last answer when pos
+// did not move back past it (spans are ascending, their ends too).
+func (k *spanCursor) spanAt(spans []segment.Span, pos int) segment.Span {
+	i := k.i
+	if i > len(spans) || i > 0 && spans[i-1].End > pos {
+		i, _ = spanIndex(spans, pos)
+	} else {
+		for i < len(spans) && spans[i].End <= pos {
+			i++
+		}
+	}
+	k.i = i
+	if i < len(spans) && spans[i].Start <= pos {
+		return spans[i]
+	}
+	return segment.Span{Start: pos, End: pos}
 }
 
 // lastSection is the section sectionInfo answered last.
@@ -131,9 +160,9 @@ func (c *docCtx) sectionInfo(path string) secInfo {
 		return si
 	}
 	var si secInfo
-	si.plan = containsAny(path, planSections)
-	si.ahead = containsAny(path, aheadSections)
-	if c.docYear > 0 && strings.ContainsAny(path, "12") { // a year starts with 1 or 2
+	si.plan = planSectionSet.in(path)
+	si.ahead = aheadSectionSet.in(path)
+	if c.docYear > 0 && mayHoldYear(path) {
 		rp := []rune(path)
 		for _, y := range findYears(rp, 0, len(rp)) {
 			if y.year > c.docYear {
@@ -207,30 +236,43 @@ func (e *Extractor) Run(doc *schema.Document) Result {
 	if doc == nil || doc.Text == "" {
 		return Result{Figures: out}
 	}
-	c := &docCtx{e: e, doc: doc}
-	c.rs, c.off = decodeText(doc.Text)
-	c.sentences = segment.SentencesOf(c.rs)
-	c.clauses = segment.ClausesOf(c.rs)
+	buf := textBufs.Get().(*textBuf)
+	defer func() { // nothing Run returns refers to the buffers
+		buf.reset()
+		textBufs.Put(buf)
+	}()
+	c := e.newCtx(doc, buf)
+	figs := c.prose()
+	tf := c.tableFigures(MaxPerDocument - len(figs)) // reads no figure of the prose
+	out = make([]schema.Figure, 0, len(figs)+len(tf))
+	for _, cd := range figs {
+		out = append(out, cd.f)
+	}
+	out = append(out, tf...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return Result{Figures: out, Capped: c.capped, PageCapped: c.pageCap, NumbersCut: c.numCut, Overflow: c.overflow}
+}
+
+// newCtx reads what the rules need to know about doc, in buf.
+func (e *Extractor) newCtx(doc *schema.Document, buf *textBuf) *docCtx {
+	c := &docCtx{e: e, doc: doc, buf: buf}
+	c.rs, c.off, c.at = decodeInto(doc.Text, buf)
+	c.sentences, c.clauses = segment.AppendSpansAt(buf.sentences, buf.clauses, c.rs, c.at)
+	buf.sentences, buf.clauses = c.sentences, c.clauses
 	c.sections = doc.Sections
 	if c.sections == nil {
 		c.sections = outline.Sections(doc.Text)
 	}
-	c.quoted = append(quotedSpans(c.rs), urlSpans(c.rs)...)
+	c.quoted = append(quotedSpansAt(c.rs, c.at), urlSpansAt(c.rs, c.at)...)
 	for _, t := range doc.Tables {
 		c.tables = append(c.tables, span{t.Start, t.End})
 	}
 	c.tables = mergeSpans(c.tables)
 	c.docYear = documentYear(doc.Title, doc.Published)
-	c.periods = periodSpans(c.rs)
+	c.periods = appendPeriodSpansAt(buf.periods, c.rs, c.at)
+	buf.periods = c.periods
 	c.planDoc = containsAny(doc.Title, planTitles) && !containsAny(doc.Title, reportTitles)
-	figs := c.prose()
-	out = make([]schema.Figure, 0, len(figs))
-	for _, cd := range figs {
-		out = append(out, cd.f)
-	}
-	out = append(out, c.tableFigures(MaxPerDocument-len(out))...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	return Result{Figures: out, Capped: c.capped, PageCapped: c.pageCap, NumbersCut: c.numCut, Overflow: c.overflow}
+	return c
 }
 
 // mergeSpans sorts spans and joins those that overlap, so that a binary
@@ -257,19 +299,40 @@ func (c *docCtx) inTable(pos int) bool {
 
 // spanAt returns the span of spans containing pos (or an empty span at pos).
 func spanAt(spans []segment.Span, pos int) segment.Span {
-	i := sort.Search(len(spans), func(i int) bool { return spans[i].End > pos })
-	if i < len(spans) && spans[i].Start <= pos {
+	i, ok := spanIndex(spans, pos)
+	if ok {
 		return spans[i]
 	}
 	return segment.Span{Start: pos, End: pos}
 }
 
+// spanIndex is the index of the first span of spans ending after pos, and
+// whether it holds pos: sort.Search(len(spans), func(i int) bool { return
+// spans[i].End > pos }) written out.
+func spanIndex(spans []segment.Span, pos int) (int, bool) {
+	i, hi := 0, len(spans)
+	for i < hi {
+		h := int(uint(i+hi) >> 1)
+		if spans[h].End > pos {
+			hi = h
+		} else {
+			i = h + 1
+		}
+	}
+	return i, i < len(spans) && spans[i].Start <= pos
+}
+
 // prose finds the figures of the body text outside tables.
 func (c *docCtx) prose() []*cand {
-	var cands []*cand
-	ms, more, overflow := number.ScanRunesMax(c.rs, MaxNumbers)
+	cands := c.buf.candPtrs[:0]
+	ms, more, overflow := number.AppendScan(c.buf.matches[:0], c.rs, MaxNumbers)
+	if cap(ms) <= maxPooledMatches {
+		c.buf.matches = ms[:0]
+	} else {
+		c.buf.matches = nil
+	}
 	c.numCut, c.overflow = more, overflow
-	marks := marksOf(c.rs)
+	marks := marksAt(c.rs, c.at)
 	for _, m := range ms {
 		if c.inTable(m.Start) {
 			continue
@@ -285,7 +348,8 @@ func (c *docCtx) prose() []*cand {
 	cands = append(cands, c.bareMagnitudeCands()...)
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].f.Start < cands[j].f.Start })
 	cands = resolveLists(c.rs, cands)
-	var figs []*cand
+	figs := c.buf.figs[:0]
+	c.pending = c.buf.pending[:0]
 	inSent := 0
 	for i, cd := range cands {
 		if i == 0 || cands[i-1].sent != cd.sent {
@@ -305,6 +369,7 @@ func (c *docCtx) prose() []*cand {
 		figs = append(figs, cd)
 		c.pending = append(c.pending, span{cd.f.Start, cd.f.End})
 	}
+	c.buf.candPtrs, c.buf.figs, c.buf.pending = cands, figs, c.pending
 	c.finish(figs)
 	return figs
 }
@@ -315,7 +380,7 @@ func (c *docCtx) prose() []*cand {
 func (c *docCtx) read(m number.Match) *cand {
 	cd := c.spare
 	if cd == nil {
-		cd = new(cand)
+		cd = c.buf.newCand()
 	} else {
 		*cd = cand{}
 	}
@@ -332,9 +397,9 @@ func (c *docCtx) read(m number.Match) *cand {
 // reference to cd when it returns nil.
 func (c *docCtx) readInto(cd *cand, m number.Match) *cand {
 	rs := c.rs
-	cd.sent = spanAt(c.sentences, m.Start)
-	cd.period = spanAt(c.periods, m.Start)
-	cd.clause = spanAt(c.clauses, m.Start)
+	cd.sent = c.sentCur.spanAt(c.sentences, m.Start)
+	cd.period = c.periodCur.spanAt(c.periods, m.Start)
+	cd.clause = c.clauseCur.spanAt(c.clauses, m.Start)
 	f := &cd.f
 	f.Value = m.Value
 	textStart, textEnd := m.Start, m.End
@@ -840,26 +905,6 @@ func listJoined(rs []rune, a, b *cand) bool {
 	return false
 }
 
-// periodSpans splits text into sentences at 。！？ and line breaks only;
-// years and plans are read in this wider context (a ； does not end the
-// year a sentence speaks of).
-func periodSpans(rs []rune) []segment.Span {
-	var out []segment.Span
-	start := 0
-	for i, r := range rs {
-		if r == '。' || r == '！' || r == '？' || r == '!' || r == '?' || r == '\n' {
-			if i+1 > start {
-				out = append(out, segment.Span{Start: start, End: i + 1})
-			}
-			start = i + 1
-		}
-	}
-	if start < len(rs) {
-		out = append(out, segment.Span{Start: start, End: len(rs)})
-	}
-	return out
-}
-
 // chained reports whether b follows a with at most two runes of counted
 // noun between (40个班1800名, 58所学校123节).
 func chained(rs []rune, a, b *cand) bool {
@@ -961,10 +1006,10 @@ func (c *docCtx) thresholdAfter(cd *cand, left string) bool {
 		}
 	}
 	win := c.sub(max(cd.clause.Start, f.Start-8), f.Start)
-	if containsAny(win, thresholdLabel) {
+	if thresholdLabelSet.in(win) {
 		return true
 	}
-	if (bnd || isRange) && containsAny(c.sub(lw(cd.period.Start, f.Start), f.End), normWords) {
+	if (bnd || isRange) && normWordSet.in(c.sub(lw(cd.period.Start, f.Start), f.End)) {
 		return true
 	}
 	return false
@@ -1005,7 +1050,7 @@ func (c *docCtx) target(cd *cand, left string, before []*cand) bool {
 		}
 	}
 	if (c.planDoc || sec.ahead) && c.docYear > 0 && cd.f.Year >= c.docYear {
-		existing := containsAny(sLeft, existingWords)
+		existing := existingWordSet.in(sLeft)
 		if cd.f.Kind == schema.KindSchools && !containsAny(pLeft, []string{"新建", "新增", "建成", "投入使用"}) {
 			existing = true
 		}
@@ -1035,18 +1080,18 @@ func (c *docCtx) target(cd *cand, left string, before []*cand) bool {
 // document's year (year.go).
 func (c *docCtx) year(cd *cand) {
 	f := &cd.f
-	ys := findYears(c.rs, lw(cd.period.Start, f.Start), f.Start)
-	y := c.sectionYear(f.Section) // year.go
-	if len(ys) > 0 {
-		y = ys[len(ys)-1].year
+	if y, ok := lastYear(c.rs, lw(cd.period.Start, f.Start), f.Start); ok {
+		f.Year = y
+		return
 	}
-	f.Year = y
+	f.Year = c.sectionYear(f.Section) // year.go
 }
 
 // shareWordCands finds shares written without a numeral (打对折, 半成).
 func (c *docCtx) shareWordCands() []*cand {
 	var out []*cand
-	for i, r := range c.rs {
+	for _, p := range c.at { // every 对, 對 and 半 is a place
+		i, r := int(p), c.rs[p]
 		if r != '对' && r != '對' && r != '半' {
 			continue
 		}
@@ -1092,8 +1137,9 @@ var moneyBareQuals = []string{"近", "逾", "超", "约", "超过", "将近", "�
 func (c *docCtx) bareMagnitudeCands() []*cand {
 	rs := c.rs
 	var out []*cand
-	for i, r := range rs {
-		mag, ok := bareMagnitude(r)
+	for _, at := range c.at { // every 百, 千, 万 and 亿 is a place
+		i := int(at)
+		mag, ok := bareMagnitude(rs[i])
 		if !ok || c.inTable(i) || i > 0 && (isDigitRune(rs[i-1]) || runeIn("零〇一二两三四五六七八九十百千万亿数几干上成好", rs[i-1])) {
 			continue
 		}
@@ -1139,6 +1185,9 @@ func lw(start, pos int) int {
 
 // sentenceText returns the text of a sentence span, built once per sentence.
 func (c *docCtx) sentenceText(s segment.Span) string {
+	if c.off != nil {
+		return c.sub(s.Start, s.End) // a slice of the text: nothing to build
+	}
 	if c.sentCache == nil {
 		c.sentCache = map[segment.Span]string{}
 	}
@@ -1156,6 +1205,9 @@ var titleRe = regexp.MustCompile(`《[^《》]*》`)
 // hasTargetCue reports a strong target word in s that is not part of a noun
 // (计划总投资, 全年计划的100%).
 func hasTargetCue(s string) bool {
+	if !targetStrongSet.in(s) {
+		return false // no cue at all, as most windows
+	}
 	for _, w := range targetStrong {
 		for i := strings.Index(s, w); i >= 0; {
 			if !hasAnyPrefix(s[i+len(w):], notTargetAfter) {

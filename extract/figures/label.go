@@ -272,7 +272,7 @@ func cutLeft(w string, seg *segment.Segmenter) (label string, peeled bool) {
 	if n := placeEnd(w); n > 0 && utf8.RuneCountInString(w[:len(w)-n]) >= 2 {
 		w = w[:len(w)-n] // 受理量居前两位的是临湖镇: the place names no indicator
 	}
-	if containsAnyRune(w, "比较与") {
+	if comparisonRunes.in(w) { // containsAnyRune(w, "比较与")
 		if comparisonCue(w) {
 			w = comparisonRe.ReplaceAllString(w, "")
 		}
@@ -794,6 +794,15 @@ const maxSubject = 14
 // subjectAfter reads the counted noun after a figure: 1637名区级骨干教师 →
 // 区级骨干教师, 114所中心小学及教学分校中 → 中心小学及教学分校.
 func (c *docCtx) subjectAfter(cd *cand) string {
+	if !cd.subjOK { // asked again for the upper end of a range
+		cd.subj, cd.subjOK = c.subjectAfterOf(cd), true
+	}
+	return cd.subj
+}
+
+// subjectAfterOf is subjectAfter unremembered: it depends only on where the
+// figure ends, which no rule moves once the figures are read.
+func (c *docCtx) subjectAfterOf(cd *cand) string {
 	rs := c.rs
 	p := cd.f.End
 	if p < len(rs) && runeIn("和及与、", rs[p]) {
@@ -837,8 +846,8 @@ func (c *docCtx) subjectAfter(cd *cand) string {
 		if !isHan(r) || runeIn("、，。；：", r) {
 			break
 		}
-		if _, ok := number.MatchAt(rs, end); ok && end > p {
-			if m, _ := number.MatchAt(rs, end); m.Chinese == false || m.End-m.Start > 1 || rs[end] != '一' {
+		if end > p {
+			if m, ok := number.MatchAt(rs, end); ok && (m.Chinese == false || m.End-m.Start > 1 || rs[end] != '一') {
 				break
 			}
 		}

@@ -319,7 +319,7 @@ var indicatorWords = []string{"系数", "指数", "率", "比重", "比例", "�
 
 // isIndicator reports whether s names a measure.
 func isIndicator(s string) bool {
-	return containsAny(s, indicatorWords) || strings.HasSuffix(s, "量") || strings.HasSuffix(s, "数")
+	return indicatorWordSet.in(s) || strings.HasSuffix(s, "量") || strings.HasSuffix(s, "数")
 }
 
 // listHeadRe and listTailRe trim a list head: clause numbers and region
@@ -354,13 +354,13 @@ func splitList(s string) []string {
 
 // labelTimeStrip drops a leading time expression from a list head.
 func labelTimeStrip(s string) string {
-	if !containsAnyRune(s, "年今目至当同") {
+	if !timeWordRunes.in(s) { // containsAnyRune(s, "年今目至当同")
 		return s
 	}
 	last := -1
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if isDigitByte(s[i]) || containsRune(timeExprFirstRunes, r) {
+		if isDigitByte(s[i]) || isTimeExprFirst(r) {
 			if e := timeExprAt(s, i); e > i {
 				last, i = e, e
 				continue
@@ -379,6 +379,34 @@ func labelTimeStrip(s string) string {
 const timeExprFirst = "一二三四五六七八九十两近年全目至截当今上去同"
 
 var timeExprFirstRunes = []rune(timeExprFirst)
+
+// timeWordRunes holds a rune of every time expression but those that start
+// with an ASCII digit (see labelTimeStrip); comparisonRunes the first runes
+// of comparisonRe and benchmarkRe's cues.
+var (
+	timeWordRunes   = runeSet("年今目至当同")
+	comparisonRunes = runeSet("比较与")
+)
+
+// runeSet is a wordSet of the runes of s, each a word: its in is
+// containsAnyRune(x, s).
+func runeSet(s string) *wordSet {
+	var ws []string
+	for _, r := range s {
+		ws = append(ws, string(r))
+	}
+	return newWordSet(ws)
+}
+
+// isTimeExprFirst is containsRune(timeExprFirstRunes, r) as one switch
+// (TestIsTimeExprFirst holds the two together over every rune).
+func isTimeExprFirst(r rune) bool {
+	switch r {
+	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '两', '近', '年', '全', '目', '至', '截', '当', '今', '上', '去', '同':
+		return true
+	}
+	return false
+}
 
 // shareSuffix completes short list items with the words the last item
 // carries after its own name: 小学和初中校际差异系数 → 小学校际差异系数 and

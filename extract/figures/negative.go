@@ -31,19 +31,11 @@ const shortQuote = 10
 
 // encloseMarks says which opening marks the text holds at all: without
 // one, no number lies inside its pair and enclosed need not look.
-type encloseMarks struct{ title, docNumber bool }
-
-func marksOf(rs []rune) encloseMarks {
-	var m encloseMarks
-	for _, r := range rs {
-		switch r {
-		case '《':
-			m.title = true
-		case '〔':
-			m.docNumber = true
-		}
-	}
-	return m
+// at, when not nil, holds the places of the text (see placed): enclosed
+// then reads only them.
+type encloseMarks struct {
+	title, docNumber bool
+	at               []int32
 }
 
 // negative reports why m at rs is no figure, or "".
@@ -79,7 +71,7 @@ func negative(rs []rune, m number.Match, quoted []span, marks encloseMarks) stri
 		}
 	}
 	// Numbers inside 《》 are part of a title; inside 〔〕 a document number.
-	if marks.title && enclosed(rs, m.Start, '《', '》') || marks.docNumber && enclosed(rs, m.Start, '〔', '〕') {
+	if marks.title && marks.enclosed(rs, m.Start, '《', '》') || marks.docNumber && marks.enclosed(rs, m.Start, '〔', '〕') {
 		return "title or document number"
 	}
 	return ""
@@ -216,35 +208,44 @@ func enclosed(rs []rune, pos int, open, close rune) bool {
 	return false
 }
 
-type span struct{ start, end int }
-
-// quotedSpans finds short quotations “…” / "…" / 「…」 on one line.
-func quotedSpans(rs []rune) []span {
-	var out []span
-	for i := 0; i < len(rs); i++ {
-		var close rune
-		switch rs[i] {
-		case '“':
-			close = '”'
-		case '「':
-			close = '」'
-		case '"':
-			close = '"'
-		default:
-			continue
-		}
-		for j := i + 1; j < len(rs) && j <= i+shortQuote+1; j++ {
-			if rs[j] == '\n' {
-				break
-			}
-			if rs[j] == close {
-				out = append(out, span{i + 1, j})
-				break
-			}
+// enclosed is enclosed(rs, pos, open, close), read at the places m.at when
+// there are: open, close and line breaks are placed runes.
+func (m encloseMarks) enclosed(rs []rune, pos int, open, close rune) bool {
+	if m.at == nil {
+		return enclosed(rs, pos, open, close)
+	}
+	at := m.at
+	k, hi := 0, len(at) // sort.Search for the first place at or after pos
+	for k < hi {
+		h := int(uint(k+hi) >> 1)
+		if int(at[h]) >= pos {
+			hi = h
+		} else {
+			k = h + 1
 		}
 	}
-	return out
+	for b := k - 1; b >= 0 && int(at[b]) >= pos-60; b-- {
+		i := int(at[b])
+		if rs[i] == close || rs[i] == '\n' {
+			return false
+		}
+		if rs[i] == open {
+			for f := k; f < len(at) && int(at[f]) < pos+60; f++ {
+				j := int(at[f])
+				if rs[j] == close {
+					return true
+				}
+				if rs[j] == open || rs[j] == '\n' {
+					return false
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
+
+type span struct{ start, end int }
 
 // nameAfter are words after a counted number that make it a name: 十项准则
 // is the title of a code of conduct, 两级 levels.
@@ -263,25 +264,4 @@ func isNameAfter(rs []rune, p int) bool {
 // 一起); only 一所 (a school) is kept as a figure.
 func loneOne(rs []rune, m number.Match) bool {
 	return m.Chinese && m.Form == number.Plain && m.End-m.Start == 1 && (rs[m.Start] == '一' || rs[m.Start] == '壹')
-}
-
-// urlSpans finds web addresses (http://…, www.…): their digits are codes
-// (…?q=30%25%2020%).
-func urlSpans(rs []rune) []span {
-	var out []span
-	for i := 0; i < len(rs); i++ {
-		if r := rs[i]; r != 'h' && r != 'w' {
-			continue // most runes start no address
-		}
-		if !(hasAt(rs, i, "http://") || hasAt(rs, i, "https://") || hasAt(rs, i, "www.")) {
-			continue
-		}
-		j := i
-		for j < len(rs) && rs[j] > ' ' && rs[j] < 0x2000 {
-			j++
-		}
-		out = append(out, span{i, j})
-		i = j
-	}
-	return out
 }

@@ -189,3 +189,15 @@ var aboveRe = regexp.MustCompile(`^(高于|低于|快于|慢于)[^，,。；;比
 
 // aboveWords are the words aboveRe starts with.
 var aboveWords = []string{"高于", "低于", "快于", "慢于"}
+
+// The word lists above that the rules scan texts for, as wordSets
+// (runes.go): one pass over a text instead of one search per word.
+var (
+	planSectionSet    = newWordSet(planSections)
+	aheadSectionSet   = newWordSet(aheadSections)
+	existingWordSet   = newWordSet(existingWords)
+	normWordSet       = newWordSet(normWords)
+	thresholdLabelSet = newWordSet(thresholdLabel)
+	indicatorWordSet  = newWordSet(indicatorWords)
+	targetStrongSet   = newWordSet(targetStrong)
+)

@@ -116,3 +116,72 @@ var (
 	infixQualRunes = []rune("余多")   // 60余亿元
 	qualVerbRunes  = []rune("至少最不") // 至少配备, 不少于
 )
+
+// wordSet answers containsAny(s, words) for a fixed list of words by one
+// pass over s: a bit per pair of bytes that starts a word marks where one
+// may start, and only there are the words compared. A word list scanned
+// with strings.Contains once per word finds the lead byte of its Han
+// characters at most runes of a Chinese text; the pairs of bytes rule out
+// nearly all of them. Exact on any s, valid UTF-8 or not.
+type wordSet struct {
+	words  []string
+	keys   []uint16 // the first two bytes of each word of two bytes or more
+	pairs  [1 << 16 / 64]uint64
+	single string // the words of one byte
+	empty  bool   // an empty word: every s holds it
+	// noSkip: a word starts with a UTF-8 continuation byte, so in may not
+	// step over the continuation bytes of a three-byte rune.
+	noSkip bool
+}
+
+func newWordSet(words []string) *wordSet {
+	ws := &wordSet{}
+	for _, w := range words {
+		switch len(w) {
+		case 0:
+			ws.empty = true
+		case 1:
+			ws.single += w
+		default:
+			k := uint16(w[0])<<8 | uint16(w[1])
+			if w[0]&0xc0 == 0x80 {
+				ws.noSkip = true
+			}
+			ws.words = append(ws.words, w)
+			ws.keys = append(ws.keys, k)
+			ws.pairs[k>>6] |= 1 << (k & 63)
+		}
+	}
+	return ws
+}
+
+// in reports whether s holds one of the words: containsAny(s, words).
+func (ws *wordSet) in(s string) bool {
+	if ws.empty {
+		return true
+	}
+	for i := 0; i+1 < len(s); {
+		b := s[i]
+		k := uint16(b)<<8 | uint16(s[i+1])
+		if ws.pairs[k>>6]&(1<<(k&63)) != 0 {
+			for j, w := range ws.words {
+				if ws.keys[j] == k && strings.HasPrefix(s[i:], w) {
+					return true
+				}
+			}
+		}
+		// The two continuation bytes of a three-byte rune (a Han
+		// character) start no word: step over them.
+		if b&0xf0 == 0xe0 && !ws.noSkip && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+			i += 3
+		} else {
+			i++
+		}
+	}
+	for i := 0; i < len(ws.single); i++ {
+		if strings.IndexByte(s, ws.single[i]) >= 0 {
+			return true
+		}
+	}
+	return false
+}

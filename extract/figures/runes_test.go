@@ -2,12 +2,14 @@ package figures
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/govfig/govfig/extract/number"
 	"github.com/govfig/govfig/schema"
+	"github.com/govfig/govfig/segment"
 )
 
 // runeSets are the rune sets the rules pass to runeIn and containsAnyRune.
@@ -376,4 +378,159 @@ func TestRunesIn(t *testing.T) {
 			}
 		}
 	}
+}
+
+// wordSetLists are the word lists the rules ask a wordSet about, and a few
+// made to reach its corners (one-byte and empty words, invalid UTF-8).
+var wordSetLists = [][]string{
+	planSections, aheadSections, thresholdLabel, normWords, existingWords, indicatorWords,
+	{"a", "为", "\xff\xfe"}, {""}, {}, {"ab", "b"}, {"率"}, {"\x80\x80", "\xb8\x80"}, {"\xe4\xb8"}, {"为\xb8"},
+}
+
+func checkWordSet(t *testing.T, s string) {
+	t.Helper()
+	for _, l := range wordSetLists {
+		if got, want := newWordSet(l).in(s), containsAny(s, l); got != want {
+			t.Fatalf("wordSet(%q).in(%q) = %v, containsAny %v", l, s, got, want)
+		}
+	}
+}
+
+func TestWordSet(t *testing.T) {
+	for _, s := range []string{"", "a", "b", "ab", "一、做法与成效 > (一)改进措施", "下一步工作打算", "2024年工作安排", "\xff", "\xff\xfe", "x\xff\xfey",
+		"一\x80\x80", "\xe4\xb8\xe4\xb8\x80", "\xe4改进措施", "改\xe8\xbf进措施", "\xe4\xb8\x80\x80", "为\xb8",
+		"达到国家标准", "优质均衡发展要求", "现有学生2300人", "覆盖率", "改进", "措施"} {
+		checkWordSet(t, s)
+	}
+	for _, l := range wordSetLists {
+		for _, w := range l {
+			checkWordSet(t, w)
+			checkWordSet(t, "前"+w+"后")
+			if len(w) > 1 {
+				checkWordSet(t, w[:len(w)-1])
+				checkWordSet(t, w[1:])
+			}
+		}
+	}
+}
+
+func FuzzWordSet(f *testing.F) {
+	f.Add("一、做法与成效 > (一)改进措施")
+	f.Add("达到国家标准")
+	f.Fuzz(func(t *testing.T, s string) {
+		checkWordSet(t, s)
+	})
+}
+
+// hasTargetCueAll is hasTargetCue without its first test, the oracle of
+// TestHasTargetCue.
+func hasTargetCueAll(s string) bool {
+	for _, w := range targetStrong {
+		for i := strings.Index(s, w); i >= 0; {
+			if !hasAnyPrefix(s[i+len(w):], notTargetAfter) {
+				return true
+			}
+			j := strings.Index(s[i+len(w):], w)
+			if j < 0 {
+				break
+			}
+			i += len(w) + j
+		}
+	}
+	return false
+}
+
+func checkHasTargetCue(t *testing.T, s string) {
+	if got, want := hasTargetCue(s), hasTargetCueAll(s); got != want {
+		t.Fatalf("hasTargetCue(%q) = %v, want %v", s, got, want)
+	}
+}
+
+func TestHasTargetCue(t *testing.T) {
+	for _, s := range []string{"", "计划新建学校3所", "计划总投资", "全年计划的100%", "力争", "拟投资拟建", "目标确保预期", "没有", "\xff计划"} {
+		checkHasTargetCue(t, s)
+	}
+}
+
+func FuzzHasTargetCue(f *testing.F) {
+	f.Add("计划新建学校3所，计划总投资")
+	f.Fuzz(checkHasTargetCue)
+}
+
+// TestRuneSet holds runeSet's wordSets to containsAnyRune.
+func TestRuneSet(t *testing.T) {
+	for _, s := range []string{"", "年", "今年", "比上年", "与", "较", "2023", "\xff年", "目前至今", "同比", "x比", "没有"} {
+		for _, set := range []string{"年今目至当同", "比较与"} {
+			if got, want := runeSet(set).in(s), containsAnyRune(s, set); got != want {
+				t.Fatalf("runeSet(%q).in(%q) = %v, want %v", set, s, got, want)
+			}
+		}
+	}
+}
+
+func FuzzRuneSet(f *testing.F) {
+	f.Add("比上年目前")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, set := range []string{"年今目至当同", "比较与"} {
+			if got, want := runeSet(set).in(s), containsAnyRune(s, set); got != want {
+				t.Fatalf("runeSet(%q).in(%q) = %v, want %v", set, s, got, want)
+			}
+		}
+	})
+}
+
+// TestSpanAt holds spanAt to sort.Search over the spans.
+func TestSpanAt(t *testing.T) {
+	for _, text := range []string{"", "甲。乙，丙", "一、做法\n\n（一）加强。好，很好；", "。。，，"} {
+		for _, spans := range [][]segment.Span{segment.Sentences(text), segment.Clauses(text)} {
+			for pos := -1; pos <= len([]rune(text))+1; pos++ {
+				want := segment.Span{Start: pos, End: pos}
+				if i := sort.Search(len(spans), func(i int) bool { return spans[i].End > pos }); i < len(spans) && spans[i].Start <= pos {
+					want = spans[i]
+				}
+				if got := spanAt(spans, pos); got != want {
+					t.Fatalf("spanAt(%v, %d) = %v, want %v", spans, pos, got, want)
+				}
+			}
+		}
+	}
+}
+
+// checkSpanCursor holds spanCursor to spanAt over the sentences and clauses
+// of text, for positions given by steps (growing, and moving back where a
+// step is negative).
+func checkSpanCursor(t *testing.T, text string, steps []int) {
+	for _, spans := range [][]segment.Span{segment.Sentences(text), segment.Clauses(text)} {
+		var k spanCursor
+		pos := -1
+		for _, st := range steps {
+			pos += st
+			if got, want := k.spanAt(spans, pos), spanAt(spans, pos); got != want {
+				t.Fatalf("cursor at %d over %v = %v, want %v", pos, spans, got, want)
+			}
+		}
+	}
+}
+
+func TestSpanCursor(t *testing.T) {
+	text := "一、做法\n\n（一）加强。好，很好；甲，乙，丙。\n丁"
+	n := len([]rune(text))
+	var up []int
+	for i := 0; i <= n+2; i++ {
+		up = append(up, 1)
+	}
+	checkSpanCursor(t, text, up)
+	checkSpanCursor(t, text, []int{3, 5, -4, 10, 0, 2, -20, 30, 1})
+	checkSpanCursor(t, "", []int{1, 1, -1, 3})
+}
+
+func FuzzSpanCursor(f *testing.F) {
+	f.Add("甲。乙，丙；丁\n戊", []byte{1, 2, 250, 4, 0, 9})
+	f.Fuzz(func(t *testing.T, text string, steps []byte) {
+		var st []int
+		for _, b := range steps {
+			st = append(st, int(int8(b))) // negative bytes move back
+		}
+		checkSpanCursor(t, text, st)
+	})
 }

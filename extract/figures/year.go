@@ -50,7 +50,55 @@ func findYears(rs []rune, from, to int) []yearMark {
 	return out
 }
 
+// lastYear is the year of the last of findYears(rs, from, to), read
+// backwards from to without listing the others. findYears takes every
+// position that passes its tests (the three runes it steps over after a
+// four-digit candidate each follow a digit, which no year may), so its last
+// year is the one at the greatest position that passes them.
+func lastYear(rs []rune, from, to int) (int, bool) {
+	for i := to - 4; i >= from; i-- {
+		if !(rs[i] == '1' && rs[i+1] == '9' || rs[i] == '2' && rs[i+1] == '0') {
+			continue
+		}
+		if !isASCIIDigit(rs[i+2]) || !isASCIIDigit(rs[i+3]) || i > 0 && isDigitRune(rs[i-1]) {
+			continue
+		}
+		j := i + 4
+		ok := j < to && rs[j] == '年'
+		if !ok {
+			k := j
+			for k < to && rs[k] == ' ' {
+				k++
+			}
+			if k < to && runeIn("-—–~～至到", rs[k]) {
+				k++
+				for k < to && rs[k] == ' ' {
+					k++
+				}
+				ok = k+4 <= to && (rs[k] == '1' || rs[k] == '2') && isASCIIDigit(rs[k+1]) && isASCIIDigit(rs[k+2]) && isASCIIDigit(rs[k+3])
+			}
+		}
+		if !ok || i > 0 && (rs[i-1] == '比' || rs[i-1] == '较') {
+			continue
+		}
+		return int(rs[i]-'0')*1000 + int(rs[i+1]-'0')*100 + int(rs[i+2]-'0')*10 + int(rs[i+3]-'0'), true
+	}
+	return 0, false
+}
+
 func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// mayHoldYear reports whether s holds 19 or 20 and two more ASCII digits,
+// as every year findYears finds over []rune(s) starts: a test on the bytes
+// before converting s.
+func mayHoldYear(s string) bool {
+	for i := 0; i+4 <= len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigitByte(s[i+2]) && isDigitByte(s[i+3]) {
+			return true
+		}
+	}
+	return false
+}
 
 // docYearRe finds a year in a title or date.
 var docYearRe = regexp.MustCompile(`(19|20)\d\d`)

@@ -36,3 +36,57 @@ func TestYearOfDocument(t *testing.T) {
 		}
 	}
 }
+
+// checkMayHoldYear: findYears finds no year in a text mayHoldYear rules out.
+func checkMayHoldYear(t *testing.T, s string) {
+	rs := []rune(s)
+	if ys := findYears(rs, 0, len(rs)); len(ys) > 0 && !mayHoldYear(s) {
+		t.Fatalf("mayHoldYear(%q) = false, but findYears finds %v", s, ys)
+	}
+}
+
+func TestMayHoldYear(t *testing.T) {
+	for _, s := range []string{"", "2023年", "一、2024年预算 > (一)1.", "二、1999年至2001年", "2023-2024", "１９９９年", "12", "\xff2020年", "20２0年"} {
+		checkMayHoldYear(t, s)
+	}
+	if mayHoldYear("二、预算 > 17.加强") || !mayHoldYear("二、2024年预算") {
+		t.Fatal("mayHoldYear misreads a path")
+	}
+}
+
+func FuzzMayHoldYear(f *testing.F) {
+	f.Add("一、2024年预算 > (一)1.")
+	f.Fuzz(checkMayHoldYear)
+}
+
+// checkLastYear holds lastYear to the last of findYears over every window
+// of s.
+func checkLastYear(t *testing.T, s string) {
+	rs := []rune(s)
+	for from := 0; from <= len(rs); from++ {
+		for to := from; to <= len(rs); to++ {
+			ys := findYears(rs, from, to)
+			y, ok := lastYear(rs, from, to)
+			if ok != (len(ys) > 0) || ok && y != ys[len(ys)-1].year {
+				t.Fatalf("lastYear(%q, %d, %d) = %d, %v; findYears %v", s, from, to, y, ok, ys)
+			}
+		}
+	}
+}
+
+func TestLastYear(t *testing.T) {
+	for _, s := range []string{"", "2023年", "比2022年增长，2023年目标", "2020 - 2024", "2020至 2024年", "120231年", "2019～2020年2021年",
+		"较2020年", "20201年", "2023年2024", "1999-3000", "2000—1999", "２０２０年2020年"} {
+		checkLastYear(t, s)
+	}
+}
+
+func FuzzLastYear(f *testing.F) {
+	f.Add("比2022年增长，2023年目标2020 - 2024")
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 200 {
+			return
+		}
+		checkLastYear(t, s)
+	})
+}

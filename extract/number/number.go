@@ -144,6 +144,17 @@ func ScanRunes(rs []rune) []Match {
 // says numerals were left unread, overflow counts the numerals skipped
 // because their value is too large for a float64.
 func ScanRunesMax(rs []rune, max int) (out []Match, more bool, overflow int) {
+	return AppendScan(nil, rs, max)
+}
+
+// AppendScan is ScanRunesMax appending the numerals to dst (max counts
+// those of rs only; 0: no bound), for a caller that keeps a buffer from one
+// text to the next.
+func AppendScan(dst []Match, rs []rune, max int) (out []Match, more bool, overflow int) {
+	out = dst
+	if max > 0 {
+		max += len(dst) // max counts the numerals of rs only
+	}
 	for i := 0; i < len(rs); {
 		if !mayStart(rs[i]) {
 			i++
@@ -259,8 +270,7 @@ func matchAt(rs []rune, i int) (Match, bool) {
 	if end-i == 1 && financial(rs[i]) {
 		return Match{}, false
 	}
-	text := string(rs[start:end])
-	v, err := Parse(text)
+	text, v, err := parseRunes(rs[start:end])
 	if err != nil {
 		if errors.Is(err, ErrRange) {
 			return Match{Start: start, End: end, Overflow: true}, false
@@ -931,4 +941,51 @@ func toASCII(rs []rune) string {
 		b = append(b, byte(r))
 	}
 	return string(b)
+}
+
+// parsed is a numeral's text and what Parse makes of it.
+type parsed struct {
+	text string
+	v    float64
+	err  error
+}
+
+// oneRuneParsed holds string(r) and Parse(string(r)) for every rune r a
+// numeral may be made of: a third of a text's numerals are one Han digit
+// (一, 三, 十), parsed and converted here once instead of at each.
+var oneRuneParsed = func() map[rune]parsed {
+	m := map[rune]parsed{}
+	add := func(r rune) {
+		v, err := Parse(string(r))
+		m[r] = parsed{string(r), v, err}
+	}
+	for r := '0'; r <= '9'; r++ {
+		add(r)
+		add(r - '0' + '０')
+	}
+	for _, runes := range []map[rune]int{hanDigit} {
+		for r := range runes {
+			add(r)
+		}
+	}
+	for _, runes := range []map[rune]float64{hanSmall, hanBig} {
+		for r := range runes {
+			add(r)
+		}
+	}
+	add('廿')
+	add('卅')
+	return m
+}()
+
+// parseRunes is string(rs) and Parse of it.
+func parseRunes(rs []rune) (string, float64, error) {
+	if len(rs) == 1 {
+		if p, ok := oneRuneParsed[rs[0]]; ok {
+			return p.text, p.v, p.err
+		}
+	}
+	text := string(rs)
+	v, err := Parse(text)
+	return text, v, err
 }
