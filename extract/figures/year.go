@@ -18,72 +18,55 @@ type yearMark struct {
 func findYears(rs []rune, from, to int) []yearMark {
 	var out []yearMark
 	for i := from; i+4 <= to; i++ {
-		if !(rs[i] == '1' && rs[i+1] == '9' || rs[i] == '2' && rs[i+1] == '0') {
-			continue
-		}
-		if !isASCIIDigit(rs[i+2]) || !isASCIIDigit(rs[i+3]) || i > 0 && isDigitRune(rs[i-1]) {
-			continue
-		}
-		j := i + 4
-		ok := j < to && rs[j] == '年'
-		if !ok {
-			k := j
-			for k < to && rs[k] == ' ' {
-				k++
-			}
-			if k < to && runeIn("-—–~～至到", rs[k]) {
-				k++
-				for k < to && rs[k] == ' ' {
-					k++
-				}
-				ok = k+4 <= to && (rs[k] == '1' || rs[k] == '2') && isASCIIDigit(rs[k+1]) && isASCIIDigit(rs[k+2]) && isASCIIDigit(rs[k+3])
-			}
-		}
-		if !ok || i > 0 && (rs[i-1] == '比' || rs[i-1] == '较') {
+		if y, ok := yearAt(rs, i, to); ok {
+			out = append(out, yearMark{i, y})
 			i += 3
-			continue
 		}
-		y := int(rs[i]-'0')*1000 + int(rs[i+1]-'0')*100 + int(rs[i+2]-'0')*10 + int(rs[i+3]-'0')
-		out = append(out, yearMark{i, y})
-		i += 3
 	}
 	return out
 }
 
 // lastYear is the year of the last of findYears(rs, from, to), read
 // backwards from to without listing the others. findYears takes every
-// position that passes its tests (the three runes it steps over after a
-// four-digit candidate each follow a digit, which no year may), so its last
-// year is the one at the greatest position that passes them.
+// position that passes yearAt (the three runes it steps over after a year
+// each follow a digit, which no year may), so its last year is the one at
+// the greatest position that passes.
 func lastYear(rs []rune, from, to int) (int, bool) {
 	for i := to - 4; i >= from; i-- {
-		if !(rs[i] == '1' && rs[i+1] == '9' || rs[i] == '2' && rs[i+1] == '0') {
-			continue
+		if y, ok := yearAt(rs, i, to); ok {
+			return y, true
 		}
-		if !isASCIIDigit(rs[i+2]) || !isASCIIDigit(rs[i+3]) || i > 0 && isDigitRune(rs[i-1]) {
-			continue
+	}
+	return 0, false
+}
+
+// yearAt reads the year findYears takes at rs[i] (i+4 <= to), if any.
+func yearAt(rs []rune, i, to int) (int, bool) {
+	if !(rs[i] == '1' && rs[i+1] == '9' || rs[i] == '2' && rs[i+1] == '0') {
+		return 0, false
+	}
+	if !isASCIIDigit(rs[i+2]) || !isASCIIDigit(rs[i+3]) || i > 0 && isDigitRune(rs[i-1]) {
+		return 0, false
+	}
+	j := i + 4
+	ok := j < to && rs[j] == '年'
+	if !ok {
+		k := j
+		for k < to && rs[k] == ' ' {
+			k++
 		}
-		j := i + 4
-		ok := j < to && rs[j] == '年'
-		if !ok {
-			k := j
+		if k < to && runeIn("-—–~～至到", rs[k]) {
+			k++
 			for k < to && rs[k] == ' ' {
 				k++
 			}
-			if k < to && runeIn("-—–~～至到", rs[k]) {
-				k++
-				for k < to && rs[k] == ' ' {
-					k++
-				}
-				ok = k+4 <= to && (rs[k] == '1' || rs[k] == '2') && isASCIIDigit(rs[k+1]) && isASCIIDigit(rs[k+2]) && isASCIIDigit(rs[k+3])
-			}
+			ok = k+4 <= to && (rs[k] == '1' || rs[k] == '2') && isASCIIDigit(rs[k+1]) && isASCIIDigit(rs[k+2]) && isASCIIDigit(rs[k+3])
 		}
-		if !ok || i > 0 && (rs[i-1] == '比' || rs[i-1] == '较') {
-			continue
-		}
-		return int(rs[i]-'0')*1000 + int(rs[i+1]-'0')*100 + int(rs[i+2]-'0')*10 + int(rs[i+3]-'0'), true
 	}
-	return 0, false
+	if !ok || i > 0 && (rs[i-1] == '比' || rs[i-1] == '较') {
+		return 0, false
+	}
+	return int(rs[i]-'0')*1000 + int(rs[i+1]-'0')*100 + int(rs[i+2]-'0')*10 + int(rs[i+3]-'0'), true
 }
 
 func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
