@@ -1091,24 +1091,29 @@ func (c *docCtx) year(cd *cand) {
 func (c *docCtx) shareWordCands() []*cand {
 	var out []*cand
 	for _, p := range c.at { // every 对, 對 and 半 is a place
-		i, r := int(p), c.rs[p]
-		if r != '对' && r != '對' && r != '半' {
+		out = c.shareWordsAt(out, int(p))
+	}
+	return out
+}
+
+// shareWordsAt appends the share words' figures at rs[i] to out.
+func (c *docCtx) shareWordsAt(out []*cand, i int) []*cand {
+	if r := c.rs[i]; r != '对' && r != '對' && r != '半' {
+		return out
+	}
+	for _, sw := range shareWords {
+		w := []rune(sw.word)
+		if !hasAt(c.rs, i, sw.word) || c.inTable(i) || i+len(w) < len(c.rs) && c.rs[i+len(w)] == '品' {
 			continue
 		}
-		for _, sw := range shareWords {
-			w := []rune(sw.word)
-			if !hasAt(c.rs, i, sw.word) || c.inTable(i) || i+len(w) < len(c.rs) && c.rs[i+len(w)] == '品' {
-				continue
-			}
-			if sw.after != "" && !hasBefore(c.rs, i, sw.after) {
-				continue // 对折 alone is folding in half; 打对折 a discount
-			}
-			cd := &cand{numStart: i, numEnd: i + len(w), mag: 1}
-			cd.sent, cd.period, cd.clause = spanAt(c.sentences, i), spanAt(c.periods, i), spanAt(c.clauses, i)
-			cd.f = schema.Figure{Kind: schema.KindPercent, Value: sw.value, Unit: sw.word, Normalized: sw.value, BaseUnit: "%"}
-			if r := c.finishRead(cd, i, i+len(w), schema.QualExact); r != nil {
-				out = append(out, r)
-			}
+		if sw.after != "" && !hasBefore(c.rs, i, sw.after) {
+			continue // 对折 alone is folding in half; 打对折 a discount
+		}
+		cd := &cand{numStart: i, numEnd: i + len(w), mag: 1}
+		cd.sent, cd.period, cd.clause = spanAt(c.sentences, i), spanAt(c.periods, i), spanAt(c.clauses, i)
+		cd.f = schema.Figure{Kind: schema.KindPercent, Value: sw.value, Unit: sw.word, Normalized: sw.value, BaseUnit: "%"}
+		if r := c.finishRead(cd, i, i+len(w), schema.QualExact); r != nil {
+			out = append(out, r)
 		}
 	}
 	return out
@@ -1135,40 +1140,44 @@ var moneyBareQuals = []string{"近", "逾", "超", "约", "超过", "将近", "�
 // qualifier: 近万个 (approx 10000 个), 百名以上 (ge 100 名). The value is the
 // magnitude, the unit the measure word.
 func (c *docCtx) bareMagnitudeCands() []*cand {
-	rs := c.rs
 	var out []*cand
 	for _, at := range c.at { // every 百, 千, 万 and 亿 is a place
-		i := int(at)
-		mag, ok := bareMagnitude(rs[i])
-		if !ok || c.inTable(i) || i > 0 && (isDigitRune(rs[i-1]) || runeIn("零〇一二两三四五六七八九十百千万亿数几干上成好", rs[i-1])) {
-			continue
-		}
-		p, qual := i+1, schema.QualExact
-		if p < len(rs) && (rs[p] == '余' || rs[p] == '多') {
-			p, qual = p+1, schema.QualGT
-		}
-		u, ok := matchUnit(rs, p)
-		if !ok || u.mag != 1 || u.rule.kind == schema.KindPercent {
-			continue
-		}
-		if _, num := number.MatchAt(rs, i); num {
-			continue
-		}
-		cd := &cand{numStart: i, numEnd: i + 1, mag: 1, rule: u.rule}
-		cd.sent, cd.period, cd.clause = spanAt(c.sentences, i), spanAt(c.periods, i), spanAt(c.clauses, i)
-		cd.f = schema.Figure{Kind: u.rule.kind, Value: mag, Unit: u.text, BaseUnit: u.rule.base, Normalized: scaled(mag, 1, u.rule.factor)}
-		r := c.finishRead(cd, i, p+len(u.runes), qual)
-		if r == nil || r.f.Qualifier == schema.QualExact {
-			continue
-		}
-		// Money needs its qualifier before it (近亿元, 逾千万元): 亿元以上项目
-		// and 千万元以上企业 name classes of projects and firms.
-		if r.f.Kind == schema.KindMoney && !hasAnySuffix(c.sub(lw(cd.clause.Start, i), i), moneyBareQuals) {
-			continue
-		}
-		out = append(out, r)
+		out = c.bareMagnitudeAt(out, int(at))
 	}
 	return out
+}
+
+// bareMagnitudeAt appends the bare magnitude's figure at rs[i], if any, to out.
+func (c *docCtx) bareMagnitudeAt(out []*cand, i int) []*cand {
+	rs := c.rs
+	mag, ok := bareMagnitude(rs[i])
+	if !ok || c.inTable(i) || i > 0 && (isDigitRune(rs[i-1]) || runeIn("零〇一二两三四五六七八九十百千万亿数几干上成好", rs[i-1])) {
+		return out
+	}
+	p, qual := i+1, schema.QualExact
+	if p < len(rs) && (rs[p] == '余' || rs[p] == '多') {
+		p, qual = p+1, schema.QualGT
+	}
+	u, ok := matchUnit(rs, p)
+	if !ok || u.mag != 1 || u.rule.kind == schema.KindPercent {
+		return out
+	}
+	if _, num := number.MatchAt(rs, i); num {
+		return out
+	}
+	cd := &cand{numStart: i, numEnd: i + 1, mag: 1, rule: u.rule}
+	cd.sent, cd.period, cd.clause = spanAt(c.sentences, i), spanAt(c.periods, i), spanAt(c.clauses, i)
+	cd.f = schema.Figure{Kind: u.rule.kind, Value: mag, Unit: u.text, BaseUnit: u.rule.base, Normalized: scaled(mag, 1, u.rule.factor)}
+	r := c.finishRead(cd, i, p+len(u.runes), qual)
+	if r == nil || r.f.Qualifier == schema.QualExact {
+		return out
+	}
+	// Money needs its qualifier before it (近亿元, 逾千万元): 亿元以上项目
+	// and 千万元以上企业 name classes of projects and firms.
+	if r.f.Kind == schema.KindMoney && !hasAnySuffix(c.sub(lw(cd.clause.Start, i), i), moneyBareQuals) {
+		return out
+	}
+	return append(out, r)
 }
 
 // window is the most runes of context read on either side of a figure;

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/govfig/govfig/extract/number"
 	"github.com/govfig/govfig/extract/outline"
 	"github.com/govfig/govfig/schema"
 	"github.com/govfig/govfig/segment"
@@ -94,57 +93,15 @@ func urlSpans(rs []rune) []span {
 }
 
 // candsByIndex are shareWordCands and bareMagnitudeCands as they were, over
-// every index of the text (only their loops differed).
+// every index of the text instead of the places only: the places must hold
+// every index where either finds a figure.
 func (c *docCtx) candsByIndex() []*cand {
 	var out []*cand
-	for i, r := range c.rs {
-		if r != '对' && r != '對' && r != '半' {
-			continue
-		}
-		for _, sw := range shareWords {
-			w := []rune(sw.word)
-			if !hasAt(c.rs, i, sw.word) || c.inTable(i) || i+len(w) < len(c.rs) && c.rs[i+len(w)] == '品' {
-				continue
-			}
-			if sw.after != "" && !hasBefore(c.rs, i, sw.after) {
-				continue
-			}
-			cd := &cand{numStart: i, numEnd: i + len(w), mag: 1}
-			cd.sent, cd.period, cd.clause = spanAt(c.sentences, i), spanAt(c.periods, i), spanAt(c.clauses, i)
-			cd.f = schema.Figure{Kind: schema.KindPercent, Value: sw.value, Unit: sw.word, Normalized: sw.value, BaseUnit: "%"}
-			if r := c.finishRead(cd, i, i+len(w), schema.QualExact); r != nil {
-				out = append(out, r)
-			}
-		}
+	for i := range c.rs {
+		out = c.shareWordsAt(out, i)
 	}
-	rs := c.rs
-	for i, r := range rs {
-		mag, ok := bareMagnitude(r)
-		if !ok || c.inTable(i) || i > 0 && (isDigitRune(rs[i-1]) || runeIn("零〇一二两三四五六七八九十百千万亿数几干上成好", rs[i-1])) {
-			continue
-		}
-		p, qual := i+1, schema.QualExact
-		if p < len(rs) && (rs[p] == '余' || rs[p] == '多') {
-			p, qual = p+1, schema.QualGT
-		}
-		u, ok := matchUnit(rs, p)
-		if !ok || u.mag != 1 || u.rule.kind == schema.KindPercent {
-			continue
-		}
-		if _, num := number.MatchAt(rs, i); num {
-			continue
-		}
-		cd := &cand{numStart: i, numEnd: i + 1, mag: 1, rule: u.rule}
-		cd.sent, cd.period, cd.clause = spanAt(c.sentences, i), spanAt(c.periods, i), spanAt(c.clauses, i)
-		cd.f = schema.Figure{Kind: u.rule.kind, Value: mag, Unit: u.text, BaseUnit: u.rule.base, Normalized: scaled(mag, 1, u.rule.factor)}
-		r := c.finishRead(cd, i, p+len(u.runes), qual)
-		if r == nil || r.f.Qualifier == schema.QualExact {
-			continue
-		}
-		if r.f.Kind == schema.KindMoney && !hasAnySuffix(c.sub(lw(cd.clause.Start, i), i), moneyBareQuals) {
-			continue
-		}
-		out = append(out, r)
+	for i := range c.rs {
+		out = c.bareMagnitudeAt(out, i)
 	}
 	return out
 }
