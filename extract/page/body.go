@@ -13,32 +13,32 @@ import (
 // specific first. Each is tried in turn; the first whose best match holds
 // enough text wins.
 var bodySelectors = []struct {
-	sel     string
+	sel     goquery.Matcher
 	generic bool // a name that wrappers use too: require mostly non-link text
 }{
-	{".TRS_Editor", false},       // TRS WCM: <div class="TRS_Editor">
-	{".TRS_UEDITOR", false},      // TRS with UEditor
-	{"#UCAP-CONTENT", false},     // 集约化平台 (Hanweb-based provincial platforms)
-	{".view.TRS_UEDITOR", false}, // TRS, newer templates
-	{"#zoom", false},             // the 【字体:大 中 小】 target on many sites
-	{"#Zoom", false},             //
-	{".pages_content", false},    // gov.cn style
-	{".article-content", false},  // HTML5 templates
-	{".article_content", false},  //
-	{".detail-content", false},   //
-	{".news_content", false},     //
-	{"#fontzoom", false},         //
-	{".bt-article", false},       //
-	{".NewsContent", false},      // legacy table layouts: <td class="NewsContent" id="ArticleContent">
-	{"#NewsContent", false},      //
-	{"#ArticleContent", false},   //
-	{"#articleContent", false},   //
-	{"#content", true},           //
-	{".content", true},           //
-	{".view", true},              //
-	{"article", true},            //
-	{".article", true},           //
-	{"main", true},               //
+	{css(".TRS_Editor"), false},       // TRS WCM: <div class="TRS_Editor">
+	{css(".TRS_UEDITOR"), false},      // TRS with UEditor
+	{css("#UCAP-CONTENT"), false},     // 集约化平台 (Hanweb-based provincial platforms)
+	{css(".view.TRS_UEDITOR"), false}, // TRS, newer templates
+	{css("#zoom"), false},             // the 【字体:大 中 小】 target on many sites
+	{css("#Zoom"), false},             //
+	{css(".pages_content"), false},    // gov.cn style
+	{css(".article-content"), false},  // HTML5 templates
+	{css(".article_content"), false},  //
+	{css(".detail-content"), false},   //
+	{css(".news_content"), false},     //
+	{css("#fontzoom"), false},         //
+	{css(".bt-article"), false},       //
+	{css(".NewsContent"), false},      // legacy table layouts: <td class="NewsContent" id="ArticleContent">
+	{css("#NewsContent"), false},      //
+	{css("#ArticleContent"), false},   //
+	{css("#articleContent"), false},   //
+	{css("#content"), true},           //
+	{css(".content"), true},           //
+	{css(".view"), true},              //
+	{css("article"), true},            //
+	{css(".article"), true},           //
+	{css("main"), true},               //
 }
 
 // minBodyRunes is the least non-link text a body container must hold.
@@ -122,7 +122,7 @@ func findBody(doc *goquery.Document, chrome chromeCache) (body *html.Node, speci
 	for _, bs := range bodySelectors {
 		var best *html.Node
 		bestPlain := 0
-		for _, n := range doc.Find(bs.sel).Nodes {
+		for _, n := range doc.FindMatcher(bs.sel).Nodes {
 			if isChrome(n) {
 				continue
 			}

@@ -23,7 +23,7 @@ func newResolver(pageURL string, doc *html.Node) resolver {
 		base = &url.URL{}
 	}
 	// Every <base> outside the body counts, each resolved against the one before.
-	selection(doc).Find("base").Not("body base").Each(func(_ int, s *goquery.Selection) {
+	selection(doc).FindMatcher(baseSel).NotMatcher(bodyBaseSel).Each(func(_ int, s *goquery.Selection) {
 		href := s.AttrOr("href", "")
 		if u, err := base.Parse(strings.TrimSpace(href)); err == nil && href != "" {
 			base = u
@@ -140,8 +140,8 @@ func (r resolver) attachments(area *html.Node) []schema.Attachment {
 	seen := map[string]bool{}
 	s := selection(area)
 	notHere := func(n *html.Node) bool { return n.DataAtom == atom.Head || isSiteChrome(n) }
-	links := outside(s.Find("a[href]"), area, func(n *html.Node) bool { return n.DataAtom == atom.A || notHere(n) })
-	for _, n := range append(s.Filter("a[href]").Nodes, links...) {
+	links := outside(s.FindMatcher(linkSel), area, func(n *html.Node) bool { return n.DataAtom == atom.A || notHere(n) })
+	for _, n := range append(s.FilterMatcher(linkSel).Nodes, links...) {
 		if !notHere(n) {
 			if at, ok := r.attachmentOf(n); ok && !seen[at.URL] {
 				seen[at.URL] = true

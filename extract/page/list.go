@@ -79,7 +79,7 @@ func (r resolver) itemLink(item *html.Node) (schema.Link, bool) {
 	// link itself.
 	cands := []*html.Node{item}
 	if !isLink(item) {
-		cands = outside(selection(item).Find("a[href]"), item, isLink)
+		cands = outside(selection(item).FindMatcher(linkSel), item, isLink)
 	}
 	for _, n := range cands {
 		if isLink(n) {
@@ -127,7 +127,7 @@ func (r resolver) findList(gq *goquery.Document) (links []schema.Link, next []st
 	doc := gq.Get(0)
 	var conts []listContainer
 	notHere := func(n *html.Node) bool { return n.DataAtom == atom.Head || isSiteChrome(n) }
-	cands := gq.Find("ul, ol, dl, div, table, tbody, section, td")
+	cands := gq.FindMatcher(listContainerSel)
 	for _, n := range outside(cands, doc, notHere) {
 		if notHere(n) {
 			continue
@@ -285,7 +285,7 @@ func (r resolver) nextPages(doc *html.Node) []string {
 	}
 	var scripts strings.Builder
 	// Scripts and links, but not what is inside either.
-	cands := selection(doc).Find("script, a")
+	cands := selection(doc).FindMatcher(scriptOrLinkSel)
 	inner := func(n *html.Node) bool { return n.DataAtom == atom.Script || n.DataAtom == atom.A }
 	for _, n := range outside(cands, doc, inner) {
 		switch n.DataAtom {

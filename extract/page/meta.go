@@ -99,10 +99,21 @@ var titleClassRe = regexp.MustCompile(`(?i)(?:^|[-_\s])(?:title|article-title|ar
 // block is read whole), or inside an element whose content is not markup.
 const metaSkip = "meta *, title *, script *, style *, noscript *, h1 *"
 
+// The selectors of readMeta, compiled once (css).
+var (
+	metaSkipSel = css(metaSkip)
+	metaTagSel  = css("meta[name], meta[property]")
+	imgAltSel   = css("img[alt]")
+	titleSel    = css("title")
+	headSel     = css("h1, [class], [id]")
+	headSkipSel = css(metaSkip + ", meta, title, script, style, noscript, body, html")
+	trSel       = css("tr")
+)
+
 // readMeta gathers the raw metadata of a page.
 func readMeta(doc *goquery.Document) metaInfo {
 	m := metaInfo{tags: map[string]string{}, fields: map[string]string{}}
-	doc.Find("meta[name], meta[property]").Not(metaSkip).Each(func(_ int, s *goquery.Selection) {
+	doc.FindMatcher(metaTagSel).NotMatcher(metaSkipSel).Each(func(_ int, s *goquery.Selection) {
 		name := strings.ToLower(strings.TrimSpace(s.AttrOr("name", "")))
 		if name == "" {
 			name = strings.ToLower(strings.TrimSpace(s.AttrOr("property", "")))
@@ -114,19 +125,19 @@ func readMeta(doc *goquery.Document) metaInfo {
 	})
 	// A header logo often names the site in full where <title> does not
 	// (<title>柳溪区人民政府-…</title>, <img alt="江州市柳溪区人民政府">).
-	doc.Find("img[alt]").Not(metaSkip).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	doc.FindMatcher(imgAltSel).NotMatcher(metaSkipSel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		if alt := clean(s.AttrOr("alt", "")); siteOnlyRe.MatchString(alt) {
 			m.logo = alt
 		}
 		return m.logo == ""
 	})
-	doc.Find("title").Not(metaSkip).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	doc.FindMatcher(titleSel).NotMatcher(metaSkipSel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		m.titleTag = clean(renderTextRaw(s.Get(0)))
 		return m.titleTag == ""
 	})
 	// Title blocks: every <h1>, and the elements of a title class, in
 	// document order.
-	heads := doc.Find("h1, [class], [id]").Not(metaSkip + ", meta, title, script, style, noscript, body, html")
+	heads := doc.FindMatcher(headSel).NotMatcher(headSkipSel)
 	for _, n := range heads.Nodes {
 		if n.DataAtom == atom.H1 {
 			if t, ok := shortText(n, 200); ok {
@@ -209,7 +220,7 @@ func matchIfContains(re *regexp.Regexp, s, lit string) []string {
 // readHeaderTables reads the 信息公开 tables whose keys are column headers:
 // a row of bare keys (索引号 | 发布机构 | 发布日期) over a row of values.
 func (m metaInfo) readHeaderTables(doc *goquery.Document) {
-	for _, tr := range doc.Find("tr").Not(metaSkip).Nodes {
+	for _, tr := range doc.FindMatcher(trSel).NotMatcher(metaSkipSel).Nodes {
 		first := tr.FirstChild
 		for first != nil && first.Type != html.ElementNode {
 			first = first.NextSibling

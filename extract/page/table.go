@@ -80,7 +80,7 @@ func isDataTable(t *html.Node) bool {
 	if !wide {
 		return false
 	}
-	if selection(t).Find("table").Length() > 0 {
+	if selection(t).FindMatcher(tableSel).Length() > 0 {
 		return false // a layout table holding others
 	}
 	for _, tr := range rows {

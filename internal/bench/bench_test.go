@@ -10,6 +10,7 @@ import (
 
 	"github.com/govfig/govfig/extract"
 	"github.com/govfig/govfig/extract/figures"
+	"github.com/govfig/govfig/extract/page"
 	"github.com/govfig/govfig/internal/synth"
 	"github.com/govfig/govfig/schema"
 	"github.com/govfig/govfig/segment"
@@ -129,4 +130,24 @@ func BenchmarkWriterAloneSynth(b *testing.B) {
 		}
 	}
 	b.ReportMetric((cpuTime()-c0)*1000/float64(b.N), "cpu-ms/op")
+}
+
+// BenchmarkReadSynth is page.Read alone over 200 synthetic pages, the
+// baseline of the extract stage, on one goroutine (profile with
+// -cpuprofile).
+func BenchmarkReadSynth(b *testing.B) {
+	g, err := synth.New(synth.Options{Pages: 200, Seed: 1, HTML: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	pages := pagesOf(g, 200)
+	b.ResetTimer()
+	for b.Loop() {
+		for _, p := range pages {
+			if _, err := page.Read(p.Body, p.URL, p.ContentType); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.N*len(pages))/b.Elapsed().Seconds(), "pages/s")
 }
