@@ -59,10 +59,63 @@ func isInfoKey(v string) bool {
 	return false
 }
 
-// infoKeyRe matches a key followed by a colon or a cell boundary.
-var infoKeyRe = regexp.MustCompile(`(` + strings.Join(infoKeys, "|") + `)\s*(?:[:：]|\t)`)
+// infoKeyMatches finds the keys of an info line, each followed by a colon
+// or a cell boundary: the matches, left to right and not overlapping, of
+// the regular expression (key1|key2|…)\s*(?:[:：]|\t) over infoKeys in their
+// order, as regexp's FindAllStringSubmatchIndex gives them ([0], [1]: the
+// match; [2], [3]: the key), read without the regexp engine, which cost a
+// twentieth of page.Read on a line of keys (TestInfoKeyMatches and
+// FuzzInfoKeyMatches hold it to the regexp).
+func infoKeyMatches(line string) [][4]int {
+	var out [][4]int
+	for i := 0; i < len(line); {
+		if m, ok := infoKeyAt(line, i); ok {
+			out = append(out, m)
+			i = m[1]
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(line[i:])
+		i += size
+	}
+	return out
+}
 
-// mayHoldInfo is a quick test before infoKeyRe: some key stands right
+// infoKeyAt is the match of infoKeyMatches starting at i: the first key in
+// infoKeys' order that stands at i and is followed, after white space, by a
+// colon, or ends its white space with a tab (the regexp's \s* gives back
+// what follows the last tab when no colon comes).
+func infoKeyAt(line string, i int) ([4]int, bool) {
+	for _, k := range infoKeys {
+		if !strings.HasPrefix(line[i:], k) {
+			continue
+		}
+		j := i + len(k)
+		e, tab := j, -1
+		for e < len(line) && isASCIISpace(line[e]) {
+			if line[e] == '\t' {
+				tab = e
+			}
+			e++
+		}
+		switch {
+		case strings.HasPrefix(line[e:], ":"):
+			return [4]int{i, e + 1, i, j}, true
+		case strings.HasPrefix(line[e:], "："):
+			return [4]int{i, e + len("："), i, j}, true
+		case tab >= 0:
+			return [4]int{i, tab + 1, i, j}, true
+		}
+	}
+	return [4]int{}, false
+}
+
+// isASCIISpace is regexp's \s: tab, line feed, form feed, carriage return
+// and space (not the vertical tab).
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// mayHoldInfo is a quick test before infoKeyMatches: some key stands right
 // before a colon or a tab.
 func mayHoldInfo(line string) bool {
 	for i, r := range line {
@@ -175,7 +228,7 @@ func readMeta(doc *goquery.Document) metaInfo {
 		if strings.Contains(line, "今天是") || !mayHoldInfo(line) {
 			continue
 		}
-		keys := infoKeyRe.FindAllStringSubmatchIndex(line, -1)
+		keys := infoKeyMatches(line)
 		// An info line may show its date without a key:
 		// <span>2024-08-29</span><span>来源：…</span>.
 		if d, ok := findDate(line); ok && len(keys) > 0 && m.fields[lineDate] == "" {
