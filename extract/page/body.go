@@ -12,33 +12,132 @@ import (
 // bodySelectors are the body containers of the CMSs these sites run, most
 // specific first. Each is tried in turn; the first whose best match holds
 // enough text wins.
-var bodySelectors = []struct {
-	sel     goquery.Matcher
+var bodySelectors = []bodySelector{
+	{sel: ".TRS_Editor", generic: false},       // TRS WCM: <div class="TRS_Editor">
+	{sel: ".TRS_UEDITOR", generic: false},      // TRS with UEditor
+	{sel: "#UCAP-CONTENT", generic: false},     // 集约化平台 (Hanweb-based provincial platforms)
+	{sel: ".view.TRS_UEDITOR", generic: false}, // TRS, newer templates
+	{sel: "#zoom", generic: false},             // the 【字体:大 中 小】 target on many sites
+	{sel: "#Zoom", generic: false},             //
+	{sel: ".pages_content", generic: false},    // gov.cn style
+	{sel: ".article-content", generic: false},  // HTML5 templates
+	{sel: ".article_content", generic: false},  //
+	{sel: ".detail-content", generic: false},   //
+	{sel: ".news_content", generic: false},     //
+	{sel: "#fontzoom", generic: false},         //
+	{sel: ".bt-article", generic: false},       //
+	{sel: ".NewsContent", generic: false},      // legacy table layouts: <td class="NewsContent" id="ArticleContent">
+	{sel: "#NewsContent", generic: false},      //
+	{sel: "#ArticleContent", generic: false},   //
+	{sel: "#articleContent", generic: false},   //
+	{sel: "#content", generic: true},           //
+	{sel: ".content", generic: true},           //
+	{sel: ".view", generic: true},              //
+	{sel: "article", generic: true},            //
+	{sel: ".article", generic: true},           //
+	{sel: "main", generic: true},               //
+}
+
+type bodySelector struct {
+	sel     string
 	generic bool // a name that wrappers use too: require mostly non-link text
-}{
-	{css(".TRS_Editor"), false},       // TRS WCM: <div class="TRS_Editor">
-	{css(".TRS_UEDITOR"), false},      // TRS with UEditor
-	{css("#UCAP-CONTENT"), false},     // 集约化平台 (Hanweb-based provincial platforms)
-	{css(".view.TRS_UEDITOR"), false}, // TRS, newer templates
-	{css("#zoom"), false},             // the 【字体:大 中 小】 target on many sites
-	{css("#Zoom"), false},             //
-	{css(".pages_content"), false},    // gov.cn style
-	{css(".article-content"), false},  // HTML5 templates
-	{css(".article_content"), false},  //
-	{css(".detail-content"), false},   //
-	{css(".news_content"), false},     //
-	{css("#fontzoom"), false},         //
-	{css(".bt-article"), false},       //
-	{css(".NewsContent"), false},      // legacy table layouts: <td class="NewsContent" id="ArticleContent">
-	{css("#NewsContent"), false},      //
-	{css("#ArticleContent"), false},   //
-	{css("#articleContent"), false},   //
-	{css("#content"), true},           //
-	{css(".content"), true},           //
-	{css(".view"), true},              //
-	{css("article"), true},            //
-	{css(".article"), true},           //
-	{css("main"), true},               //
+
+	m     goquery.Matcher // sel, compiled (css)
+	needs uint64          // the names sel asks for (bodyNames)
+}
+
+// bodyNames numbers the class names, ids and tag names of the body
+// selectors. A page has few of them, and a selector whose names it does not
+// all have cannot match: findBody skips its walk of the whole tree after one
+// walk that looks the page's names up (bodyNamesIn).
+var bodyNames = struct{ class, id, tag map[string]uint64 }{map[string]uint64{}, map[string]uint64{}, map[string]uint64{}}
+
+func init() {
+	bit := uint64(1)
+	name := func(m map[string]uint64, n string) uint64 {
+		if b, ok := m[n]; ok {
+			return b
+		}
+		if bit == 0 {
+			panic("page: more than 64 names in bodySelectors")
+		}
+		m[n], bit = bit, bit<<1
+		return m[n]
+	}
+	for i := range bodySelectors {
+		bs := &bodySelectors[i]
+		bs.m = css(bs.sel)
+		// Each selector is a compound of a tag name, .class and #id
+		// (TestBodySelectorNeeds holds needs to what cascadia matches).
+		rest := bs.sel
+		if j := strings.IndexAny(rest, ".#"); j != 0 {
+			if j < 0 {
+				j = len(rest)
+			}
+			bs.needs |= name(bodyNames.tag, rest[:j])
+			rest = rest[j:]
+		}
+		for rest != "" {
+			j := strings.IndexAny(rest[1:], ".#") + 1
+			if j == 0 {
+				j = len(rest)
+			}
+			if rest[0] == '.' {
+				bs.needs |= name(bodyNames.class, rest[1:j])
+			} else {
+				bs.needs |= name(bodyNames.id, rest[1:j])
+			}
+			rest = rest[j:]
+		}
+	}
+}
+
+// bodyNamesIn returns the bits of the body selectors' names found in the
+// tree under root: its elements' tag names, ids and class names (split at
+// white space as a class selector splits them).
+func bodyNamesIn(root *html.Node) uint64 {
+	var has uint64
+	for n := root; n != nil; n = nextNode(n, root) {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		has |= bodyNames.tag[n.Data]
+		for _, a := range n.Attr {
+			switch a.Key {
+			case "id":
+				has |= bodyNames.id[a.Val]
+			case "class":
+				for v := a.Val; v != ""; {
+					j := strings.IndexAny(v, classSpace)
+					if j < 0 {
+						has |= bodyNames.class[v]
+						break
+					}
+					has |= bodyNames.class[v[:j]]
+					v = v[j+1:]
+				}
+			}
+		}
+	}
+	return has
+}
+
+// classSpace is the white space between class names.
+const classSpace = " \t\r\n\f"
+
+// nextNode is the node after n in document order under root, or nil: no
+// recursion, so no nesting is too deep for it.
+func nextNode(n, root *html.Node) *html.Node {
+	if n.FirstChild != nil {
+		return n.FirstChild
+	}
+	for n != root {
+		if n.NextSibling != nil {
+			return n.NextSibling
+		}
+		n = n.Parent
+	}
+	return nil
 }
 
 // minBodyRunes is the least non-link text a body container must hold.
@@ -119,10 +218,14 @@ func countNonSpace(s string) int {
 func findBody(doc *goquery.Document, chrome chromeCache) (body *html.Node, specific bool) {
 	var chosen *html.Node
 	chosenPlain := 0
+	has := bodyNamesIn(doc.Get(0))
 	for _, bs := range bodySelectors {
+		if bs.needs&^has != 0 {
+			continue // a name it asks for is nowhere in the page
+		}
 		var best *html.Node
 		bestPlain := 0
-		for _, n := range doc.FindMatcher(bs.sel).Nodes {
+		for _, n := range doc.FindMatcher(bs.m).Nodes {
 			if isChrome(n) {
 				continue
 			}
